@@ -1,0 +1,116 @@
+//! Which occurrences a query or listing is about.
+
+use crate::error::Result;
+use crate::model::{Category, Impact, ObservanceId, RegionSet, Set, Tradition};
+use crate::observance::Observance;
+use crate::occurrence::Occurrence;
+use crate::Catalogue;
+
+/// A filter on observances and their occurrences. The default keeps every
+/// observance except weekly ones.
+///
+/// ```
+/// use clash_core::{Filter, Impact, Tradition};
+/// let f = Filter::default()
+///     .traditions([Tradition::Christian])
+///     .min_impact(Impact::High);
+/// # let _ = f;
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    ids: Vec<ObservanceId>,
+    traditions: Option<Set<Tradition>>,
+    exclude: Set<Tradition>,
+    min_impact: Option<Impact>,
+    categories: Option<Set<Category>>,
+    regions: Option<RegionSet>,
+}
+
+impl Filter {
+    /// Keeps only these observance ids (none given: all).
+    #[must_use]
+    pub fn ids(mut self, ids: impl IntoIterator<Item = ObservanceId>) -> Self {
+        self.ids.extend(ids);
+        self
+    }
+
+    /// Keeps only these traditions.
+    #[must_use]
+    pub fn traditions(mut self, t: impl IntoIterator<Item = Tradition>) -> Self {
+        let set = self.traditions.get_or_insert_with(Set::<Tradition>::empty);
+        for t in t {
+            set.insert(t);
+        }
+        self
+    }
+
+    /// Leaves out these traditions.
+    #[must_use]
+    pub fn exclude_traditions(mut self, t: impl IntoIterator<Item = Tradition>) -> Self {
+        for t in t {
+            self.exclude.insert(t);
+        }
+        self
+    }
+
+    /// Keeps only observances of at least this impact.
+    #[must_use]
+    pub fn min_impact(mut self, impact: Impact) -> Self {
+        self.min_impact = Some(impact);
+        self
+    }
+
+    /// Keeps only occurrences in these categories. Without this, every
+    /// category but `weekly` is kept.
+    #[must_use]
+    pub fn categories(mut self, c: impl IntoIterator<Item = Category>) -> Self {
+        let set = self.categories.get_or_insert_with(Set::<Category>::empty);
+        for c in c {
+            set.insert(c);
+        }
+        self
+    }
+
+    /// Keeps observances that are not regional, and regional ones (public
+    /// holidays) that apply in one of these regions.
+    #[must_use]
+    pub fn regions(mut self, r: impl IntoIterator<Item = crate::Region>) -> Self {
+        let set = self.regions.get_or_insert_with(RegionSet::empty);
+        for r in r {
+            set.insert(r);
+        }
+        self
+    }
+
+    /// Checks that every id named exists in `catalogue`.
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::Unknown`] for the first unknown id.
+    pub fn validate(&self, catalogue: &Catalogue) -> Result<()> {
+        for id in &self.ids {
+            catalogue.require(id.as_str())?;
+        }
+        Ok(())
+    }
+
+    /// Whether the observance itself passes (ids, traditions, impact).
+    pub fn matches_observance(&self, o: &Observance) -> bool {
+        (self.ids.is_empty() || self.ids.contains(&o.id))
+            && self.traditions.is_none_or(|t| t.contains(o.tradition))
+            && !self.exclude.contains(o.tradition)
+            && self.min_impact.is_none_or(|m| o.impact >= m)
+    }
+
+    /// Whether an occurrence of `o` passes the whole filter.
+    pub fn matches(&self, o: &Observance, occ: &Occurrence) -> bool {
+        let category_ok = match self.categories {
+            Some(set) => set.contains(occ.category()),
+            None => occ.category() != Category::Weekly,
+        };
+        let region_ok = match self.regions {
+            Some(set) => occ.regions().is_empty() || occ.regions().intersects(set),
+            None => true,
+        };
+        category_ok && region_ok && self.matches_observance(o)
+    }
+}

@@ -1,0 +1,323 @@
+//! The observance catalogue: loading TOML files (the embedded default and a
+//! user's own), validation, id lookup and filters.
+
+mod filter;
+mod spec;
+mod validate;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::observance::Observance;
+
+pub use filter::Filter;
+
+/// The catalogue files compiled into the library, as (name, TOML text).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("christian.toml", include_str!("../../../../data/observances/christian.toml")),
+    ("orthodox-christian.toml", include_str!("../../../../data/observances/orthodox-christian.toml")),
+    ("uk-bank-holidays.toml", include_str!("../../../../data/observances/uk-bank-holidays.toml")),
+    ("uk-national.toml", include_str!("../../../../data/observances/uk-national.toml")),
+    ("international.toml", include_str!("../../../../data/observances/international.toml")),
+    ("awareness.toml", include_str!("../../../../data/observances/awareness.toml")),
+];
+
+/// Largest catalogue file read from disk, in bytes (bounded work).
+pub const MAX_FILE_BYTES: u64 = 4 << 20;
+/// Most catalogue files read from one folder.
+pub const MAX_FILES: usize = 1000;
+/// Most observances in a catalogue.
+pub const MAX_OBSERVANCES: usize = 20_000;
+
+/// A validated set of observances with unique ids.
+///
+/// ```
+/// let cat = clash_core::Catalogue::embedded()?;
+/// let christmas = cat.get("christmas-day").unwrap();
+/// assert_eq!(christmas.name(), "Christmas Day");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    observances: Vec<Observance>,
+    by_id: HashMap<String, usize>,
+    /// Expansion order: every observance after the ones its rule and extent
+    /// refer to.
+    order: Vec<usize>,
+}
+
+/// Builds a [`Catalogue`] from the embedded files and a user's own.
+///
+/// ```
+/// use clash_core::CatalogueBuilder;
+/// let toml = r#"
+/// [[observance]]
+/// id = "founders-day"
+/// name = "Founders' Day"
+/// tradition = "national"
+/// category = "commemoration"
+/// impact = "low"
+/// rule = { kind = "fixed", month = 3, day = 14 }
+/// summary = "Our organisation's founding."
+/// advice = "No restriction."
+/// source = "Board minutes, 1998"
+/// "#;
+/// let cat = CatalogueBuilder::new().embedded()?.add_str("mine.toml", toml)?.build()?;
+/// assert!(cat.get("founders-day").is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct CatalogueBuilder {
+    observances: Vec<Observance>,
+}
+
+impl CatalogueBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds the embedded catalogue.
+    ///
+    /// # Errors
+    /// Only if the embedded data is invalid (a bug, caught by tests).
+    pub fn embedded(mut self) -> Result<Self> {
+        for (name, text) in EMBEDDED {
+            self = self.add_str(Path::new("<embedded>").join(name), text)?;
+        }
+        Ok(self)
+    }
+
+    /// Adds the observances in one TOML text; `origin` names it in errors.
+    ///
+    /// # Errors
+    /// Syntax errors (with line), unknown fields, invalid values.
+    pub fn add_str(mut self, origin: impl AsRef<Path>, text: &str) -> Result<Self> {
+        let origin = origin.as_ref();
+        let spec: spec::FileSpec = toml::from_str(text).map_err(|e| {
+            let mut err = Error::new(ErrorKind::Syntax, one_line(e.message())).with_file(origin);
+            if let Some(span) = e.span() {
+                err = err.with_line(line_of(text, span.start));
+            }
+            err
+        })?;
+        for o in spec.observance {
+            let line = line_of(text, o.id.span().start);
+            let id = o.id.get_ref().clone();
+            let obs = validate::observance(o, origin).map_err(|e| {
+                e.with_file(origin).with_line(line).with_observance(id.clone())
+            })?;
+            if self.observances.len() >= MAX_OBSERVANCES {
+                return Err(Error::invalid(format!(
+                    "more than {MAX_OBSERVANCES} observances"
+                ))
+                .with_file(origin));
+            }
+            self.observances.push(obs);
+        }
+        Ok(self)
+    }
+
+    /// Adds a TOML file, or every `*.toml` file in a folder (not recursive,
+    /// in name order).
+    ///
+    /// # Errors
+    /// I/O errors, files over [`MAX_FILE_BYTES`], and everything
+    /// [`CatalogueBuilder::add_str`] reports.
+    pub fn add_path(mut self, path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let io = |e: std::io::Error| Error::new(ErrorKind::Io, e.to_string()).with_file(path);
+        if path.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(io)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+                .take(MAX_FILES + 1)
+                .collect();
+            if files.len() > MAX_FILES {
+                return Err(Error::invalid(format!("more than {MAX_FILES} catalogue files"))
+                    .with_file(path));
+            }
+            files.sort();
+            for f in files {
+                self = self.add_file(&f)?;
+            }
+            Ok(self)
+        } else {
+            self.add_file(path)
+        }
+    }
+
+    fn add_file(self, path: &Path) -> Result<Self> {
+        let io = |e: std::io::Error| Error::new(ErrorKind::Io, e.to_string()).with_file(path);
+        let len = std::fs::metadata(path).map_err(io)?.len();
+        if len > MAX_FILE_BYTES {
+            return Err(Error::invalid(format!(
+                "file is {len} bytes; the limit is {MAX_FILE_BYTES}"
+            ))
+            .with_file(path));
+        }
+        let text = std::fs::read_to_string(path).map_err(io)?;
+        self.add_str(path, &text)
+    }
+
+    /// Checks ids are unique and references resolve, and orders the
+    /// observances for expansion.
+    ///
+    /// # Errors
+    /// Duplicate ids, references to unknown observances, reference cycles.
+    pub fn build(self) -> Result<Catalogue> {
+        let mut by_id = HashMap::with_capacity(self.observances.len());
+        for (i, o) in self.observances.iter().enumerate() {
+            if let Some(&first) = by_id.get(o.id.as_str()) {
+                let first: &Observance = &self.observances[first];
+                return Err(Error::new(
+                    ErrorKind::DuplicateId,
+                    format!("duplicate id (first defined in {})", first.origin.display()),
+                )
+                .with_file(&o.origin)
+                .with_observance(o.id.as_str()));
+            }
+            by_id.insert(o.id.as_str().to_string(), i);
+        }
+        let order = expansion_order(&self.observances, &by_id)?;
+        Ok(Catalogue {
+            observances: self.observances,
+            by_id,
+            order,
+        })
+    }
+}
+
+/// Orders observances so that each comes after those it refers to
+/// (depth-first topological sort; a cycle is an error).
+fn expansion_order(obs: &[Observance], by_id: &HashMap<String, usize>) -> Result<Vec<usize>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Active,
+        Done,
+    }
+    let deps = |o: &Observance| -> Result<Vec<usize>> {
+        [o.rule.dependency(), o.extent.dependency()]
+            .into_iter()
+            .flatten()
+            .map(|to| {
+                by_id.get(to.as_str()).copied().ok_or_else(|| {
+                    Error::unknown(format!("refers to unknown observance `{to}`"))
+                        .with_file(&o.origin)
+                        .with_observance(o.id.as_str())
+                })
+            })
+            .collect()
+    };
+    let mut marks = vec![Mark::New; obs.len()];
+    let mut order = Vec::with_capacity(obs.len());
+    for root in 0..obs.len() {
+        // Iterative DFS: (node, dependencies, next dependency to visit).
+        let mut stack: Vec<(usize, Vec<usize>, usize)> = Vec::new();
+        if marks.get(root) != Some(&Mark::New) {
+            continue;
+        }
+        let root_obs = obs.get(root).ok_or_else(|| Error::invalid("bad index"))?;
+        stack.push((root, deps(root_obs)?, 0));
+        if let Some(m) = marks.get_mut(root) {
+            *m = Mark::Active;
+        }
+        while let Some((node, node_deps, next)) = stack.last_mut() {
+            if let Some(&dep) = node_deps.get(*next) {
+                *next += 1;
+                match marks.get(dep).copied() {
+                    Some(Mark::New) => {
+                        let dep_obs = obs.get(dep).ok_or_else(|| Error::invalid("bad index"))?;
+                        let d = deps(dep_obs)?;
+                        if let Some(m) = marks.get_mut(dep) {
+                            *m = Mark::Active;
+                        }
+                        stack.push((dep, d, 0));
+                    }
+                    Some(Mark::Active) => {
+                        let o = obs.get(*node).ok_or_else(|| Error::invalid("bad index"))?;
+                        return Err(Error::invalid("rules refer to each other in a cycle")
+                            .with_file(&o.origin)
+                            .with_observance(o.id.as_str()));
+                    }
+                    _ => {}
+                }
+            } else {
+                let node = *node;
+                if let Some(m) = marks.get_mut(node) {
+                    *m = Mark::Done;
+                }
+                order.push(node);
+                stack.pop();
+            }
+        }
+    }
+    Ok(order)
+}
+
+impl Catalogue {
+    /// The catalogue compiled into the library.
+    ///
+    /// # Errors
+    /// Only if the embedded data is invalid (a bug, caught by tests).
+    pub fn embedded() -> Result<Catalogue> {
+        CatalogueBuilder::new().embedded()?.build()
+    }
+
+    /// Every observance, in file order.
+    pub fn observances(&self) -> &[Observance] {
+        &self.observances
+    }
+
+    /// The observance with this id.
+    pub fn get(&self, id: &str) -> Option<&Observance> {
+        self.by_id.get(id).and_then(|&i| self.observances.get(i))
+    }
+
+    /// The position of the observance with this id in [`Catalogue::observances`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The observance with this id, or an error naming the id.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Unknown`] with a hint when no observance has this id.
+    pub fn require(&self, id: &str) -> Result<&Observance> {
+        self.get(id).ok_or_else(|| {
+            let hint = self
+                .observances
+                .iter()
+                .map(|o| o.id.as_str())
+                .filter(|c| c.contains(id) || id.contains(*c))
+                .take(3)
+                .collect::<Vec<_>>();
+            let mut msg = format!("unknown observance id `{id}`");
+            if !hint.is_empty() {
+                msg.push_str(&format!(" (did you mean: {}?)", hint.join(", ")));
+            }
+            Error::unknown(msg)
+        })
+    }
+
+    pub(crate) fn order(&self) -> &[usize] {
+        &self.order
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The 1-based line of byte offset `at` in `text`.
+fn line_of(text: &str, at: usize) -> usize {
+    text.as_bytes()
+        .iter()
+        .take(at)
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}

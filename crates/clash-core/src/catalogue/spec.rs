@@ -1,0 +1,121 @@
+//! The TOML form of a catalogue file (parsed with serde, validated in
+//! [`super::validate`]). The format is documented in `data/observances/README.md`.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One catalogue file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FileSpec {
+    #[serde(default)]
+    pub observance: Vec<ObservanceSpec>,
+}
+
+/// One `[[observance]]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ObservanceSpec {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub tradition: String,
+    pub category: String,
+    pub impact: String,
+    pub rule: RuleSpec,
+    pub begins: Option<String>,
+    pub certainty: Option<String>,
+    pub uncertainty_days: Option<u8>,
+    pub duration: Option<u16>,
+    pub end: Option<EndSpec>,
+    pub years: Option<YearsSpec>,
+    #[serde(default)]
+    pub regions: Vec<String>,
+    #[serde(default)]
+    pub exceptions: Vec<ExceptionSpec>,
+    pub holiday_group: Option<String>,
+    pub substitute: Option<SubstituteSpec>,
+    pub summary: String,
+    pub advice: String,
+    pub source: String,
+}
+
+/// `rule = { kind = "…", … }`.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) enum RuleSpec {
+    Fixed {
+        month: u32,
+        day: u32,
+    },
+    Weekday {
+        month: u32,
+        weekday: String,
+        nth: i32,
+        from_day: Option<u32>,
+    },
+    Rrule {
+        rrule: String,
+        dtstart: Option<String>,
+    },
+    Dates {
+        dates: Vec<String>,
+    },
+    Easter {
+        computus: String,
+        #[serde(default)]
+        offset: i64,
+    },
+    Relative {
+        to: String,
+        #[serde(default)]
+        offset: i64,
+    },
+    Julian {
+        month: u8,
+        day: u8,
+    },
+}
+
+/// `end = { kind = "…", … }`.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) enum EndSpec {
+    Date {
+        month: u32,
+        day: u32,
+    },
+    EndOfMonth,
+    Relative {
+        to: String,
+        #[serde(default)]
+        offset: i64,
+    },
+}
+
+/// `years = { from = …, to = … }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct YearsSpec {
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+}
+
+/// One entry of `exceptions = [ … ]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ExceptionSpec {
+    pub year: i32,
+    pub date: Option<String>,
+    pub dates: Option<Vec<String>>,
+    #[serde(default)]
+    pub skip: bool,
+    pub reason: String,
+}
+
+/// `substitute = { rule = "next-free-weekday", weekend_category = "…" }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SubstituteSpec {
+    pub rule: String,
+    pub weekend_category: Option<String>,
+}

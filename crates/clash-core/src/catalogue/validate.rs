@@ -1,0 +1,326 @@
+//! Turning the parsed TOML ([`super::spec`]) into validated [`Observance`]s.
+//! Every error names the field, the value and what is allowed; the caller adds
+//! the file, line and observance id.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use chrono::{NaiveDate, Weekday};
+
+use super::spec::{EndSpec, ExceptionSpec, ObservanceSpec, RuleSpec, SubstituteSpec};
+use crate::error::{Error, Result};
+use crate::model::{Category, Certainty, DayStart, Impact, ObservanceId, Region, Tradition};
+use crate::observance::Observance;
+use crate::rules::{
+    Computus, Exception, ExceptionAction, Extent, RRuleRule, Rule, Substitute, MAX_SPAN_DAYS,
+};
+use crate::SUPPORTED_YEARS;
+
+/// Validates one observance; `origin` is recorded on it.
+pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observance> {
+    let id = ObservanceId::new(spec.id.get_ref()).map_err(|e| e.with_field("id"))?;
+    let rule = field("rule", rule(spec.rule))?;
+    let certainty = match &spec.certainty {
+        Some(c) => field("certainty", Certainty::from_str(c))?,
+        None => default_certainty(&rule),
+    };
+    let uncertainty_days = match (certainty, spec.uncertainty_days) {
+        (Certainty::Estimated, None) => 1,
+        (Certainty::Estimated, Some(n @ 1..=3)) => n,
+        (Certainty::Estimated, Some(n)) => {
+            return Err(bad("uncertainty_days", n, "1 to 3 for an estimated observance"))
+        }
+        (_, None | Some(0)) => 0,
+        (_, Some(n)) => {
+            return Err(bad("uncertainty_days", n, "0 unless `certainty = \"estimated\"`"))
+        }
+    };
+    let extent = match (spec.duration, spec.end) {
+        (Some(_), Some(_)) => {
+            return Err(Error::invalid("give either `duration` or `end`, not both"))
+        }
+        (Some(n), None) if n >= 1 && i64::from(n) <= MAX_SPAN_DAYS => Extent::Days(n),
+        (Some(n), None) => return Err(bad("duration", n, &format!("1 to {MAX_SPAN_DAYS} days"))),
+        (None, Some(end)) => field("end", extent(end))?,
+        (None, None) => Extent::Days(1),
+    };
+    let (first_year, last_year) = match spec.years {
+        Some(y) => {
+            for year in [y.from, y.to].into_iter().flatten() {
+                check_year("years", year)?;
+            }
+            if let (Some(a), Some(b)) = (y.from, y.to) {
+                if a > b {
+                    return Err(bad("years", format!("{a}..{b}"), "`from` not after `to`"));
+                }
+            }
+            (y.from, y.to)
+        }
+        None => (None, None),
+    };
+    let regions = spec
+        .regions
+        .iter()
+        .map(|r| field("regions", Region::from_str(r)))
+        .collect::<Result<_>>()?;
+    let exceptions = spec
+        .exceptions
+        .into_iter()
+        .map(|e| field("exceptions", exception(e)))
+        .collect::<Result<Vec<_>>>()?;
+    let substitute = match spec.substitute {
+        Some(s) => {
+            let group = spec.holiday_group.clone().ok_or_else(|| {
+                Error::invalid("`substitute` needs a `holiday_group` naming the holidays it skips")
+            })?;
+            Some(field("substitute", substitute(s, group))?)
+        }
+        None => None,
+    };
+    if spec.holiday_group.is_some() && spec.regions.is_empty() {
+        return Err(Error::invalid("a `holiday_group` member needs `regions`").with_field("regions"));
+    }
+    for (name, text) in [
+        ("name", &spec.name),
+        ("summary", &spec.summary),
+        ("advice", &spec.advice),
+        ("source", &spec.source),
+    ] {
+        if text.trim().is_empty() {
+            return Err(Error::invalid("must not be empty").with_field(name));
+        }
+        if text.contains('\n') || text.len() > 1000 {
+            return Err(Error::invalid("must be one line of at most 1000 bytes").with_field(name));
+        }
+    }
+    Ok(Observance {
+        id,
+        name: spec.name,
+        tradition: field("tradition", Tradition::from_str(&spec.tradition))?,
+        category: field("category", Category::from_str(&spec.category))?,
+        impact: field("impact", Impact::from_str(&spec.impact))?,
+        begins: match &spec.begins {
+            Some(b) => field("begins", DayStart::from_str(b))?,
+            None => DayStart::Midnight,
+        },
+        certainty,
+        uncertainty_days,
+        regions,
+        summary: spec.summary,
+        advice: spec.advice,
+        source: spec.source,
+        rule,
+        extent,
+        first_year,
+        last_year,
+        exceptions,
+        substitute,
+        holiday_group: spec.holiday_group,
+        origin: origin.to_path_buf(),
+    })
+}
+
+fn field<T>(name: &str, r: Result<T>) -> Result<T> {
+    r.map_err(|e| e.with_field(name))
+}
+
+fn bad(name: &str, value: impl std::fmt::Display, allowed: &str) -> Error {
+    Error::invalid(format!("invalid value `{value}` (allowed: {allowed})")).with_field(name)
+}
+
+fn check_year(name: &str, year: i32) -> Result<()> {
+    if SUPPORTED_YEARS.contains(&year) {
+        Ok(())
+    } else {
+        Err(bad(
+            name,
+            year,
+            &format!("{}..={}", SUPPORTED_YEARS.start(), SUPPORTED_YEARS.end()),
+        ))
+    }
+}
+
+fn default_certainty(rule: &Rule) -> Certainty {
+    match rule {
+        Rule::Fixed { .. } | Rule::Weekday { .. } | Rule::RRule(_) | Rule::Dates(_) => {
+            Certainty::Fixed
+        }
+        _ => Certainty::Computed,
+    }
+}
+
+fn month_day(month: u32, day: u32) -> Result<()> {
+    if !(1..=12).contains(&month) {
+        return Err(bad("month", month, "1 to 12"));
+    }
+    // 2024 is a leap year, so 29 February is accepted (it is skipped in other years).
+    if NaiveDate::from_ymd_opt(2024, month, day).is_none() {
+        return Err(bad("day", day, "a day that exists in that month"));
+    }
+    Ok(())
+}
+
+/// Parses `YYYY-MM-DD` within the supported years.
+pub(crate) fn date(text: &str) -> Result<NaiveDate> {
+    let d = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| Error::invalid(format!("invalid date `{text}` (expected YYYY-MM-DD)")))?;
+    check_year("date", chrono::Datelike::year(&d))?;
+    Ok(d)
+}
+
+fn weekday(text: &str) -> Result<Weekday> {
+    let w = match text {
+        "monday" | "mon" => Weekday::Mon,
+        "tuesday" | "tue" => Weekday::Tue,
+        "wednesday" | "wed" => Weekday::Wed,
+        "thursday" | "thu" => Weekday::Thu,
+        "friday" | "fri" => Weekday::Fri,
+        "saturday" | "sat" => Weekday::Sat,
+        "sunday" | "sun" => Weekday::Sun,
+        _ => return Err(bad("weekday", text, "monday … sunday")),
+    };
+    Ok(w)
+}
+
+fn rule(spec: RuleSpec) -> Result<Rule> {
+    Ok(match spec {
+        RuleSpec::Fixed { month, day } => {
+            month_day(month, day)?;
+            Rule::Fixed { month, day }
+        }
+        RuleSpec::Weekday {
+            month,
+            weekday: w,
+            nth,
+            from_day,
+        } => {
+            month_day(month, from_day.unwrap_or(1))?;
+            if nth == 0 || !(-5..=5).contains(&nth) {
+                return Err(bad("nth", nth, "1 to 5, or -1 (last) to -5"));
+            }
+            Rule::Weekday {
+                month,
+                weekday: weekday(&w)?,
+                nth,
+                from_day,
+            }
+        }
+        RuleSpec::Rrule { rrule, dtstart } => {
+            let dtstart = match dtstart {
+                Some(d) => date(&d).map_err(|e| e.with_field("dtstart"))?,
+                None => NaiveDate::from_ymd_opt(*SUPPORTED_YEARS.start(), 1, 1)
+                    .ok_or_else(|| Error::invalid("bad default dtstart"))?,
+            };
+            if rrule.contains('\n') || rrule.to_ascii_uppercase().contains("DTSTART") {
+                return Err(bad("rrule", &rrule, "one RRULE value without DTSTART (use `dtstart`)"));
+            }
+            let text = format!(
+                "DTSTART:{}T000000Z\nRRULE:{}",
+                dtstart.format("%Y%m%d"),
+                rrule.trim_start_matches("RRULE:")
+            );
+            let set: rrule::RRuleSet = text
+                .parse()
+                .map_err(|e| bad("rrule", &rrule, &format!("an RFC 5545 RRULE ({e})")))?;
+            Rule::RRule(Box::new(RRuleRule {
+                text: rrule,
+                dtstart,
+                set,
+            }))
+        }
+        RuleSpec::Dates { dates } => {
+            if dates.is_empty() || dates.len() > 10_000 {
+                return Err(bad("dates", dates.len(), "1 to 10000 dates"));
+            }
+            let mut parsed = dates.iter().map(|d| date(d)).collect::<Result<Vec<_>>>()?;
+            parsed.sort_unstable();
+            parsed.dedup();
+            Rule::Dates(parsed)
+        }
+        RuleSpec::Easter { computus, offset } => {
+            let computus = match computus.as_str() {
+                "western" | "gregorian" => Computus::Western,
+                "orthodox" | "julian" => Computus::Orthodox,
+                _ => return Err(bad("computus", computus, "western, orthodox")),
+            };
+            check_offset(offset)?;
+            Rule::Easter { computus, offset }
+        }
+        RuleSpec::Relative { to, offset } => {
+            check_offset(offset)?;
+            Rule::Relative {
+                to: ObservanceId::new(&to).map_err(|e| e.with_field("to"))?,
+                offset,
+            }
+        }
+        RuleSpec::Julian { month, day } => {
+            if !(1..=12).contains(&month) || day == 0 || day > 31 {
+                return Err(bad("day", format!("{month}-{day}"), "a Julian month 1–12 and day"));
+            }
+            month_day(u32::from(month), u32::from(day))?;
+            Rule::Julian { month, day }
+        }
+    })
+}
+
+fn check_offset(offset: i64) -> Result<()> {
+    if offset.abs() <= MAX_SPAN_DAYS {
+        Ok(())
+    } else {
+        Err(bad("offset", offset, &format!("-{MAX_SPAN_DAYS} to {MAX_SPAN_DAYS} days")))
+    }
+}
+
+fn extent(spec: EndSpec) -> Result<Extent> {
+    Ok(match spec {
+        EndSpec::Date { month, day } => {
+            month_day(month, day)?;
+            Extent::UntilDate { month, day }
+        }
+        EndSpec::EndOfMonth => Extent::EndOfMonth,
+        EndSpec::Relative { to, offset } => {
+            check_offset(offset)?;
+            Extent::Relative {
+                to: ObservanceId::new(&to).map_err(|e| e.with_field("to"))?,
+                offset,
+            }
+        }
+    })
+}
+
+fn exception(spec: ExceptionSpec) -> Result<Exception> {
+    check_year("year", spec.year)?;
+    if spec.reason.trim().is_empty() {
+        return Err(Error::invalid("every exception needs a `reason`").with_field("reason"));
+    }
+    let action = match (spec.date, spec.dates, spec.skip) {
+        (Some(d), None, false) => ExceptionAction::Move(vec![date(&d)?]),
+        (None, Some(ds), false) if !ds.is_empty() && ds.len() <= 31 => {
+            ExceptionAction::Move(ds.iter().map(|d| date(d)).collect::<Result<_>>()?)
+        }
+        (None, None, true) => ExceptionAction::Skip,
+        _ => {
+            return Err(Error::invalid(
+                "an exception has exactly one of `date`, `dates` (1 to 31) or `skip = true`",
+            ))
+        }
+    };
+    Ok(Exception {
+        year: spec.year,
+        action,
+        reason: spec.reason,
+    })
+}
+
+fn substitute(spec: SubstituteSpec, group: String) -> Result<Substitute> {
+    if spec.rule != "next-free-weekday" {
+        return Err(bad("rule", spec.rule, "next-free-weekday"));
+    }
+    Ok(Substitute {
+        group,
+        weekend_category: spec
+            .weekend_category
+            .map(|c| Category::from_str(&c).map_err(|e| e.with_field("weekend_category")))
+            .transpose()?,
+    })
+}

@@ -1,0 +1,130 @@
+//! The one error type of `clash-core`.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// An error from `clash-core`.
+///
+/// The message names what was wrong and, where it came from a catalogue file,
+/// the file, the observance id and the field. Use [`Error::kind`] to branch on
+/// the broad class of the error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+    context: Context,
+}
+
+/// Where in a catalogue an error arose.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Context {
+    file: Option<PathBuf>,
+    line: Option<usize>,
+    observance: Option<String>,
+    field: Option<String>,
+}
+
+/// The broad class of an [`Error`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A catalogue file is not valid TOML or has an unknown or missing field.
+    Syntax,
+    /// A value in a catalogue is out of range, unknown or inconsistent.
+    Invalid,
+    /// Two observances share an id.
+    DuplicateId,
+    /// A name (observance id, location, tradition, …) is not known.
+    Unknown,
+    /// A date, year or range is outside what the library supports.
+    OutOfRange,
+    /// Reading a file failed.
+    Io,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            context: Context::default(),
+        }
+    }
+
+    pub(crate) fn invalid(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Invalid, message)
+    }
+
+    pub(crate) fn unknown(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Unknown, message)
+    }
+
+    pub(crate) fn out_of_range(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::OutOfRange, message)
+    }
+
+    pub(crate) fn with_file(mut self, file: impl Into<PathBuf>) -> Self {
+        self.context.file.get_or_insert(file.into());
+        self
+    }
+
+    pub(crate) fn with_line(mut self, line: usize) -> Self {
+        self.context.line.get_or_insert(line);
+        self
+    }
+
+    pub(crate) fn with_observance(mut self, id: impl Into<String>) -> Self {
+        self.context.observance.get_or_insert(id.into());
+        self
+    }
+
+    pub(crate) fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.context.field.get_or_insert(field.into());
+        self
+    }
+
+    /// The broad class of this error.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The catalogue file this error came from, if any.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.context.file.as_deref()
+    }
+
+    /// The observance id this error is about, if any.
+    pub fn observance(&self) -> Option<&str> {
+        self.context.observance.as_deref()
+    }
+
+    /// The catalogue field this error is about, if any.
+    pub fn field(&self) -> Option<&str> {
+        self.context.field.as_deref()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = &self.context;
+        if let Some(file) = &c.file {
+            write!(f, "{}", file.display())?;
+            if let Some(line) = c.line {
+                write!(f, ":{line}")?;
+            }
+            f.write_str(": ")?;
+        }
+        if let Some(id) = &c.observance {
+            write!(f, "observance `{id}`: ")?;
+        }
+        if let Some(field) = &c.field {
+            write!(f, "field `{field}`: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A `Result` whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

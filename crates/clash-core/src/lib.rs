@@ -1,0 +1,47 @@
+//! # clash-core
+//!
+//! Knows the religious, cultural, national and international observances
+//! that matter in a diverse city, and tells whether a date clashes with any
+//! of them and how much that matters.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use clash_core::{Catalogue, Filter, Impact, Index};
+//!
+//! let catalogue = Catalogue::embedded()?;
+//! let index = Index::new(&catalogue, 2026, 2027)?;
+//! let good_friday = NaiveDate::from_ymd_opt(2026, 4, 3).unwrap();
+//! let clashes = index.clashes(good_friday, good_friday, &Filter::default().min_impact(Impact::High))?;
+//! let names: Vec<String> = clashes.iter().map(|c| c.occurrence.name()).collect();
+//! assert!(names.contains(&"Good Friday".to_string()));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The pieces: [`Catalogue`] (observances loaded from TOML and validated),
+//! [`Index`] (occurrences expanded over a range of years, indexed by day),
+//! [`Filter`], [`Location`] (with sunrise and sunset), and the pure
+//! calendar arithmetic in [`calendars`].
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod calendars;
+mod catalogue;
+mod error;
+mod location;
+mod model;
+mod observance;
+mod occurrence;
+pub mod rules;
+
+pub use catalogue::{Catalogue, CatalogueBuilder, Filter, EMBEDDED};
+pub use error::{Error, ErrorKind, Result};
+pub use location::{Location, SunDay, PRESETS};
+pub use model::{
+    Category, Certainty, DayStart, Impact, ObservanceId, Region, RegionSet, Set, Tradition,
+};
+pub use observance::Observance;
+pub use occurrence::{Clash, Index, Occurrence, OccurrenceRef, MAX_YEARS};
+
+/// The Gregorian years the library computes dates for.
+pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1583..=2999;

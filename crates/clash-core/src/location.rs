@@ -1,0 +1,193 @@
+//! Locations (latitude, longitude, IANA time zone), the presets of SPEC §4,
+//! and sunrise and sunset in local civil time.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, TimeZone};
+use chrono_tz::Tz;
+
+use crate::calendars::sun::{self, Event, NoEvent};
+use crate::error::{Error, Result};
+
+/// A place: latitude and longitude in degrees (north and east positive) and
+/// an IANA time zone.
+///
+/// ```
+/// use clash_core::Location;
+/// let leicester = Location::preset("leicester").unwrap();
+/// assert_eq!(leicester.timezone().name(), "Europe/London");
+/// let custom: Location = "51.5,-0.12,Europe/London".parse()?;
+/// assert_eq!(custom.latitude(), 51.5);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Location {
+    name: Option<String>,
+    latitude: f64,
+    longitude: f64,
+    timezone: Tz,
+}
+
+/// The preset locations: (name, latitude, longitude, time zone).
+pub const PRESETS: &[(&str, f64, f64, Tz)] = &[
+    ("leicester", 52.6369, -1.1398, Tz::Europe__London),
+    ("london", 51.5074, -0.1278, Tz::Europe__London),
+    ("birmingham", 52.4862, -1.8904, Tz::Europe__London),
+    ("manchester", 53.4808, -2.2426, Tz::Europe__London),
+    ("bradford", 53.7950, -1.7594, Tz::Europe__London),
+    ("glasgow", 55.8642, -4.2518, Tz::Europe__London),
+    ("cardiff", 51.4816, -3.1791, Tz::Europe__London),
+    ("belfast", 54.5973, -5.9301, Tz::Europe__London),
+    ("delhi", 28.6139, 77.2090, Tz::Asia__Kolkata),
+    ("mecca", 21.4225, 39.8262, Tz::Asia__Riyadh),
+    ("jerusalem", 31.7683, 35.2137, Tz::Asia__Jerusalem),
+    ("tehran", 35.6892, 51.3890, Tz::Asia__Tehran),
+    ("beijing", 39.9042, 116.4074, Tz::Asia__Shanghai),
+    ("new-york", 40.7128, -74.0060, Tz::America__New_York),
+];
+
+/// Sunrise and sunset of one local civil day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SunDay {
+    /// The local date.
+    pub date: NaiveDate,
+    /// Sunrise, or `None` if the sun does not rise.
+    pub sunrise: Option<DateTime<Tz>>,
+    /// Sunset, or `None` if the sun does not set.
+    pub sunset: Option<DateTime<Tz>>,
+    /// Why an event is missing: polar day or polar night.
+    pub polar: Option<NoEvent>,
+}
+
+impl Location {
+    /// A location from coordinates and a time zone.
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::Invalid`] for a latitude outside ±90° or a
+    /// longitude outside ±180° (or not a number).
+    pub fn new(latitude: f64, longitude: f64, timezone: Tz) -> Result<Self> {
+        if !(-90.0..=90.0).contains(&latitude) {
+            return Err(Error::invalid(format!("latitude {latitude} is not within -90..90")));
+        }
+        if !(-180.0..=180.0).contains(&longitude) {
+            return Err(Error::invalid(format!("longitude {longitude} is not within -180..180")));
+        }
+        Ok(Location {
+            name: None,
+            latitude,
+            longitude,
+            timezone,
+        })
+    }
+
+    /// The preset with this name (see [`PRESETS`]).
+    pub fn preset(name: &str) -> Option<Self> {
+        PRESETS
+            .iter()
+            .find(|p| p.0 == name)
+            .map(|&(n, lat, lon, tz)| Location {
+                name: Some(n.to_string()),
+                latitude: lat,
+                longitude: lon,
+                timezone: tz,
+            })
+    }
+
+    /// The default location, Leicester.
+    pub fn leicester() -> Self {
+        Location {
+            name: Some("leicester".to_string()),
+            latitude: 52.6369,
+            longitude: -1.1398,
+            timezone: Tz::Europe__London,
+        }
+    }
+
+    /// The preset name, if this is a preset.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+    /// Degrees north.
+    pub fn latitude(&self) -> f64 {
+        self.latitude
+    }
+    /// Degrees east.
+    pub fn longitude(&self) -> f64 {
+        self.longitude
+    }
+    /// The IANA time zone.
+    pub fn timezone(&self) -> Tz {
+        self.timezone
+    }
+
+    /// Sunrise and sunset on the local date `date`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use clash_core::Location;
+    /// let day = Location::leicester().sun(NaiveDate::from_ymd_opt(2024, 6, 21).unwrap());
+    /// assert_eq!(day.sunset.unwrap().format("%H:%M %:z").to_string(), "21:35 +01:00");
+    /// ```
+    pub fn sun(&self, date: NaiveDate) -> SunDay {
+        let rise = self.event(date, Event::Sunrise);
+        let set = self.event(date, Event::Sunset);
+        let polar = rise.as_ref().err().or(set.as_ref().err()).copied();
+        SunDay {
+            date,
+            sunrise: rise.ok(),
+            sunset: set.ok(),
+            polar,
+        }
+    }
+
+    /// Sunset on the local date `date`, if the sun sets.
+    pub fn sunset(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+        self.event(date, Event::Sunset).ok()
+    }
+
+    fn event(&self, date: NaiveDate, event: Event) -> std::result::Result<DateTime<Tz>, NoEvent> {
+        // The solar day nearest the local date: events are computed around
+        // local apparent noon at this longitude.
+        let utc = sun::event_utc(date, self.latitude, self.longitude, event)?;
+        Ok(self.timezone.from_utc_datetime(&utc))
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.name {
+            Some(n) => f.write_str(n),
+            None => write!(f, "{},{},{}", self.latitude, self.longitude, self.timezone.name()),
+        }
+    }
+}
+
+impl FromStr for Location {
+    type Err = Error;
+
+    /// A preset name, or `LAT,LON,TZ` (e.g. `51.5,-0.12,Europe/London`).
+    fn from_str(s: &str) -> Result<Self> {
+        if let Some(p) = Location::preset(s) {
+            return Ok(p);
+        }
+        let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+        let [lat, lon, tz] = parts.as_slice() else {
+            let names: Vec<&str> = PRESETS.iter().map(|p| p.0).collect();
+            return Err(Error::unknown(format!(
+                "unknown location `{s}` (use a preset: {}; or LAT,LON,TZ)",
+                names.join(", ")
+            )));
+        };
+        let num = |v: &str, what: &str| {
+            v.parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite())
+                .ok_or_else(|| Error::invalid(format!("{what} `{v}` is not a number")))
+        };
+        let tz: Tz = tz
+            .parse()
+            .map_err(|_| Error::unknown(format!("unknown time zone `{tz}` (use an IANA name such as Europe/London)")))?;
+        Location::new(num(lat, "latitude")?, num(lon, "longitude")?, tz)
+    }
+}

@@ -1,0 +1,159 @@
+//! One observance of the catalogue: what it is and how its dates are found.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use crate::model::{Category, Certainty, DayStart, Impact, ObservanceId, RegionSet, Tradition};
+use crate::rules::{Exception, ExceptionAction, Extent, Rule, Substitute};
+
+/// An observance: a festival, holy day, fast, public holiday or awareness day,
+/// with the rule that finds its dates (SPEC §3).
+#[derive(Debug, Clone)]
+pub struct Observance {
+    pub(crate) id: ObservanceId,
+    pub(crate) name: String,
+    pub(crate) tradition: Tradition,
+    pub(crate) category: Category,
+    pub(crate) impact: Impact,
+    pub(crate) begins: DayStart,
+    pub(crate) certainty: Certainty,
+    pub(crate) uncertainty_days: u8,
+    pub(crate) regions: RegionSet,
+    pub(crate) summary: String,
+    pub(crate) advice: String,
+    pub(crate) source: String,
+    pub(crate) rule: Rule,
+    pub(crate) extent: Extent,
+    pub(crate) first_year: Option<i32>,
+    pub(crate) last_year: Option<i32>,
+    pub(crate) exceptions: Vec<Exception>,
+    pub(crate) substitute: Option<Substitute>,
+    pub(crate) holiday_group: Option<String>,
+    pub(crate) origin: PathBuf,
+}
+
+impl Observance {
+    /// The stable id, e.g. `easter-sunday`.
+    pub fn id(&self) -> &ObservanceId {
+        &self.id
+    }
+    /// The display name in English.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// The tradition it belongs to.
+    pub fn tradition(&self) -> Tradition {
+        self.tradition
+    }
+    /// Its category (an occurrence may carry another; see [`crate::Occurrence::category`]).
+    pub fn category(&self) -> Category {
+        self.category
+    }
+    /// How much it matters to an organiser.
+    pub fn impact(&self) -> Impact {
+        self.impact
+    }
+    /// When its day begins.
+    pub fn begins(&self) -> DayStart {
+        self.begins
+    }
+    /// How sure its dates are.
+    pub fn certainty(&self) -> Certainty {
+        self.certainty
+    }
+    /// How many days either side an estimated date may move.
+    pub fn uncertainty_days(&self) -> u8 {
+        self.uncertainty_days
+    }
+    /// Where it is a public holiday (empty for observances that are not).
+    pub fn regions(&self) -> RegionSet {
+        self.regions
+    }
+    /// One line: what it is.
+    pub fn summary(&self) -> &str {
+        &self.summary
+    }
+    /// One line: what an organiser should avoid.
+    pub fn advice(&self) -> &str {
+        &self.advice
+    }
+    /// Where the rule or the dates come from.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+    /// The rule that finds its start dates.
+    pub fn rule(&self) -> &Rule {
+        &self.rule
+    }
+    /// How long each occurrence lasts.
+    pub fn extent(&self) -> &Extent {
+        &self.extent
+    }
+    /// The first and last years in which it is observed, where bounded.
+    pub fn years(&self) -> (Option<i32>, Option<i32>) {
+        (self.first_year, self.last_year)
+    }
+    /// Per-year exceptions (moved or skipped years).
+    pub fn exceptions(&self) -> &[Exception] {
+        &self.exceptions
+    }
+    /// The substitute-day policy, for public holidays.
+    pub fn substitute(&self) -> Option<&Substitute> {
+        self.substitute.as_ref()
+    }
+    /// The catalogue file it was loaded from (`<embedded>/…` for the built-in one).
+    pub fn origin(&self) -> &std::path::Path {
+        &self.origin
+    }
+
+    /// Whether the observance exists in `year`.
+    pub(crate) fn in_years(&self, year: i32) -> bool {
+        self.first_year.is_none_or(|y| year >= y) && self.last_year.is_none_or(|y| year <= y)
+    }
+
+    /// A short human-readable description of the whole rule: the date rule,
+    /// duration, years, substitutes and exceptions.
+    ///
+    /// ```
+    /// let cat = clash_core::Catalogue::embedded()?;
+    /// let easter = cat.get("easter-monday").unwrap();
+    /// assert!(easter.describe_rule().starts_with("Western Easter Sunday"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn describe_rule(&self) -> String {
+        let mut s = self.rule.to_string();
+        if self.extent != Extent::Days(1) {
+            let _ = write!(s, "; lasts {}", self.extent);
+        }
+        if self.begins == DayStart::SunsetBefore {
+            s.push_str("; begins at sunset the evening before");
+        }
+        match (self.first_year, self.last_year) {
+            (Some(a), Some(b)) => {
+                let _ = write!(s, "; {a}–{b}");
+            }
+            (Some(a), None) => {
+                let _ = write!(s, "; from {a}");
+            }
+            (None, Some(b)) => {
+                let _ = write!(s, "; until {b}");
+            }
+            (None, None) => {}
+        }
+        if self.substitute.is_some() {
+            s.push_str("; on a weekend, the next weekday that is not already a holiday");
+        }
+        for e in &self.exceptions {
+            match &e.action {
+                ExceptionAction::Skip => {
+                    let _ = write!(s, "; not in {} ({})", e.year, e.reason);
+                }
+                ExceptionAction::Move(dates) => {
+                    let list: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
+                    let _ = write!(s, "; {} on {} ({})", e.year, list.join(", "), e.reason);
+                }
+            }
+        }
+        s
+    }
+}

@@ -1,0 +1,582 @@
+//! Expanding a catalogue over a range of years into occurrences, and the
+//! per-day index that makes checking a date a lookup.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate};
+use chrono_tz::Tz;
+
+use crate::calendars::gregorian::is_weekend;
+use crate::catalogue::{Catalogue, Filter};
+use crate::error::{Error, Result};
+use crate::location::Location;
+use crate::model::{Category, Certainty, DayStart, Region, RegionSet};
+use crate::observance::Observance;
+use crate::rules::{ExceptionAction, MAX_SPAN_DAYS};
+use crate::SUPPORTED_YEARS;
+
+/// Most years one expansion or index may cover (bounded work).
+pub const MAX_YEARS: i32 = 1000;
+
+/// One occurrence of an observance: the civil dates whose daytime it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    observance: u32,
+    start: NaiveDate,
+    end: NaiveDate,
+    category: Category,
+    regions: RegionSet,
+    substitute_for: Option<NaiveDate>,
+    possible: Box<[NaiveDate]>,
+}
+
+impl Occurrence {
+    /// The position of its observance in [`Catalogue::observances`].
+    pub fn observance_index(&self) -> usize {
+        self.observance as usize
+    }
+    /// The first civil date it covers.
+    pub fn start(&self) -> NaiveDate {
+        self.start
+    }
+    /// The last civil date it covers (inclusive).
+    pub fn end(&self) -> NaiveDate {
+        self.end
+    }
+    /// Its category: the observance's, except for the weekend day of a
+    /// substituted holiday (e.g. Christmas Day on a Sunday is a holy day, and
+    /// the bank holiday is the substitute on the Tuesday).
+    pub fn category(&self) -> Category {
+        self.category
+    }
+    /// Where this occurrence is a public holiday (empty if nowhere).
+    pub fn regions(&self) -> RegionSet {
+        self.regions
+    }
+    /// For a substitute day, the weekend date it stands in for.
+    pub fn substitute_for(&self) -> Option<NaiveDate> {
+        self.substitute_for
+    }
+    /// Other start dates on which it may be observed (moon sighting, another
+    /// reckoning), in order.
+    pub fn possible_dates(&self) -> &[NaiveDate] {
+        &self.possible
+    }
+    /// Length in days.
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+    /// Whether the span of this occurrence shifted to start on `start`
+    /// overlaps `[from, to]`, and the overlap.
+    fn overlap_from(&self, start: NaiveDate, from: NaiveDate, to: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        let end = start.checked_add_signed(self.end - self.start)?;
+        let (a, b) = (start.max(from), end.min(to));
+        (a <= b).then_some((a, b))
+    }
+}
+
+/// An occurrence together with its observance.
+#[derive(Debug, Clone, Copy)]
+pub struct OccurrenceRef<'a> {
+    observance: &'a Observance,
+    occurrence: &'a Occurrence,
+}
+
+impl<'a> OccurrenceRef<'a> {
+    /// The observance.
+    pub fn observance(&self) -> &'a Observance {
+        self.observance
+    }
+    /// The occurrence.
+    pub fn occurrence(&self) -> &'a Occurrence {
+        self.occurrence
+    }
+    /// The display name: the observance's, marked for a substitute day.
+    pub fn name(&self) -> String {
+        match self.occurrence.substitute_for {
+            Some(_) => format!("{} (substitute day)", self.observance.name()),
+            None => self.observance.name().to_string(),
+        }
+    }
+    /// When it begins at `location`: sunset on the evening before for
+    /// observances that begin then, or `None` for those that begin at
+    /// midnight (or where the sun does not set that evening).
+    pub fn starts_at(&self, location: &Location) -> Option<DateTime<Tz>> {
+        match self.observance.begins() {
+            DayStart::SunsetBefore => location.sunset(self.occurrence.start.pred_opt()?),
+            _ => None,
+        }
+    }
+}
+
+/// The start dates of every observance in one year, indexed like
+/// [`Catalogue::observances`].
+type YearStarts = Vec<Vec<NaiveDate>>;
+
+fn starts_for_year(cat: &Catalogue, year: i32) -> YearStarts {
+    let obs = cat.observances();
+    let mut starts: YearStarts = vec![Vec::new(); obs.len()];
+    let mut buf = Vec::new();
+    for &i in cat.order() {
+        let Some(o) = obs.get(i) else { continue };
+        if !o.in_years(year) {
+            continue;
+        }
+        buf.clear();
+        if let Some(e) = o.exceptions.iter().find(|e| e.year == year) {
+            if let ExceptionAction::Move(dates) = &e.action {
+                buf.extend_from_slice(dates);
+            }
+        } else {
+            let lookup = |id: &crate::ObservanceId| -> &[NaiveDate] {
+                cat.position(id.as_str())
+                    .and_then(|j| starts.get(j))
+                    .map_or(&[], |v| v.as_slice())
+            };
+            o.rule.dates_in_year(year, lookup, &mut buf);
+        }
+        buf.sort_unstable();
+        buf.dedup();
+        if let Some(slot) = starts.get_mut(i) {
+            slot.clone_from(&buf);
+        }
+    }
+    starts
+}
+
+/// Substitute days of one year: (observance, weekend date) → (region, date taken).
+type Substitutes = HashMap<(usize, NaiveDate), Vec<(Region, NaiveDate)>>;
+
+/// Resolves the UK rule: a holiday on a weekend is taken on the next weekday
+/// that is not already a holiday of the same group in the same region,
+/// taking the holidays in order of their natural dates (so Christmas Day and
+/// Boxing Day chain).
+fn substitutes(cat: &Catalogue, starts: &YearStarts) -> Substitutes {
+    let obs = cat.observances();
+    let mut groups: Vec<&str> = obs.iter().filter_map(|o| o.holiday_group.as_deref()).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let mut out = Substitutes::new();
+    for group in groups {
+        for &region in Region::ALL {
+            let mut members: Vec<(NaiveDate, usize)> = Vec::new();
+            for (i, o) in obs.iter().enumerate() {
+                if o.holiday_group.as_deref() == Some(group) && o.regions.contains(region) {
+                    let dates = starts.get(i).map_or(&[][..], |v| v.as_slice());
+                    members.extend(dates.iter().map(|&d| (d, i)));
+                }
+            }
+            members.sort_unstable();
+            let mut taken: Vec<NaiveDate> =
+                members.iter().map(|m| m.0).filter(|&d| !is_weekend(d)).collect();
+            for &(date, i) in &members {
+                let substitutes = obs.get(i).is_some_and(|o| o.substitute.is_some());
+                if !is_weekend(date) || !substitutes {
+                    continue;
+                }
+                // At most two weekend days and a few holidays to skip: bounded.
+                let mut d = date;
+                for _ in 0..14 {
+                    let Some(next) = d.succ_opt() else { break };
+                    d = next;
+                    if !is_weekend(d) && !taken.contains(&d) {
+                        taken.push(d);
+                        out.entry((i, date)).or_default().push((region, d));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Expands the catalogue over Gregorian years `first..=last`, sorted by
+/// start date, then id.
+pub(crate) fn expand(cat: &Catalogue, first: i32, last: i32) -> Result<Vec<Occurrence>> {
+    check_years(first, last)?;
+    let mut years: Vec<YearStarts> = Vec::new();
+    let after = (last + 1).min(*SUPPORTED_YEARS.end());
+    for y in first..=after {
+        years.push(starts_for_year(cat, y));
+    }
+    let obs = cat.observances();
+    let mut out = Vec::new();
+    for (k, _year) in (first..=last).enumerate() {
+        let Some(starts) = years.get(k) else { break };
+        let next = years.get(k + 1);
+        let next_start_of = |id: &crate::ObservanceId, from: NaiveDate| -> Option<NaiveDate> {
+            let j = cat.position(id.as_str())?;
+            let this = starts.get(j).into_iter().flatten();
+            let then = next.and_then(|n| n.get(j)).into_iter().flatten();
+            this.chain(then).copied().find(|&d| d >= from)
+        };
+        let subs = substitutes(cat, starts);
+        for (i, o) in obs.iter().enumerate() {
+            let Some(dates) = starts.get(i) else { continue };
+            for &start in dates {
+                let Some(end) = o.extent.end(start, next_start_of) else { continue };
+                let base = Occurrence {
+                    observance: u32::try_from(i).map_err(|_| Error::invalid("too many observances"))?,
+                    start,
+                    end,
+                    category: o.category,
+                    regions: o.regions,
+                    substitute_for: None,
+                    possible: possible_starts(o, start),
+                };
+                match subs.get(&(i, start)) {
+                    None => out.push(base),
+                    Some(taken) => {
+                        push_substitutes(o, &base, taken, &mut out);
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        a.start.cmp(&b.start).then_with(|| {
+            let id = |o: &Occurrence| obs.get(o.observance as usize).map(|x| x.id.as_str());
+            id(a).cmp(&id(b))
+        })
+    });
+    Ok(out)
+}
+
+/// One occurrence per distinct substitute date (with the regions taking it
+/// then), plus the weekend day itself when the observance keeps it.
+fn push_substitutes(
+    o: &Observance,
+    base: &Occurrence,
+    taken: &[(Region, NaiveDate)],
+    out: &mut Vec<Occurrence>,
+) {
+    let mut dates: Vec<NaiveDate> = taken.iter().map(|t| t.1).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    for d in dates {
+        let regions: RegionSet = taken.iter().filter(|t| t.1 == d).map(|t| t.0).collect();
+        out.push(Occurrence {
+            start: d,
+            end: d,
+            regions,
+            substitute_for: Some(base.start),
+            ..base.clone()
+        });
+    }
+    if let Some(category) = o.substitute.as_ref().and_then(|s| s.weekend_category) {
+        out.push(Occurrence {
+            category,
+            regions: RegionSet::empty(),
+            ..base.clone()
+        });
+    }
+}
+
+fn possible_starts(o: &Observance, start: NaiveDate) -> Box<[NaiveDate]> {
+    if o.certainty != Certainty::Estimated {
+        return Box::default();
+    }
+    let n = i64::from(o.uncertainty_days);
+    (-n..=n)
+        .filter(|&k| k != 0)
+        .filter_map(|k| start.checked_add_signed(Duration::days(k)))
+        .collect()
+}
+
+fn check_years(first: i32, last: i32) -> Result<()> {
+    let (lo, hi) = (*SUPPORTED_YEARS.start(), *SUPPORTED_YEARS.end());
+    if first < lo || last > hi {
+        return Err(Error::out_of_range(format!(
+            "years {first}..{last} are outside the supported range {lo}..{hi}"
+        )));
+    }
+    if first > last {
+        return Err(Error::out_of_range(format!("range {first}..{last} is reversed")));
+    }
+    if last - first >= MAX_YEARS {
+        return Err(Error::out_of_range(format!(
+            "a range of more than {MAX_YEARS} years is not supported"
+        )));
+    }
+    Ok(())
+}
+
+/// Occurrences of a catalogue over a range of years, with a per-day index:
+/// finding what falls on a date is a slice lookup.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use clash_core::{Catalogue, Filter, Index};
+/// let cat = Catalogue::embedded()?;
+/// let index = Index::new(&cat, 2026, 2026)?;
+/// let day = NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
+/// let clashes = index.clashes(day, day, &Filter::default())?;
+/// assert!(clashes.iter().any(|c| c.occurrence.observance().id().as_str() == "christmas-day"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Index<'c> {
+    catalogue: &'c Catalogue,
+    first_day: NaiveDate,
+    last_day: NaiveDate,
+    occurrences: Vec<Occurrence>,
+    /// `entries[day_offsets[d]..day_offsets[d + 1]]` are the occurrences on day `d`.
+    day_offsets: Vec<u32>,
+    /// Occurrence positions; the top bit marks a possible (not certain) day.
+    entries: Vec<u32>,
+}
+
+const POSSIBLE: u32 = 1 << 31;
+
+/// A clash between a queried span and an occurrence (SPEC §6).
+#[derive(Debug, Clone, Copy)]
+pub struct Clash<'a> {
+    /// What it clashes with.
+    pub occurrence: OccurrenceRef<'a>,
+    /// The first and last queried days it overlaps.
+    pub overlap: (NaiveDate, NaiveDate),
+    /// True when it falls on the queried days only if observed on one of its
+    /// possible dates (moon sighting, another reckoning).
+    pub possible: bool,
+}
+
+impl<'c> Index<'c> {
+    /// Expands `catalogue` over Gregorian years `first..=last` (plus the year
+    /// before, for occurrences that run into `first`) and indexes every day.
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::OutOfRange`] outside [`SUPPORTED_YEARS`] or over
+    /// [`MAX_YEARS`] years.
+    pub fn new(catalogue: &'c Catalogue, first: i32, last: i32) -> Result<Self> {
+        check_years(first, last)?;
+        let (Some(first_day), Some(last_day)) = (
+            NaiveDate::from_ymd_opt(first, 1, 1),
+            NaiveDate::from_ymd_opt(last, 12, 31),
+        ) else {
+            return Err(Error::out_of_range("years out of range"));
+        };
+        let occurrences: Vec<Occurrence> =
+            expand(catalogue, (first - 1).max(*SUPPORTED_YEARS.start()), last)?
+                .into_iter()
+                .filter(|o| {
+                    let span = o.end - o.start;
+                    let lo = o.possible.first().copied().unwrap_or(o.start).min(o.start);
+                    let hi = o.possible.last().map_or(o.end, |&p| (p + span).max(o.end));
+                    hi >= first_day && lo <= last_day
+                })
+                .collect();
+        let days = usize::try_from((last_day - first_day).num_days() + 1)
+            .map_err(|_| Error::out_of_range("bad range"))?;
+        let mut per_day: Vec<Vec<u32>> = vec![Vec::new(); days];
+        let mut put = |day: NaiveDate, value: u32| {
+            if let Ok(k) = usize::try_from((day - first_day).num_days()) {
+                if let Some(slot) = per_day.get_mut(k) {
+                    slot.push(value);
+                }
+            }
+        };
+        let mut possible_days = Vec::new();
+        for (k, o) in occurrences.iter().enumerate() {
+            let k = u32::try_from(k).map_err(|_| Error::out_of_range("too many occurrences"))?;
+            for day in o.start.iter_days().take_while(|d| *d <= o.end) {
+                put(day, k);
+            }
+            possible_days.clear();
+            for &alt in o.possible.iter() {
+                let alt_end = alt + (o.end - o.start);
+                possible_days.extend(alt.iter_days().take_while(|d| *d <= alt_end));
+            }
+            possible_days.sort_unstable();
+            possible_days.dedup();
+            for &day in &possible_days {
+                if day < o.start || day > o.end {
+                    put(day, k | POSSIBLE);
+                }
+            }
+        }
+        let mut day_offsets = Vec::with_capacity(days + 1);
+        let mut entries = Vec::new();
+        day_offsets.push(0);
+        for list in per_day {
+            entries.extend(list);
+            day_offsets.push(u32::try_from(entries.len()).map_err(|_| Error::out_of_range("index too large"))?);
+        }
+        Ok(Index {
+            catalogue,
+            first_day,
+            last_day,
+            occurrences,
+            day_offsets,
+            entries,
+        })
+    }
+
+    /// The catalogue this index was built from.
+    pub fn catalogue(&self) -> &'c Catalogue {
+        self.catalogue
+    }
+
+    /// The first and last days indexed.
+    pub fn days(&self) -> (NaiveDate, NaiveDate) {
+        (self.first_day, self.last_day)
+    }
+
+    /// Every occurrence indexed, sorted by start then id.
+    pub fn occurrences(&self) -> impl Iterator<Item = OccurrenceRef<'_>> {
+        self.occurrences.iter().filter_map(|o| self.resolve(o))
+    }
+
+    fn resolve<'s>(&'s self, o: &'s Occurrence) -> Option<OccurrenceRef<'s>> {
+        Some(OccurrenceRef {
+            observance: self.catalogue.observances().get(o.observance as usize)?,
+            occurrence: o,
+        })
+    }
+
+    fn check_range(&self, from: NaiveDate, to: NaiveDate) -> Result<()> {
+        if from > to {
+            return Err(Error::out_of_range(format!("range {from}..{to} is reversed")));
+        }
+        if from < self.first_day || to > self.last_day {
+            return Err(Error::out_of_range(format!(
+                "{from}..{to} is outside the indexed days {}..{}",
+                self.first_day, self.last_day
+            )));
+        }
+        Ok(())
+    }
+
+    /// The raw entries of one day: (position, occurrence, possible).
+    fn day(&self, date: NaiveDate) -> impl Iterator<Item = (usize, &Occurrence, bool)> {
+        let k = (date - self.first_day).num_days();
+        let range = usize::try_from(k)
+            .ok()
+            .and_then(|k| Some(*self.day_offsets.get(k)? as usize..*self.day_offsets.get(k + 1)? as usize))
+            .unwrap_or(0..0);
+        self.entries
+            .get(range)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&e| {
+                let k = (e & !POSSIBLE) as usize;
+                Some((k, self.occurrences.get(k)?, e & POSSIBLE != 0))
+            })
+    }
+
+    /// Whether anything passing `filter` falls on `date` (certainly or
+    /// possibly). The fastest check: no allocation.
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::OutOfRange`] outside the indexed days.
+    pub fn any_on(&self, date: NaiveDate, filter: &Filter) -> Result<bool> {
+        self.check_range(date, date)?;
+        Ok(self.day(date).any(|(_, o, _)| self.passes(o, filter)))
+    }
+
+    fn passes(&self, o: &Occurrence, filter: &Filter) -> bool {
+        self.catalogue
+            .observances()
+            .get(o.observance as usize)
+            .is_some_and(|obs| filter.matches(obs, o))
+    }
+
+    /// The clashes of the days `from..=to` with occurrences passing `filter`,
+    /// ordered by impact (highest first), then start, then id (SPEC §6).
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::OutOfRange`] for a reversed range or days outside
+    /// the index.
+    pub fn clashes(&self, from: NaiveDate, to: NaiveDate, filter: &Filter) -> Result<Vec<Clash<'_>>> {
+        self.check_range(from, to)?;
+        // occurrence position -> certainly overlaps?
+        let mut seen: Vec<(usize, bool)> = Vec::new();
+        for day in from.iter_days().take_while(|d| *d <= to) {
+            for (k, o, possible) in self.day(day) {
+                if !self.passes(o, filter) {
+                    continue;
+                }
+                match seen.iter_mut().find(|s| s.0 == k) {
+                    Some(s) => s.1 |= !possible,
+                    None => seen.push((k, !possible)),
+                }
+            }
+        }
+        let mut out: Vec<Clash<'_>> = seen
+            .into_iter()
+            .filter_map(|(k, certain)| {
+                let o = self.occurrences.get(k)?;
+                let overlap = if certain {
+                    o.overlap_from(o.start, from, to)?
+                } else {
+                    o.possible
+                        .iter()
+                        .filter_map(|&alt| o.overlap_from(alt, from, to))
+                        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))?
+                };
+                Some(Clash {
+                    occurrence: self.resolve(o)?,
+                    overlap,
+                    possible: !certain,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            let (oa, ob) = (a.occurrence.observance(), b.occurrence.observance());
+            ob.impact()
+                .cmp(&oa.impact())
+                .then(a.occurrence.occurrence().start.cmp(&b.occurrence.occurrence().start))
+                .then_with(|| oa.id().cmp(ob.id()))
+        });
+        Ok(out)
+    }
+
+    /// The occurrences passing `filter` whose span overlaps `from..=to`,
+    /// sorted by start, then id (SPEC §9 `list`).
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::OutOfRange`] for a reversed range or days outside
+    /// the index.
+    pub fn list(&self, from: NaiveDate, to: NaiveDate, filter: &Filter) -> Result<Vec<OccurrenceRef<'_>>> {
+        self.check_range(from, to)?;
+        let earliest = from - Duration::days(MAX_SPAN_DAYS);
+        let begin = self.occurrences.partition_point(|o| o.start < earliest);
+        Ok(self
+            .occurrences
+            .get(begin..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|o| o.start <= to)
+            .filter(|o| o.end >= from && self.passes(o, filter))
+            .filter_map(|o| self.resolve(o))
+            .collect())
+    }
+}
+
+impl Catalogue {
+    /// The occurrences of every observance passing `filter` over
+    /// `from..=to` (a convenience over [`Index`]).
+    ///
+    /// # Errors
+    /// As [`Index::new`] and [`Index::list`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use clash_core::{Catalogue, Filter, Region, Category};
+    /// let cat = Catalogue::embedded()?;
+    /// let f = Filter::default().categories([Category::PublicHoliday]).regions([Region::GbSct]);
+    /// let from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let to = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    /// let days: Vec<_> = cat.occurrences(from, to, &f)?.iter().map(|o| o.start()).collect();
+    /// assert_eq!(days.len(), 9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn occurrences(&self, from: NaiveDate, to: NaiveDate, filter: &Filter) -> Result<Vec<Occurrence>> {
+        let index = Index::new(self, from.year(), to.year())?;
+        Ok(index
+            .list(from, to, filter)?
+            .into_iter()
+            .map(|o| o.occurrence().clone())
+            .collect())
+    }
+}

@@ -1,0 +1,411 @@
+//! The rule language: how an observance's dates are found each year.
+//!
+//! Rules are parsed from the catalogue's TOML ([`crate::catalogue`]) into the
+//! validated types here. Evaluating a rule for one Gregorian year gives the
+//! start dates of the observance in that year; the catalogue then applies
+//! per-year exceptions, extents and substitute days.
+
+use std::fmt;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use crate::calendars::{easter, gregorian, julian};
+use crate::model::{Category, ObservanceId};
+
+/// How the dates of an observance are found in a Gregorian year.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum Rule {
+    /// The same Gregorian month and day every year.
+    Fixed {
+        /// Month, 1–12.
+        month: u32,
+        /// Day of the month.
+        day: u32,
+    },
+    /// The `nth` `weekday` counted from `from_day` of `month` (forwards when
+    /// `nth > 0`, backwards from the end of the month or `from_day` when `nth < 0`).
+    Weekday {
+        /// Month, 1–12.
+        month: u32,
+        /// The weekday.
+        weekday: Weekday,
+        /// 1..=5 or -5..=-1 (last).
+        nth: i32,
+        /// The day the count starts from (inclusive); default: 1st or last day.
+        from_day: Option<u32>,
+    },
+    /// An RFC 5545 recurrence rule, expanded by the `rrule` crate.
+    RRule(Box<RRuleRule>),
+    /// Explicit one-off dates.
+    Dates(Vec<NaiveDate>),
+    /// An offset in days from Easter Sunday.
+    Easter {
+        /// Which computus.
+        computus: Computus,
+        /// Days after (positive) or before (negative) Easter Sunday.
+        offset: i64,
+    },
+    /// An offset in days from each start of another observance.
+    Relative {
+        /// The other observance.
+        to: ObservanceId,
+        /// Days after (positive) or before (negative) its start.
+        offset: i64,
+    },
+    /// A fixed day of the Julian calendar, shown as its Gregorian date.
+    Julian {
+        /// Julian month, 1–12.
+        month: u8,
+        /// Julian day of the month.
+        day: u8,
+    },
+}
+
+/// An RFC 5545 RRULE with its DTSTART.
+#[derive(Debug, Clone)]
+pub struct RRuleRule {
+    pub(crate) text: String,
+    pub(crate) dtstart: NaiveDate,
+    pub(crate) set: rrule::RRuleSet,
+}
+
+/// Which Easter computus a rule uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Computus {
+    /// Gregorian computus (Western churches).
+    Western,
+    /// Julian computus (Orthodox churches), as a Gregorian date.
+    Orthodox,
+}
+
+/// How long an occurrence lasts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Extent {
+    /// A number of days (1 for a single day).
+    Days(u16),
+    /// Until the first given month and day on or after the start (inclusive).
+    UntilDate {
+        /// Month, 1–12.
+        month: u32,
+        /// Day of the month.
+        day: u32,
+    },
+    /// Until the last day of the start's month.
+    EndOfMonth,
+    /// Until `offset` days from the first start of another observance on or
+    /// after this one's start (e.g. Ramadan ends the day before Eid al-Fitr).
+    Relative {
+        /// The other observance.
+        to: ObservanceId,
+        /// Offset in days from its start.
+        offset: i64,
+    },
+}
+
+/// The longest span an occurrence may have, in days (bounded work).
+pub const MAX_SPAN_DAYS: i64 = 400;
+
+/// A per-year exception to a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exception {
+    /// The Gregorian year it applies to.
+    pub year: i32,
+    /// What happens that year.
+    pub action: ExceptionAction,
+    /// Why (an announcement, a law).
+    pub reason: String,
+}
+
+/// What a per-year exception does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ExceptionAction {
+    /// The observance is moved to these dates that year.
+    Move(Vec<NaiveDate>),
+    /// The observance does not happen that year.
+    Skip,
+}
+
+/// A substitute-day policy for public holidays.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Substitute {
+    /// A holiday on a weekend is taken on the next weekday that is not already
+    /// a holiday of the same group in the same region (UK practice; Christmas
+    /// Day and Boxing Day chain).
+    pub group: String,
+    /// When set, the weekend day itself is still listed, with this category and
+    /// no regions (e.g. Christmas Day on a Sunday is still Christmas Day).
+    pub weekend_category: Option<Category>,
+}
+
+impl Rule {
+    /// Appends the start dates of this rule in Gregorian `year` to `out`.
+    /// `starts_of` gives the start dates of another observance that year.
+    pub(crate) fn dates_in_year<'a>(
+        &self,
+        year: i32,
+        starts_of: impl Fn(&ObservanceId) -> &'a [NaiveDate],
+        out: &mut Vec<NaiveDate>,
+    ) {
+        match self {
+            Rule::Fixed { month, day } => out.extend(NaiveDate::from_ymd_opt(year, *month, *day)),
+            Rule::Weekday {
+                month,
+                weekday,
+                nth,
+                from_day,
+            } => {
+                let anchor = match from_day {
+                    Some(d) => NaiveDate::from_ymd_opt(year, *month, *d),
+                    None if *nth > 0 => NaiveDate::from_ymd_opt(year, *month, 1),
+                    None => gregorian::last_day_of_month(year, *month),
+                };
+                let date = anchor.and_then(|a| gregorian::nth_weekday_from(a, *weekday, *nth));
+                // Without an explicit anchor the date must stay in the month
+                // (there is no 5th Monday in most months).
+                out.extend(date.filter(|d| from_day.is_some() || d.month() == *month));
+            }
+            Rule::RRule(r) => r.dates_in_year(year, out),
+            Rule::Dates(dates) => out.extend(dates.iter().filter(|d| d.year() == year)),
+            Rule::Easter { computus, offset } => {
+                let sunday = match computus {
+                    Computus::Western => easter::western(year),
+                    Computus::Orthodox => easter::orthodox(year),
+                };
+                out.extend(sunday.and_then(|d| d.checked_add_signed(Duration::days(*offset))));
+            }
+            Rule::Relative { to, offset } => out.extend(
+                starts_of(to)
+                    .iter()
+                    .filter_map(|d| d.checked_add_signed(Duration::days(*offset))),
+            ),
+            Rule::Julian { month, day } => out.extend(julian::in_gregorian_year(year, *month, *day)),
+        }
+    }
+
+    /// The observance this rule depends on, if any.
+    pub(crate) fn dependency(&self) -> Option<&ObservanceId> {
+        match self {
+            Rule::Relative { to, .. } => Some(to),
+            _ => None,
+        }
+    }
+}
+
+impl RRuleRule {
+    /// Most occurrences one rule may produce in a year (bounded work).
+    const MAX_PER_YEAR: u16 = 366;
+
+    fn dates_in_year(&self, year: i32, out: &mut Vec<NaiveDate>) {
+        use chrono::TimeZone;
+        let tz = rrule::Tz::UTC;
+        let (Some(from), Some(to)) = (
+            tz.with_ymd_and_hms(year, 1, 1, 0, 0, 0).single(),
+            tz.with_ymd_and_hms(year, 12, 31, 23, 59, 59).single(),
+        ) else {
+            return;
+        };
+        if year < self.dtstart.year() {
+            return;
+        }
+        let result = self
+            .set
+            .clone()
+            .after(from)
+            .before(to)
+            .all(Self::MAX_PER_YEAR);
+        out.extend(result.dates.iter().map(|d| d.date_naive()));
+    }
+}
+
+impl Extent {
+    /// The inclusive end date of an occurrence starting on `start`.
+    /// `next_start_of` gives the first start of another observance on or
+    /// after a date. `None` if the end cannot be found within
+    /// [`MAX_SPAN_DAYS`].
+    pub(crate) fn end(
+        &self,
+        start: NaiveDate,
+        next_start_of: impl Fn(&ObservanceId, NaiveDate) -> Option<NaiveDate>,
+    ) -> Option<NaiveDate> {
+        let end = match self {
+            Extent::Days(n) => start.checked_add_signed(Duration::days(i64::from(*n) - 1))?,
+            Extent::UntilDate { month, day } => {
+                let this_year = NaiveDate::from_ymd_opt(start.year(), *month, *day);
+                match this_year {
+                    Some(d) if d >= start => d,
+                    _ => NaiveDate::from_ymd_opt(start.year() + 1, *month, *day)?,
+                }
+            }
+            Extent::EndOfMonth => gregorian::last_day_of_month(start.year(), start.month())?,
+            Extent::Relative { to, offset } => {
+                next_start_of(to, start)?.checked_add_signed(Duration::days(*offset))?
+            }
+        };
+        let span = (end - start).num_days();
+        (0..MAX_SPAN_DAYS).contains(&span).then_some(end)
+    }
+
+    /// The observance this extent depends on, if any.
+    pub(crate) fn dependency(&self) -> Option<&ObservanceId> {
+        match self {
+            Extent::Relative { to, .. } => Some(to),
+            _ => None,
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+fn month_name(month: u32) -> &'static str {
+    month
+        .checked_sub(1)
+        .and_then(|i| MONTHS.get(i as usize))
+        .copied()
+        .unwrap_or("?")
+}
+
+fn ordinal(n: i32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+fn offset_text(offset: i64) -> String {
+    match offset {
+        0 => String::new(),
+        1 => " + 1 day".to_string(),
+        -1 => " − 1 day".to_string(),
+        n if n > 0 => format!(" + {n} days"),
+        n => format!(" − {} days", -n),
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::Fixed { month, day } => write!(f, "{day} {}", month_name(*month)),
+            Rule::Weekday {
+                month,
+                weekday,
+                nth,
+                from_day,
+            } => {
+                let which = if *nth == -1 {
+                    "last".to_string()
+                } else if *nth < 0 {
+                    format!("{} last", ordinal(-nth))
+                } else {
+                    ordinal(*nth)
+                };
+                let wd = weekday_name(*weekday);
+                match from_day {
+                    Some(d) if *nth > 0 => {
+                        write!(f, "{which} {wd} on or after {d} {}", month_name(*month))
+                    }
+                    Some(d) => write!(f, "{which} {wd} on or before {d} {}", month_name(*month)),
+                    None => write!(f, "{which} {wd} of {}", month_name(*month)),
+                }
+            }
+            Rule::RRule(r) => write!(f, "RRULE {} from {}", r.text, r.dtstart),
+            Rule::Dates(dates) => {
+                let list: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
+                write!(f, "one-off: {}", list.join(", "))
+            }
+            Rule::Easter { computus, offset } => {
+                let which = match computus {
+                    Computus::Western => "Western Easter Sunday (Gregorian computus)",
+                    Computus::Orthodox => "Orthodox Easter Sunday (Julian computus)",
+                };
+                write!(f, "{which}{}", offset_text(*offset))
+            }
+            Rule::Relative { to, offset } => write!(f, "start of `{to}`{}", offset_text(*offset)),
+            Rule::Julian { month, day } => write!(
+                f,
+                "{day} {} in the Julian calendar",
+                month_name(u32::from(*month))
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Extent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Extent::Days(1) => f.write_str("1 day"),
+            Extent::Days(n) => write!(f, "{n} days"),
+            Extent::UntilDate { month, day } => write!(f, "until {day} {}", month_name(*month)),
+            Extent::EndOfMonth => f.write_str("until the end of the month"),
+            Extent::Relative { to, offset } => {
+                write!(f, "until the start of `{to}`{}", offset_text(*offset))
+            }
+        }
+    }
+}
+
+/// The English name of a weekday.
+pub(crate) fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    fn eval(rule: &Rule, year: i32) -> Vec<NaiveDate> {
+        let mut out = Vec::new();
+        rule.dates_in_year(year, |_| &[], &mut out);
+        out
+    }
+
+    #[test]
+    fn weekday_rules() {
+        let last_mon_may = Rule::Weekday {
+            month: 5,
+            weekday: Weekday::Mon,
+            nth: -1,
+            from_day: None,
+        };
+        assert_eq!(eval(&last_mon_may, 2026), vec![d(2026, 5, 25)]);
+        let fifth_mon_feb = Rule::Weekday {
+            month: 2,
+            weekday: Weekday::Mon,
+            nth: 5,
+            from_day: None,
+        };
+        assert_eq!(eval(&fifth_mon_feb, 2026), vec![]);
+        assert_eq!(last_mon_may.to_string(), "last Monday of May");
+    }
+
+    #[test]
+    fn extents() {
+        let none = |_: &ObservanceId, _| None;
+        assert_eq!(Extent::Days(8).end(d(2026, 11, 8), none), Some(d(2026, 11, 15)));
+        assert_eq!(Extent::EndOfMonth.end(d(2024, 2, 1), none), Some(d(2024, 2, 29)));
+        let until = Extent::UntilDate { month: 1, day: 5 };
+        assert_eq!(until.end(d(2026, 12, 25), none), Some(d(2027, 1, 5)));
+    }
+}
