@@ -127,7 +127,7 @@ impl Location {
     /// use chrono::NaiveDate;
     /// use clash_core::Location;
     /// let day = Location::leicester().sun(NaiveDate::from_ymd_opt(2024, 6, 21).unwrap());
-    /// assert_eq!(day.sunset.unwrap().format("%H:%M %:z").to_string(), "21:35 +01:00");
+    /// assert_eq!(day.sunset.unwrap().format("%H:%M %:z").to_string(), "21:32 +01:00");
     /// ```
     pub fn sun(&self, date: NaiveDate) -> SunDay {
         let rise = self.event(date, Event::Sunrise);

@@ -101,6 +101,20 @@ impl Filter {
             && self.min_impact.is_none_or(|m| o.impact >= m)
     }
 
+    /// Whether a catalogue entry passes the whole filter, judged by its own
+    /// category and regions (for listing the catalogue).
+    pub fn matches_entry(&self, o: &Observance) -> bool {
+        let category_ok = match self.categories {
+            Some(set) => set.contains(o.category),
+            None => true,
+        };
+        let region_ok = match self.regions {
+            Some(set) => o.regions.is_empty() || o.regions.intersects(set),
+            None => true,
+        };
+        category_ok && region_ok && self.matches_observance(o)
+    }
+
     /// Whether an occurrence of `o` passes the whole filter.
     pub fn matches(&self, o: &Observance, occ: &Occurrence) -> bool {
         let category_ok = match self.categories {

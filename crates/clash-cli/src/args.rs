@@ -1,0 +1,110 @@
+//! Raw command-line arguments (clap). Validation happens in [`crate::config`].
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Check meeting dates against religious, cultural, national and
+/// international observances.
+#[derive(Debug, Parser)]
+#[command(name = "clash", version, about, max_term_width = 100)]
+#[command(after_help = "Dates are YYYY-MM-DD; ranges FROM..TO (inclusive); a year stands for the whole year.\nExit status: check gives 0 for no clash, 1 for a clash; every command gives 2 on error.")]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Options every command takes.
+#[derive(Debug, clap::Args)]
+pub struct Common {
+    /// A preset (see `clash locations`) or LAT,LON,TZ [default: leicester]
+    #[arg(long, global = true, value_name = "PLACE", allow_hyphen_values = true)]
+    pub location: Option<String>,
+    /// Only this observance (repeatable)
+    #[arg(long = "id", global = true, value_name = "ID")]
+    pub ids: Vec<String>,
+    /// Only these traditions (repeatable or comma-separated)
+    #[arg(long = "tradition", global = true, value_delimiter = ',', value_name = "T")]
+    pub traditions: Vec<String>,
+    /// Leave out these traditions (repeatable or comma-separated)
+    #[arg(long = "exclude-tradition", global = true, value_delimiter = ',', value_name = "T")]
+    pub exclude_traditions: Vec<String>,
+    /// Only observances of at least this impact: low, medium, high
+    #[arg(long, global = true, value_name = "IMPACT")]
+    pub min_impact: Option<String>,
+    /// Only these categories (repeatable or comma-separated); `weekly` only when named
+    #[arg(long = "category", global = true, value_delimiter = ',', value_name = "C")]
+    pub categories: Vec<String>,
+    /// Only public holidays of these regions: gb-eng, gb-wls, gb-sct, gb-nir
+    #[arg(long = "region", global = true, value_delimiter = ',', value_name = "R")]
+    pub regions: Vec<String>,
+    /// Extra catalogue TOML file or folder, added to the embedded one (repeatable)
+    #[arg(long = "catalogue", global = true, value_name = "PATH")]
+    pub catalogues: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+/// A range given as `--from`/`--to` options.
+#[derive(Debug, clap::Args)]
+pub struct RangeArgs {
+    /// First day (YYYY-MM-DD, or a year for its 1 January)
+    #[arg(long, value_name = "DATE|YEAR")]
+    pub from: Option<String>,
+    /// Last day (YYYY-MM-DD, or a year for its 31 December)
+    #[arg(long, value_name = "DATE|YEAR")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Does a date or range clash with any observance? (exit 1 if so)
+    Check {
+        /// DATE, FROM..TO or a YEAR
+        when: String,
+    },
+    /// List the occurrences of observances in a range [default: the next 12 months]
+    List {
+        /// DATE, FROM..TO or a YEAR (instead of --from/--to)
+        range: Option<String>,
+        #[command(flatten)]
+        range_args: RangeArgs,
+    },
+    /// The observances in the catalogue, with their rules
+    Observances,
+    /// One observance: its rule, source and next dates
+    Show {
+        /// The observance id
+        id: String,
+        /// How many dates to show
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=100))]
+        count: u16,
+        #[command(flatten)]
+        range_args: RangeArgs,
+    },
+    /// Sunrise and sunset at the location
+    Sun {
+        /// DATE, FROM..TO or a YEAR [default: today]
+        range: Option<String>,
+        #[command(flatten)]
+        range_args: RangeArgs,
+    },
+    /// The preset locations
+    Locations,
+    /// Print a shell completion script
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+}

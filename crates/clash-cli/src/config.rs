@@ -1,0 +1,215 @@
+//! Validated configuration: every raw argument turned into a domain value,
+//! each failure one clear message.
+
+use chrono::{Datelike, Duration, NaiveDate, Utc};
+use clash_core::{Catalogue, CatalogueBuilder, Filter, Location, ObservanceId};
+
+use crate::args::{Common, Format, RangeArgs};
+
+/// A user error: one line, plus an optional hint.
+#[derive(Debug)]
+pub struct UserError {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl UserError {
+    pub fn new(message: impl Into<String>) -> Self {
+        UserError {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl From<clash_core::Error> for UserError {
+    fn from(e: clash_core::Error) -> Self {
+        UserError::new(e.to_string())
+    }
+}
+
+pub type Result<T> = std::result::Result<T, UserError>;
+
+/// What every command needs.
+pub struct Config {
+    pub catalogue: Catalogue,
+    pub location: Location,
+    pub filter: Filter,
+    pub format: Format,
+    pub today: NaiveDate,
+}
+
+impl Config {
+    pub fn new(c: &Common) -> Result<Self> {
+        let location: Location = match &c.location {
+            Some(s) => s.parse()?,
+            None => Location::leicester(),
+        };
+        let mut builder = CatalogueBuilder::new().embedded()?;
+        for path in &c.catalogues {
+            builder = builder.add_path(path)?;
+        }
+        let catalogue = builder.build()?;
+        let mut filter = Filter::default();
+        let ids = c
+            .ids
+            .iter()
+            .map(|id| ObservanceId::new(id).map_err(|_| unknown_id(&catalogue, id)))
+            .collect::<Result<Vec<_>>>()?;
+        filter = filter.ids(ids);
+        filter.validate(&catalogue)?;
+        let traditions = parse_all(&c.traditions)?;
+        if !traditions.is_empty() {
+            filter = filter.traditions(traditions);
+        }
+        filter = filter.exclude_traditions(parse_all(&c.exclude_traditions)?);
+        if let Some(m) = &c.min_impact {
+            filter = filter.min_impact(m.parse()?);
+        }
+        let categories = parse_all(&c.categories)?;
+        if !categories.is_empty() {
+            filter = filter.categories(categories);
+        }
+        let regions = parse_all(&c.regions)?;
+        if !regions.is_empty() {
+            filter = filter.regions(regions);
+        }
+        let today = Utc::now().with_timezone(&location.timezone()).date_naive();
+        Ok(Config {
+            catalogue,
+            location,
+            filter,
+            format: c.format,
+            today,
+        })
+    }
+}
+
+fn unknown_id(catalogue: &Catalogue, id: &str) -> UserError {
+    match catalogue.require(id) {
+        Err(e) => UserError::from(e),
+        Ok(_) => UserError::new(format!("invalid id `{id}`")),
+    }
+    .hint("`clash observances` lists every id")
+}
+
+fn parse_all<T: std::str::FromStr<Err = clash_core::Error>>(values: &[String]) -> Result<Vec<T>> {
+    values
+        .iter()
+        .filter(|v| !v.is_empty())
+        .map(|v| v.parse::<T>().map_err(UserError::from))
+        .collect()
+}
+
+/// Which end of a range a bare year stands for.
+#[derive(Clone, Copy)]
+enum End {
+    First,
+    Last,
+}
+
+/// Parses `YYYY-MM-DD`, or a year `YYYY` (its first or last day).
+fn parse_day(s: &str, end: End) -> Result<NaiveDate> {
+    let s = s.trim();
+    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let year: i32 = s.parse().map_err(|_| UserError::new(format!("invalid year `{s}`")))?;
+        let (m, d) = match end {
+            End::First => (1, 1),
+            End::Last => (12, 31),
+        };
+        return NaiveDate::from_ymd_opt(year, m, d)
+            .ok_or_else(|| UserError::new(format!("invalid year `{s}`")));
+    }
+    if s.contains('T') {
+        return Err(UserError::new(format!(
+            "`{s}`: a time of day is not supported yet; give a date (YYYY-MM-DD)"
+        )));
+    }
+    let shape_ok = s.len() == 10
+        && s.bytes()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    if !shape_ok {
+        return Err(UserError::new(format!("invalid date `{s}` (expected YYYY-MM-DD or a year)")));
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        UserError::new(format!("invalid date `{s}`: no such day in the calendar"))
+    })
+}
+
+/// Parses `DATE`, `YEAR` or `FROM..TO` into an inclusive, ordered range
+/// within the supported years.
+pub fn parse_range(s: &str) -> Result<(NaiveDate, NaiveDate)> {
+    let (from, to) = match s.split_once("..") {
+        Some((a, b)) => (parse_day(a, End::First)?, parse_day(b, End::Last)?),
+        None => (parse_day(s, End::First)?, parse_day(s, End::Last)?),
+    };
+    check_range(from, to)
+}
+
+fn check_range(from: NaiveDate, to: NaiveDate) -> Result<(NaiveDate, NaiveDate)> {
+    if from > to {
+        return Err(UserError::new(format!("the range {from}..{to} is reversed"))
+            .hint("give the earlier date first"));
+    }
+    let years = clash_core::SUPPORTED_YEARS;
+    if !years.contains(&from.year()) || !years.contains(&to.year()) {
+        return Err(UserError::new(format!(
+            "{from}..{to} is outside the supported years {}..{}",
+            years.start(),
+            years.end()
+        )));
+    }
+    if to.year() - from.year() >= clash_core::MAX_YEARS {
+        return Err(UserError::new(format!(
+            "a range of more than {} years is not supported",
+            clash_core::MAX_YEARS
+        )));
+    }
+    Ok((from, to))
+}
+
+/// The range of a command that takes a positional RANGE or `--from/--to`,
+/// defaulting to `today .. today + default_days`.
+pub fn resolve_range(
+    positional: Option<&str>,
+    args: &RangeArgs,
+    today: NaiveDate,
+    default_days: i64,
+) -> Result<(NaiveDate, NaiveDate)> {
+    if let Some(p) = positional {
+        if args.from.is_some() || args.to.is_some() {
+            return Err(UserError::new("give either a RANGE or --from/--to, not both"));
+        }
+        return parse_range(p);
+    }
+    let from = match &args.from {
+        Some(f) => parse_day(f, End::First)?,
+        None => today,
+    };
+    let to = match &args.to {
+        Some(t) => parse_day(t, End::Last)?,
+        None => from + Duration::days(default_days),
+    };
+    check_range(from, to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(parse_range("2026").unwrap(), (d(2026, 1, 1), d(2026, 12, 31)));
+        assert_eq!(parse_range("2026..2027-03-01").unwrap(), (d(2026, 1, 1), d(2027, 3, 1)));
+        for bad in ["2026-02-30", "2026-2-3", "26-01-01", "2027..2026", "x", "", "2026-01-01T10:00"] {
+            assert!(parse_range(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! CSV output (RFC 4180), one header line then one row per record.
+
+use clash_core::{Clash, Location, OccurrenceRef};
+
+use super::region_codes;
+
+/// Quotes a field when it needs it.
+pub fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+pub fn row<I: IntoIterator<Item = S>, S: AsRef<str>>(out: &mut String, fields: I) {
+    let mut first = true;
+    for f in fields {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push_str(&field(f.as_ref()));
+    }
+    out.push_str("\r\n");
+}
+
+pub const OCCURRENCE_HEADER: [&str; 15] = [
+    "id", "name", "tradition", "category", "impact", "start", "end", "begins", "starts_at",
+    "certainty", "uncertainty_days", "possible_dates", "regions", "summary", "advice",
+];
+
+pub fn occurrence_fields(o: &OccurrenceRef<'_>, location: &Location) -> Vec<String> {
+    let obs = o.observance();
+    let occ = o.occurrence();
+    let dates: Vec<String> = occ.possible_dates().iter().map(|d| d.to_string()).collect();
+    vec![
+        obs.id().to_string(),
+        o.name(),
+        obs.tradition().to_string(),
+        occ.category().to_string(),
+        obs.impact().to_string(),
+        occ.start().to_string(),
+        occ.end().to_string(),
+        obs.begins().to_string(),
+        o.starts_at(location).as_ref().map(super::rfc3339).unwrap_or_default(),
+        obs.certainty().to_string(),
+        obs.uncertainty_days().to_string(),
+        dates.join(";"),
+        region_codes(occ.regions()).join(";"),
+        obs.summary().to_string(),
+        obs.advice().to_string(),
+    ]
+}
+
+pub fn occurrences(list: &[OccurrenceRef<'_>], location: &Location) -> String {
+    let mut out = String::new();
+    row(&mut out, OCCURRENCE_HEADER.iter().chain(&["source"]));
+    for o in list {
+        let mut f = occurrence_fields(o, location);
+        f.push(o.observance().source().to_string());
+        row(&mut out, f);
+    }
+    out
+}
+
+pub fn clashes(list: &[Clash<'_>], location: &Location) -> String {
+    let mut out = String::new();
+    row(
+        &mut out,
+        OCCURRENCE_HEADER.iter().chain(&["source", "overlap_from", "overlap_to", "possible"]),
+    );
+    for c in list {
+        let mut f = occurrence_fields(&c.occurrence, location);
+        f.push(c.occurrence.observance().source().to_string());
+        f.push(c.overlap.0.to_string());
+        f.push(c.overlap.1.to_string());
+        f.push(c.possible.to_string());
+        row(&mut out, f);
+    }
+    out
+}

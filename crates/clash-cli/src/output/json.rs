@@ -1,0 +1,167 @@
+//! JSON output (SPEC §9). Field names and order are part of the contract
+//! documented in the README.
+
+use clash_core::{Clash, Location, Observance, OccurrenceRef, SunDay};
+use serde::Serialize;
+
+use super::{region_codes, rfc3339};
+
+#[derive(Serialize)]
+pub struct LocationJson<'a> {
+    pub name: Option<&'a str>,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub timezone: &'a str,
+}
+
+impl<'a> LocationJson<'a> {
+    pub fn new(l: &'a Location) -> Self {
+        LocationJson {
+            name: l.name(),
+            latitude: l.latitude(),
+            longitude: l.longitude(),
+            timezone: l.timezone().name(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct OccurrenceJson<'a> {
+    pub id: &'a str,
+    pub name: String,
+    pub tradition: &'static str,
+    pub category: &'static str,
+    pub impact: &'static str,
+    pub start: String,
+    pub end: String,
+    pub begins: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starts_at: Option<String>,
+    pub certainty: &'static str,
+    pub uncertainty_days: u8,
+    pub possible_dates: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<&'static str>,
+    pub summary: &'a str,
+    pub advice: &'a str,
+    pub source: &'a str,
+}
+
+impl<'a> OccurrenceJson<'a> {
+    pub fn new(o: &OccurrenceRef<'a>, location: &Location) -> Self {
+        let obs = o.observance();
+        let occ = o.occurrence();
+        OccurrenceJson {
+            id: obs.id().as_str(),
+            name: o.name(),
+            tradition: obs.tradition().as_str(),
+            category: occ.category().as_str(),
+            impact: obs.impact().as_str(),
+            start: occ.start().to_string(),
+            end: occ.end().to_string(),
+            begins: obs.begins().as_str(),
+            starts_at: o.starts_at(location).as_ref().map(rfc3339),
+            certainty: obs.certainty().as_str(),
+            uncertainty_days: obs.uncertainty_days(),
+            possible_dates: occ.possible_dates().iter().map(|d| d.to_string()).collect(),
+            regions: region_codes(occ.regions()),
+            summary: obs.summary(),
+            advice: obs.advice(),
+            source: obs.source(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct Overlap {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Serialize)]
+pub struct ClashJson<'a> {
+    #[serde(flatten)]
+    pub occurrence: OccurrenceJson<'a>,
+    pub overlap: Overlap,
+    pub possible: bool,
+}
+
+impl<'a> ClashJson<'a> {
+    pub fn new(c: &Clash<'a>, location: &Location) -> Self {
+        ClashJson {
+            occurrence: OccurrenceJson::new(&c.occurrence, location),
+            overlap: Overlap {
+                from: c.overlap.0.to_string(),
+                to: c.overlap.1.to_string(),
+            },
+            possible: c.possible,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct ObservanceJson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub tradition: &'static str,
+    pub category: &'static str,
+    pub impact: &'static str,
+    pub begins: &'static str,
+    pub certainty: &'static str,
+    pub uncertainty_days: u8,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<&'static str>,
+    pub summary: &'a str,
+    pub advice: &'a str,
+    pub source: &'a str,
+    pub rule: String,
+}
+
+impl<'a> ObservanceJson<'a> {
+    pub fn new(o: &'a Observance) -> Self {
+        ObservanceJson {
+            id: o.id().as_str(),
+            name: o.name(),
+            tradition: o.tradition().as_str(),
+            category: o.category().as_str(),
+            impact: o.impact().as_str(),
+            begins: o.begins().as_str(),
+            certainty: o.certainty().as_str(),
+            uncertainty_days: o.uncertainty_days(),
+            regions: region_codes(o.regions()),
+            summary: o.summary(),
+            advice: o.advice(),
+            source: o.source(),
+            rule: o.describe_rule(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct SunDayJson {
+    pub date: String,
+    pub sunrise: Option<String>,
+    pub sunset: Option<String>,
+}
+
+impl SunDayJson {
+    pub fn new(d: &SunDay) -> Self {
+        SunDayJson {
+            date: d.date.to_string(),
+            sunrise: d.sunrise.as_ref().map(rfc3339),
+            sunset: d.sunset.as_ref().map(rfc3339),
+        }
+    }
+}
+
+/// Pretty JSON with a trailing newline.
+pub fn render<T: Serialize>(value: &T) -> String {
+    match serde_json::to_string_pretty(value) {
+        Ok(mut s) => {
+            s.push('\n');
+            s
+        }
+        // Serialising these plain structs cannot fail; say so rather than panic.
+        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
+    }
+}

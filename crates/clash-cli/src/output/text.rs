@@ -1,0 +1,282 @@
+//! Text output for people: aligned columns that fit 80 columns, colour only
+//! when asked for (a terminal without NO_COLOR).
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use clash_core::{
+    Certainty, Clash, Impact, Location, Observance, OccurrenceRef, Region, RegionSet, SunDay,
+};
+
+use super::region_codes;
+
+/// ANSI styling, or none.
+#[derive(Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    /// The impact, padded to 6 columns, coloured by level.
+    fn impact(self, i: Impact) -> String {
+        let padded = format!("{:<6}", i.as_str());
+        match i {
+            Impact::High => self.paint("1;31", &padded),
+            Impact::Medium => self.paint("33", &padded),
+            _ => self.paint("2", &padded),
+        }
+    }
+
+    fn bold(self, s: &str) -> String {
+        self.paint("1", s)
+    }
+
+    fn dim(self, s: &str) -> String {
+        self.paint("2", s)
+    }
+}
+
+fn day(d: NaiveDate) -> String {
+    format!("{} {d}", d.format("%a"))
+}
+
+fn regions(r: RegionSet) -> String {
+    if r.is_empty() {
+        String::new()
+    } else if r == RegionSet::all() {
+        " [UK]".to_string()
+    } else {
+        let names: Vec<&str> = r
+            .iter()
+            .map(|r| match r {
+                Region::GbEng => "England",
+                Region::GbWls => "Wales",
+                Region::GbSct => "Scotland",
+                Region::GbNir => "Northern Ireland",
+                _ => r.as_str(),
+            })
+            .collect();
+        format!(" [{}]", names.join(", "))
+    }
+}
+
+fn span_note(o: &OccurrenceRef<'_>) -> String {
+    let occ = o.occurrence();
+    let mut notes = Vec::new();
+    if occ.end() != occ.start() {
+        notes.push(format!("to {}", day(occ.end())));
+    }
+    if !occ.possible_dates().is_empty() {
+        let alts: Vec<String> = occ.possible_dates().iter().map(|d| d.to_string()).collect();
+        notes.push(format!("or {}", alts.join(", ")));
+    }
+    if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join("; "))
+    }
+}
+
+pub fn occurrences(
+    list: &[OccurrenceRef<'_>],
+    from: NaiveDate,
+    to: NaiveDate,
+    location: &Location,
+    style: Style,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        style.bold(&format!("{} observances from {from} to {to} ({location})", list.len()))
+    );
+    for o in list {
+        let obs = o.observance();
+        let _ = writeln!(
+            out,
+            "{}  {}  {:<18}  {}{}{}",
+            day(o.occurrence().start()),
+            style.impact(obs.impact()),
+            obs.tradition().as_str(),
+            o.name(),
+            span_note(o),
+            style.dim(&regions(o.occurrence().regions())),
+        );
+    }
+    out
+}
+
+pub fn clashes(
+    list: &[Clash<'_>],
+    from: NaiveDate,
+    to: NaiveDate,
+    location: &Location,
+    style: Style,
+) -> String {
+    let mut out = String::new();
+    let when = if from == to {
+        day(from)
+    } else {
+        format!("{} to {}", day(from), day(to))
+    };
+    let summary = match list.len() {
+        0 => "no clashes".to_string(),
+        1 => "1 clash".to_string(),
+        n => format!("{n} clashes"),
+    };
+    let _ = writeln!(out, "{}", style.bold(&format!("{when} ({location}): {summary}")));
+    for c in list {
+        let o = &c.occurrence;
+        let obs = o.observance();
+        let occ = o.occurrence();
+        let mut detail = vec![obs.tradition().to_string(), occ.category().to_string()];
+        if from != to || occ.start() != occ.end() {
+            let (a, b) = c.overlap;
+            detail.push(if a == b { day(a) } else { format!("{} to {}", day(a), day(b)) });
+        }
+        let _ = writeln!(
+            out,
+            "  {}  {}{} {}",
+            style.impact(obs.impact()),
+            o.name(),
+            style.dim(&regions(occ.regions())),
+            style.dim(&format!("({})", detail.join(", "))),
+        );
+        let pad = "          ";
+        if c.possible {
+            let _ = writeln!(
+                out,
+                "{pad}possible: it may be observed on {}",
+                join_dates(occ.possible_dates())
+            );
+        } else if obs.certainty() == Certainty::Estimated {
+            let _ = writeln!(
+                out,
+                "{pad}estimated: may fall up to {} day(s) earlier or later",
+                obs.uncertainty_days()
+            );
+        }
+        if let Some(t) = o.starts_at(location) {
+            let _ = writeln!(out, "{pad}begins at sunset, {}", t.format("%a %Y-%m-%d %H:%M %Z"));
+        }
+        let _ = writeln!(out, "{pad}{}", obs.advice());
+    }
+    out
+}
+
+fn join_dates(d: &[NaiveDate]) -> String {
+    d.iter().map(|d| day(*d)).collect::<Vec<_>>().join(" or ")
+}
+
+pub fn observances(list: &[&Observance], style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", style.bold(&format!("{} observances", list.len())));
+    for o in list {
+        let _ = writeln!(
+            out,
+            "{:<34} {:<18}  {}  {}",
+            o.id().as_str(),
+            o.tradition().as_str(),
+            style.impact(o.impact()),
+            o.name()
+        );
+        let _ = writeln!(out, "    {}", style.dim(&o.describe_rule()));
+    }
+    out
+}
+
+pub fn show(o: &Observance, next: &[OccurrenceRef<'_>], location: &Location, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {}", style.bold(o.id().as_str()), o.name());
+    let mut rows: Vec<(&str, String)> = vec![
+        ("tradition", o.tradition().to_string()),
+        ("category", o.category().to_string()),
+        ("impact", o.impact().to_string()),
+        ("begins", o.begins().to_string()),
+        ("certainty", o.certainty().to_string()),
+    ];
+    if o.uncertainty_days() > 0 {
+        rows.push(("uncertainty", format!("±{} day(s)", o.uncertainty_days())));
+    }
+    if !o.regions().is_empty() {
+        rows.push(("regions", region_codes(o.regions()).join(", ")));
+    }
+    rows.extend([
+        ("rule", o.describe_rule()),
+        ("summary", o.summary().to_string()),
+        ("advice", o.advice().to_string()),
+        ("source", o.source().to_string()),
+    ]);
+    for (k, v) in rows {
+        let _ = writeln!(out, "  {:<12}{v}", k);
+    }
+    let _ = writeln!(out, "  {:<12}", "dates");
+    if next.is_empty() {
+        let _ = writeln!(out, "    (none in the next years searched)");
+    }
+    for n in next {
+        let starts = n
+            .starts_at(location)
+            .map(|t| format!(" (from sunset {})", t.format("%a %H:%M")))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    {}{}{}{}",
+            day(n.occurrence().start()),
+            span_note(n),
+            starts,
+            if n.occurrence().substitute_for().is_some() { " substitute day" } else { "" }
+        );
+    }
+    out
+}
+
+pub fn sun(days: &[SunDay], location: &Location, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        style.bold(&format!(
+            "Sunrise and sunset at {location} ({:.4}, {:.4}, {})",
+            location.latitude(),
+            location.longitude(),
+            location.timezone().name()
+        ))
+    );
+    for d in days {
+        let fmt = |t: Option<chrono::DateTime<chrono_tz::Tz>>| match t {
+            Some(t) => t.format("%H:%M %Z").to_string(),
+            None => "none".to_string(),
+        };
+        let polar = match d.polar {
+            Some(clash_core::calendars::sun::NoEvent::PolarDay) => "  (polar day: the sun does not set)",
+            Some(clash_core::calendars::sun::NoEvent::PolarNight) => "  (polar night: the sun does not rise)",
+            None => "",
+        };
+        let _ = writeln!(
+            out,
+            "{}  sunrise {:<9}  sunset {:<9}{polar}",
+            day(d.date),
+            fmt(d.sunrise),
+            fmt(d.sunset)
+        );
+    }
+    out
+}
+
+pub fn locations(style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", style.bold("Preset locations (or give LAT,LON,TZ)"));
+    for (name, lat, lon, tz) in clash_core::PRESETS {
+        let _ = writeln!(out, "{name:<12} {lat:>9.4} {lon:>10.4}  {}", tz.name());
+    }
+    out
+}
