@@ -8,7 +8,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// international observances.
 #[derive(Debug, Parser)]
 #[command(name = "clash", version, about, max_term_width = 100)]
-#[command(after_help = "Dates are YYYY-MM-DD; ranges FROM..TO (inclusive); a year stands for the whole year.\nExit status: check gives 0 for no clash, 1 for a clash; every command gives 2 on error.")]
+#[command(
+    after_help = "Dates are YYYY-MM-DD; ranges FROM..TO (inclusive); a year stands for the whole year.\nExit status: check gives 0 for no clash, 1 for a clash; every command gives 2 on error."
+)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Command,
@@ -26,19 +28,39 @@ pub struct Common {
     #[arg(long = "id", global = true, value_name = "ID")]
     pub ids: Vec<String>,
     /// Only these traditions (repeatable or comma-separated)
-    #[arg(long = "tradition", global = true, value_delimiter = ',', value_name = "T")]
+    #[arg(
+        long = "tradition",
+        global = true,
+        value_delimiter = ',',
+        value_name = "T"
+    )]
     pub traditions: Vec<String>,
     /// Leave out these traditions (repeatable or comma-separated)
-    #[arg(long = "exclude-tradition", global = true, value_delimiter = ',', value_name = "T")]
+    #[arg(
+        long = "exclude-tradition",
+        global = true,
+        value_delimiter = ',',
+        value_name = "T"
+    )]
     pub exclude_traditions: Vec<String>,
     /// Only observances of at least this impact: low, medium, high
     #[arg(long, global = true, value_name = "IMPACT")]
     pub min_impact: Option<String>,
     /// Only these categories (repeatable or comma-separated); `weekly` only when named
-    #[arg(long = "category", global = true, value_delimiter = ',', value_name = "C")]
+    #[arg(
+        long = "category",
+        global = true,
+        value_delimiter = ',',
+        value_name = "C"
+    )]
     pub categories: Vec<String>,
     /// Only public holidays of these regions: gb-eng, gb-wls, gb-sct, gb-nir
-    #[arg(long = "region", global = true, value_delimiter = ',', value_name = "R")]
+    #[arg(
+        long = "region",
+        global = true,
+        value_delimiter = ',',
+        value_name = "R"
+    )]
     pub regions: Vec<String>,
     /// Extra catalogue TOML file or folder, added to the embedded one (repeatable)
     #[arg(long = "catalogue", global = true, value_name = "PATH")]

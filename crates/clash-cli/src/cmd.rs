@@ -83,25 +83,68 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                 })),
                 Format::Csv => {
                     let mut out = String::new();
-                    csv::row(&mut out, ["id", "name", "tradition", "category", "impact", "begins", "certainty", "uncertainty_days", "regions", "summary", "advice", "source", "rule"]);
+                    csv::row(
+                        &mut out,
+                        [
+                            "id",
+                            "name",
+                            "tradition",
+                            "category",
+                            "impact",
+                            "begins",
+                            "certainty",
+                            "uncertainty_days",
+                            "regions",
+                            "summary",
+                            "advice",
+                            "source",
+                            "rule",
+                        ],
+                    );
                     for o in &list {
                         let j = json::ObservanceJson::new(o);
-                        csv::row(&mut out, [j.id, j.name, j.tradition, j.category, j.impact, j.begins, j.certainty, &j.uncertainty_days.to_string(), &j.regions.join(";"), j.summary, j.advice, j.source, &j.rule]);
+                        csv::row(
+                            &mut out,
+                            [
+                                j.id,
+                                j.name,
+                                j.tradition,
+                                j.category,
+                                j.impact,
+                                j.begins,
+                                j.certainty,
+                                &j.uncertainty_days.to_string(),
+                                &j.regions.join(";"),
+                                j.summary,
+                                j.advice,
+                                j.source,
+                                &j.rule,
+                            ],
+                        );
                     }
                     out
                 }
             }))
         }
-        Command::Show { id, count, range_args } => {
-            let obs = cfg.catalogue.require(id).map_err(|e| {
-                UserError::from(e).hint("`clash observances` lists every id")
-            })?;
+        Command::Show {
+            id,
+            count,
+            range_args,
+        } => {
+            let obs = cfg
+                .catalogue
+                .require(id)
+                .map_err(|e| UserError::from(e).hint("`clash observances` lists every id"))?;
             let (from, to) = resolve_range(None, range_args, cfg.today, 366 * 20)?;
             let index = Index::new(&cfg.catalogue, from.year(), to.year())?;
             let only = clash_core::Filter::default()
                 .ids([obs.id().clone()])
                 .categories(clash_core::Category::ALL.iter().copied());
-            let next: Vec<_> = index.list(from, to, &only)?.into_iter().take(usize::from(*count)).collect();
+            let next: Vec<_> = index
+                .list(from, to, &only)?
+                .into_iter()
+                .take(usize::from(*count))
+                .collect();
             Ok(Outcome::ok(match cfg.format {
                 Format::Text => text::show(obs, &next, loc, style),
                 Format::Csv => csv::occurrences(&next, loc),
@@ -132,7 +175,14 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                     let mut out = String::new();
                     csv::row(&mut out, ["date", "sunrise", "sunset"]);
                     for d in days.iter().map(json::SunDayJson::new) {
-                        csv::row(&mut out, [d.date, d.sunrise.unwrap_or_default(), d.sunset.unwrap_or_default()]);
+                        csv::row(
+                            &mut out,
+                            [
+                                d.date,
+                                d.sunrise.unwrap_or_default(),
+                                d.sunset.unwrap_or_default(),
+                            ],
+                        );
                     }
                     out
                 }
@@ -149,7 +199,15 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                 let mut out = String::new();
                 csv::row(&mut out, ["name", "latitude", "longitude", "timezone"]);
                 for (n, lat, lon, tz) in clash_core::PRESETS {
-                    csv::row(&mut out, [n.to_string(), lat.to_string(), lon.to_string(), tz.name().to_string()]);
+                    csv::row(
+                        &mut out,
+                        [
+                            n.to_string(),
+                            lat.to_string(),
+                            lon.to_string(),
+                            tz.name().to_string(),
+                        ],
+                    );
                 }
                 out
             }

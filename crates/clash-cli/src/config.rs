@@ -117,7 +117,9 @@ enum End {
 fn parse_day(s: &str, end: End) -> Result<NaiveDate> {
     let s = s.trim();
     if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
-        let year: i32 = s.parse().map_err(|_| UserError::new(format!("invalid year `{s}`")))?;
+        let year: i32 = s
+            .parse()
+            .map_err(|_| UserError::new(format!("invalid year `{s}`")))?;
         let (m, d) = match end {
             End::First => (1, 1),
             End::Last => (12, 31),
@@ -131,15 +133,20 @@ fn parse_day(s: &str, end: End) -> Result<NaiveDate> {
         )));
     }
     let shape_ok = s.len() == 10
-        && s.bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     if !shape_ok {
-        return Err(UserError::new(format!("invalid date `{s}` (expected YYYY-MM-DD or a year)")));
+        return Err(UserError::new(format!(
+            "invalid date `{s}` (expected YYYY-MM-DD or a year)"
+        )));
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-        UserError::new(format!("invalid date `{s}`: no such day in the calendar"))
-    })
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| UserError::new(format!("invalid date `{s}`: no such day in the calendar")))
 }
 
 /// Parses `DATE`, `YEAR` or `FROM..TO` into an inclusive, ordered range
@@ -154,8 +161,10 @@ pub fn parse_range(s: &str) -> Result<(NaiveDate, NaiveDate)> {
 
 fn check_range(from: NaiveDate, to: NaiveDate) -> Result<(NaiveDate, NaiveDate)> {
     if from > to {
-        return Err(UserError::new(format!("the range {from}..{to} is reversed"))
-            .hint("give the earlier date first"));
+        return Err(
+            UserError::new(format!("the range {from}..{to} is reversed"))
+                .hint("give the earlier date first"),
+        );
     }
     let years = clash_core::SUPPORTED_YEARS;
     if !years.contains(&from.year()) || !years.contains(&to.year()) {
@@ -184,7 +193,9 @@ pub fn resolve_range(
 ) -> Result<(NaiveDate, NaiveDate)> {
     if let Some(p) = positional {
         if args.from.is_some() || args.to.is_some() {
-            return Err(UserError::new("give either a RANGE or --from/--to, not both"));
+            return Err(UserError::new(
+                "give either a RANGE or --from/--to, not both",
+            ));
         }
         return parse_range(p);
     }
@@ -206,9 +217,23 @@ mod tests {
     #[test]
     fn ranges() {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-        assert_eq!(parse_range("2026").unwrap(), (d(2026, 1, 1), d(2026, 12, 31)));
-        assert_eq!(parse_range("2026..2027-03-01").unwrap(), (d(2026, 1, 1), d(2027, 3, 1)));
-        for bad in ["2026-02-30", "2026-2-3", "26-01-01", "2027..2026", "x", "", "2026-01-01T10:00"] {
+        assert_eq!(
+            parse_range("2026").unwrap(),
+            (d(2026, 1, 1), d(2026, 12, 31))
+        );
+        assert_eq!(
+            parse_range("2026..2027-03-01").unwrap(),
+            (d(2026, 1, 1), d(2027, 3, 1))
+        );
+        for bad in [
+            "2026-02-30",
+            "2026-2-3",
+            "26-01-01",
+            "2027..2026",
+            "x",
+            "",
+            "2026-01-01T10:00",
+        ] {
             assert!(parse_range(bad).is_err(), "{bad}");
         }
     }

@@ -28,10 +28,15 @@ fn main() -> ExitCode {
     match cmd::run(&args, color) {
         Ok(outcome) => {
             let mut lock = stdout.lock();
-            match lock.write_all(outcome.output.as_bytes()).and_then(|()| lock.flush()) {
+            match lock
+                .write_all(outcome.output.as_bytes())
+                .and_then(|()| lock.flush())
+            {
                 Ok(()) => ExitCode::from(outcome.code),
                 // A closed pipe (`clash list | head`) is not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(outcome.code),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    ExitCode::from(outcome.code)
+                }
                 Err(e) => {
                     eprintln!("clash: error: {e}");
                     ExitCode::from(2)

@@ -78,8 +78,13 @@ impl Error {
         self
     }
 
+    /// Adds an enclosing field: `rule` around `day` gives `rule.day`.
     pub(crate) fn with_field(mut self, field: impl Into<String>) -> Self {
-        self.context.field.get_or_insert(field.into());
+        let outer = field.into();
+        self.context.field = Some(match self.context.field.take() {
+            Some(inner) => format!("{outer}.{inner}"),
+            None => outer,
+        });
         self
     }
 

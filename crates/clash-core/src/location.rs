@@ -68,10 +68,14 @@ impl Location {
     /// longitude outside ±180° (or not a number).
     pub fn new(latitude: f64, longitude: f64, timezone: Tz) -> Result<Self> {
         if !(-90.0..=90.0).contains(&latitude) {
-            return Err(Error::invalid(format!("latitude {latitude} is not within -90..90")));
+            return Err(Error::invalid(format!(
+                "latitude {latitude} is not within -90..90"
+            )));
         }
         if !(-180.0..=180.0).contains(&longitude) {
-            return Err(Error::invalid(format!("longitude {longitude} is not within -180..180")));
+            return Err(Error::invalid(format!(
+                "longitude {longitude} is not within -180..180"
+            )));
         }
         Ok(Location {
             name: None,
@@ -158,7 +162,13 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.name {
             Some(n) => f.write_str(n),
-            None => write!(f, "{},{},{}", self.latitude, self.longitude, self.timezone.name()),
+            None => write!(
+                f,
+                "{},{},{}",
+                self.latitude,
+                self.longitude,
+                self.timezone.name()
+            ),
         }
     }
 }
@@ -185,9 +195,11 @@ impl FromStr for Location {
                 .filter(|x| x.is_finite())
                 .ok_or_else(|| Error::invalid(format!("{what} `{v}` is not a number")))
         };
-        let tz: Tz = tz
-            .parse()
-            .map_err(|_| Error::unknown(format!("unknown time zone `{tz}` (use an IANA name such as Europe/London)")))?;
+        let tz: Tz = tz.parse().map_err(|_| {
+            Error::unknown(format!(
+                "unknown time zone `{tz}` (use an IANA name such as Europe/London)"
+            ))
+        })?;
         Location::new(num(lat, "latitude")?, num(lon, "longitude")?, tz)
     }
 }

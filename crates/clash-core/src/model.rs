@@ -301,12 +301,18 @@ mod tests {
 
     #[test]
     fn parse_and_order() {
-        assert_eq!("orthodox-christian".parse::<Tradition>().ok(), Some(Tradition::OrthodoxChristian));
+        assert_eq!(
+            "orthodox-christian".parse::<Tradition>().ok(),
+            Some(Tradition::OrthodoxChristian)
+        );
         let err = "hindoo".parse::<Tradition>().unwrap_err();
         assert!(err.to_string().contains("allowed: christian"), "{err}");
         assert!(Impact::High > Impact::Medium && Impact::Medium > Impact::Low);
         let set: RegionSet = [Region::GbSct, Region::GbEng].into_iter().collect();
-        assert_eq!(set.iter().collect::<Vec<_>>(), vec![Region::GbEng, Region::GbSct]);
+        assert_eq!(
+            set.iter().collect::<Vec<_>>(),
+            vec![Region::GbEng, Region::GbSct]
+        );
         assert!(!set.contains(Region::GbNir));
         for bad in ["", "a--b", "-a", "a-", "A", "a_b", "é"] {
             assert!(ObservanceId::new(bad).is_err(), "{bad}");

@@ -150,7 +150,14 @@ impl Observance {
                 }
                 ExceptionAction::Move(dates) => {
                     let list: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
-                    let _ = write!(s, "; {} on {} ({})", e.year, list.join(", "), e.reason);
+                    let until = e.end.map(|d| format!(" to {d}")).unwrap_or_default();
+                    let _ = write!(
+                        s,
+                        "; {} on {}{until} ({})",
+                        e.year,
+                        list.join(", "),
+                        e.reason
+                    );
                 }
             }
         }

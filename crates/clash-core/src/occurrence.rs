@@ -68,7 +68,12 @@ impl Occurrence {
     }
     /// Whether the span of this occurrence shifted to start on `start`
     /// overlaps `[from, to]`, and the overlap.
-    fn overlap_from(&self, start: NaiveDate, from: NaiveDate, to: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    fn overlap_from(
+        &self,
+        start: NaiveDate,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Option<(NaiveDate, NaiveDate)> {
         let end = start.checked_add_signed(self.end - self.start)?;
         let (a, b) = (start.max(from), end.min(to));
         (a <= b).then_some((a, b))
@@ -153,7 +158,10 @@ type Substitutes = HashMap<(usize, NaiveDate), Vec<(Region, NaiveDate)>>;
 /// Boxing Day chain).
 fn substitutes(cat: &Catalogue, starts: &YearStarts) -> Substitutes {
     let obs = cat.observances();
-    let mut groups: Vec<&str> = obs.iter().filter_map(|o| o.holiday_group.as_deref()).collect();
+    let mut groups: Vec<&str> = obs
+        .iter()
+        .filter_map(|o| o.holiday_group.as_deref())
+        .collect();
     groups.sort_unstable();
     groups.dedup();
     let mut out = Substitutes::new();
@@ -167,8 +175,11 @@ fn substitutes(cat: &Catalogue, starts: &YearStarts) -> Substitutes {
                 }
             }
             members.sort_unstable();
-            let mut taken: Vec<NaiveDate> =
-                members.iter().map(|m| m.0).filter(|&d| !is_weekend(d)).collect();
+            let mut taken: Vec<NaiveDate> = members
+                .iter()
+                .map(|m| m.0)
+                .filter(|&d| !is_weekend(d))
+                .collect();
             for &(date, i) in &members {
                 let substitutes = obs.get(i).is_some_and(|o| o.substitute.is_some());
                 if !is_weekend(date) || !substitutes {
@@ -202,7 +213,7 @@ pub(crate) fn expand(cat: &Catalogue, first: i32, last: i32) -> Result<Vec<Occur
     }
     let obs = cat.observances();
     let mut out = Vec::new();
-    for (k, _year) in (first..=last).enumerate() {
+    for (k, year) in (first..=last).enumerate() {
         let Some(starts) = years.get(k) else { break };
         let next = years.get(k + 1);
         let next_start_of = |id: &crate::ObservanceId, from: NaiveDate| -> Option<NaiveDate> {
@@ -214,16 +225,28 @@ pub(crate) fn expand(cat: &Catalogue, first: i32, last: i32) -> Result<Vec<Occur
         let subs = substitutes(cat, starts);
         for (i, o) in obs.iter().enumerate() {
             let Some(dates) = starts.get(i) else { continue };
+            let exception = o.exceptions.iter().find(|e| e.year == year);
             for &start in dates {
-                let Some(end) = o.extent.end(start, next_start_of) else { continue };
+                let end = match exception.and_then(|e| e.end) {
+                    Some(end) => end,
+                    None => match o.extent.end(start, next_start_of) {
+                        Some(end) => end,
+                        None => continue,
+                    },
+                };
                 let base = Occurrence {
-                    observance: u32::try_from(i).map_err(|_| Error::invalid("too many observances"))?,
+                    observance: u32::try_from(i)
+                        .map_err(|_| Error::invalid("too many observances"))?,
                     start,
                     end,
                     category: o.category,
                     regions: o.regions,
                     substitute_for: None,
-                    possible: possible_starts(o, start),
+                    // A moved date was announced: it is not uncertain.
+                    possible: match exception {
+                        Some(_) => Box::default(),
+                        None => possible_starts(o, start),
+                    },
                 };
                 match subs.get(&(i, start)) {
                     None => out.push(base),
@@ -292,7 +315,9 @@ fn check_years(first: i32, last: i32) -> Result<()> {
         )));
     }
     if first > last {
-        return Err(Error::out_of_range(format!("range {first}..{last} is reversed")));
+        return Err(Error::out_of_range(format!(
+            "range {first}..{last} is reversed"
+        )));
     }
     if last - first >= MAX_YEARS {
         return Err(Error::out_of_range(format!(
@@ -400,7 +425,9 @@ impl<'c> Index<'c> {
         day_offsets.push(0);
         for list in per_day {
             entries.extend(list);
-            day_offsets.push(u32::try_from(entries.len()).map_err(|_| Error::out_of_range("index too large"))?);
+            day_offsets.push(
+                u32::try_from(entries.len()).map_err(|_| Error::out_of_range("index too large"))?,
+            );
         }
         Ok(Index {
             catalogue,
@@ -436,7 +463,9 @@ impl<'c> Index<'c> {
 
     fn check_range(&self, from: NaiveDate, to: NaiveDate) -> Result<()> {
         if from > to {
-            return Err(Error::out_of_range(format!("range {from}..{to} is reversed")));
+            return Err(Error::out_of_range(format!(
+                "range {from}..{to} is reversed"
+            )));
         }
         if from < self.first_day || to > self.last_day {
             return Err(Error::out_of_range(format!(
@@ -452,7 +481,9 @@ impl<'c> Index<'c> {
         let k = (date - self.first_day).num_days();
         let range = usize::try_from(k)
             .ok()
-            .and_then(|k| Some(*self.day_offsets.get(k)? as usize..*self.day_offsets.get(k + 1)? as usize))
+            .and_then(|k| {
+                Some(*self.day_offsets.get(k)? as usize..*self.day_offsets.get(k + 1)? as usize)
+            })
             .unwrap_or(0..0);
         self.entries
             .get(range)
@@ -487,7 +518,12 @@ impl<'c> Index<'c> {
     /// # Errors
     /// [`crate::ErrorKind::OutOfRange`] for a reversed range or days outside
     /// the index.
-    pub fn clashes(&self, from: NaiveDate, to: NaiveDate, filter: &Filter) -> Result<Vec<Clash<'_>>> {
+    pub fn clashes(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        filter: &Filter,
+    ) -> Result<Vec<Clash<'_>>> {
         self.check_range(from, to)?;
         // occurrence position -> certainly overlaps?
         let mut seen: Vec<(usize, bool)> = Vec::new();
@@ -525,7 +561,12 @@ impl<'c> Index<'c> {
             let (oa, ob) = (a.occurrence.observance(), b.occurrence.observance());
             ob.impact()
                 .cmp(&oa.impact())
-                .then(a.occurrence.occurrence().start.cmp(&b.occurrence.occurrence().start))
+                .then(
+                    a.occurrence
+                        .occurrence()
+                        .start
+                        .cmp(&b.occurrence.occurrence().start),
+                )
                 .then_with(|| oa.id().cmp(ob.id()))
         });
         Ok(out)
@@ -537,7 +578,12 @@ impl<'c> Index<'c> {
     /// # Errors
     /// [`crate::ErrorKind::OutOfRange`] for a reversed range or days outside
     /// the index.
-    pub fn list(&self, from: NaiveDate, to: NaiveDate, filter: &Filter) -> Result<Vec<OccurrenceRef<'_>>> {
+    pub fn list(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        filter: &Filter,
+    ) -> Result<Vec<OccurrenceRef<'_>>> {
         self.check_range(from, to)?;
         let earliest = from - Duration::days(MAX_SPAN_DAYS);
         let begin = self.occurrences.partition_point(|o| o.start < earliest);
@@ -568,10 +614,16 @@ impl Catalogue {
     /// let from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     /// let to = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
     /// let days: Vec<_> = cat.occurrences(from, to, &f)?.iter().map(|o| o.start()).collect();
-    /// assert_eq!(days.len(), 9);
+    /// // Including the one-off World Cup holiday of 15 June 2026.
+    /// assert_eq!(days.len(), 10);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn occurrences(&self, from: NaiveDate, to: NaiveDate, filter: &Filter) -> Result<Vec<Occurrence>> {
+    pub fn occurrences(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        filter: &Filter,
+    ) -> Result<Vec<Occurrence>> {
         let index = Index::new(self, from.year(), to.year())?;
         Ok(index
             .list(from, to, filter)?

@@ -32,7 +32,11 @@ const ORTHODOX: &[(&str, i64, i64)] = &[("orthodox-good-friday", -2, 1), ("ortho
 fn spans(index: &Index<'_>, id: &str) -> Vec<(NaiveDate, NaiveDate)> {
     let cat = index.catalogue();
     let f = Filter::default()
-        .ids([cat.get(id).unwrap_or_else(|| panic!("missing {id}")).id().clone()])
+        .ids([cat
+            .get(id)
+            .unwrap_or_else(|| panic!("missing {id}"))
+            .id()
+            .clone()])
         .categories(clash_core::Category::ALL.iter().copied());
     let (from, to) = index.days();
     index

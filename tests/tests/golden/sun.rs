@@ -54,7 +54,10 @@ fn within_one_minute_of_pyephem() {
                     .map(|t| (*t - want).num_seconds().abs())
                     .min()
                     .unwrap_or(i64::MAX);
-                assert!(err <= 60, "{place} {d} {ev:?}: golden {want}, ours {candidates:?}");
+                assert!(
+                    err <= 60,
+                    "{place} {d} {ev:?}: golden {want}, ours {candidates:?}"
+                );
                 worst = worst.max(err);
                 checked += 1;
             }

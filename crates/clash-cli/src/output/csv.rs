@@ -26,8 +26,21 @@ pub fn row<I: IntoIterator<Item = S>, S: AsRef<str>>(out: &mut String, fields: I
 }
 
 pub const OCCURRENCE_HEADER: [&str; 15] = [
-    "id", "name", "tradition", "category", "impact", "start", "end", "begins", "starts_at",
-    "certainty", "uncertainty_days", "possible_dates", "regions", "summary", "advice",
+    "id",
+    "name",
+    "tradition",
+    "category",
+    "impact",
+    "start",
+    "end",
+    "begins",
+    "starts_at",
+    "certainty",
+    "uncertainty_days",
+    "possible_dates",
+    "regions",
+    "summary",
+    "advice",
 ];
 
 pub fn occurrence_fields(o: &OccurrenceRef<'_>, location: &Location) -> Vec<String> {
@@ -43,7 +56,10 @@ pub fn occurrence_fields(o: &OccurrenceRef<'_>, location: &Location) -> Vec<Stri
         occ.start().to_string(),
         occ.end().to_string(),
         obs.begins().to_string(),
-        o.starts_at(location).as_ref().map(super::rfc3339).unwrap_or_default(),
+        o.starts_at(location)
+            .as_ref()
+            .map(super::rfc3339)
+            .unwrap_or_default(),
         obs.certainty().to_string(),
         obs.uncertainty_days().to_string(),
         dates.join(";"),
@@ -68,7 +84,9 @@ pub fn clashes(list: &[Clash<'_>], location: &Location) -> String {
     let mut out = String::new();
     row(
         &mut out,
-        OCCURRENCE_HEADER.iter().chain(&["source", "overlap_from", "overlap_to", "possible"]),
+        OCCURRENCE_HEADER
+            .iter()
+            .chain(&["source", "overlap_from", "overlap_to", "possible"]),
     );
     for c in list {
         let mut f = occurrence_fields(&c.occurrence, location);

@@ -96,7 +96,10 @@ pub fn occurrences(
     let _ = writeln!(
         out,
         "{}",
-        style.bold(&format!("{} observances from {from} to {to} ({location})", list.len()))
+        style.bold(&format!(
+            "{} observances from {from} to {to} ({location})",
+            list.len()
+        ))
     );
     for o in list {
         let obs = o.observance();
@@ -132,7 +135,11 @@ pub fn clashes(
         1 => "1 clash".to_string(),
         n => format!("{n} clashes"),
     };
-    let _ = writeln!(out, "{}", style.bold(&format!("{when} ({location}): {summary}")));
+    let _ = writeln!(
+        out,
+        "{}",
+        style.bold(&format!("{when} ({location}): {summary}"))
+    );
     for c in list {
         let o = &c.occurrence;
         let obs = o.observance();
@@ -140,7 +147,11 @@ pub fn clashes(
         let mut detail = vec![obs.tradition().to_string(), occ.category().to_string()];
         if from != to || occ.start() != occ.end() {
             let (a, b) = c.overlap;
-            detail.push(if a == b { day(a) } else { format!("{} to {}", day(a), day(b)) });
+            detail.push(if a == b {
+                day(a)
+            } else {
+                format!("{} to {}", day(a), day(b))
+            });
         }
         let _ = writeln!(
             out,
@@ -165,7 +176,11 @@ pub fn clashes(
             );
         }
         if let Some(t) = o.starts_at(location) {
-            let _ = writeln!(out, "{pad}begins at sunset, {}", t.format("%a %Y-%m-%d %H:%M %Z"));
+            let _ = writeln!(
+                out,
+                "{pad}begins at sunset, {}",
+                t.format("%a %Y-%m-%d %H:%M %Z")
+            );
         }
         let _ = writeln!(out, "{pad}{}", obs.advice());
     }
@@ -178,7 +193,11 @@ fn join_dates(d: &[NaiveDate]) -> String {
 
 pub fn observances(list: &[&Observance], style: Style) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", style.bold(&format!("{} observances", list.len())));
+    let _ = writeln!(
+        out,
+        "{}",
+        style.bold(&format!("{} observances", list.len()))
+    );
     for o in list {
         let _ = writeln!(
             out,
@@ -193,7 +212,12 @@ pub fn observances(list: &[&Observance], style: Style) -> String {
     out
 }
 
-pub fn show(o: &Observance, next: &[OccurrenceRef<'_>], location: &Location, style: Style) -> String {
+pub fn show(
+    o: &Observance,
+    next: &[OccurrenceRef<'_>],
+    location: &Location,
+    style: Style,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", style.bold(o.id().as_str()), o.name());
     let mut rows: Vec<(&str, String)> = vec![
@@ -233,7 +257,11 @@ pub fn show(o: &Observance, next: &[OccurrenceRef<'_>], location: &Location, sty
             day(n.occurrence().start()),
             span_note(n),
             starts,
-            if n.occurrence().substitute_for().is_some() { " substitute day" } else { "" }
+            if n.occurrence().substitute_for().is_some() {
+                " substitute day"
+            } else {
+                ""
+            }
         );
     }
     out
@@ -257,8 +285,12 @@ pub fn sun(days: &[SunDay], location: &Location, style: Style) -> String {
             None => "none".to_string(),
         };
         let polar = match d.polar {
-            Some(clash_core::calendars::sun::NoEvent::PolarDay) => "  (polar day: the sun does not set)",
-            Some(clash_core::calendars::sun::NoEvent::PolarNight) => "  (polar night: the sun does not rise)",
+            Some(clash_core::calendars::sun::NoEvent::PolarDay) => {
+                "  (polar day: the sun does not set)"
+            }
+            Some(clash_core::calendars::sun::NoEvent::PolarNight) => {
+                "  (polar night: the sun does not rise)"
+            }
             None => "",
         };
         let _ = writeln!(
@@ -274,7 +306,11 @@ pub fn sun(days: &[SunDay], location: &Location, style: Style) -> String {
 
 pub fn locations(style: Style) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", style.bold("Preset locations (or give LAT,LON,TZ)"));
+    let _ = writeln!(
+        out,
+        "{}",
+        style.bold("Preset locations (or give LAT,LON,TZ)")
+    );
     for (name, lat, lon, tz) in clash_core::PRESETS {
         let _ = writeln!(out, "{name:<12} {lat:>9.4} {lon:>10.4}  {}", tz.name());
     }

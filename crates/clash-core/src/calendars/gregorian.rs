@@ -48,14 +48,29 @@ mod tests {
     fn nth_weekday_cases() {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
         // Last Monday in May 2026 counted back from 31 May.
-        assert_eq!(nth_weekday_from(d(2026, 5, 31), Weekday::Mon, -1), Some(d(2026, 5, 25)));
+        assert_eq!(
+            nth_weekday_from(d(2026, 5, 31), Weekday::Mon, -1),
+            Some(d(2026, 5, 25))
+        );
         // Advent Sunday 2026: first Sunday on or after 27 November.
-        assert_eq!(nth_weekday_from(d(2026, 11, 27), Weekday::Sun, 1), Some(d(2026, 11, 29)));
+        assert_eq!(
+            nth_weekday_from(d(2026, 11, 27), Weekday::Sun, 1),
+            Some(d(2026, 11, 29))
+        );
         // Third Sunday in June 2024.
-        assert_eq!(nth_weekday_from(d(2024, 6, 1), Weekday::Sun, 3), Some(d(2024, 6, 16)));
+        assert_eq!(
+            nth_weekday_from(d(2024, 6, 1), Weekday::Sun, 3),
+            Some(d(2024, 6, 16))
+        );
         // Anchor itself counts.
-        assert_eq!(nth_weekday_from(d(2024, 6, 2), Weekday::Sun, 1), Some(d(2024, 6, 2)));
-        assert_eq!(nth_weekday_from(d(2024, 6, 2), Weekday::Sun, -1), Some(d(2024, 6, 2)));
+        assert_eq!(
+            nth_weekday_from(d(2024, 6, 2), Weekday::Sun, 1),
+            Some(d(2024, 6, 2))
+        );
+        assert_eq!(
+            nth_weekday_from(d(2024, 6, 2), Weekday::Sun, -1),
+            Some(d(2024, 6, 2))
+        );
         assert_eq!(nth_weekday_from(d(2024, 6, 2), Weekday::Sun, 0), None);
         assert_eq!(last_day_of_month(2024, 2), Some(d(2024, 2, 29)));
         assert_eq!(last_day_of_month(2023, 12), Some(d(2023, 12, 31)));

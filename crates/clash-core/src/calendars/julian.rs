@@ -13,7 +13,9 @@ use icu_calendar::{Date, Iso};
 /// assert_eq!(to_gregorian(2025, 12, 25), NaiveDate::from_ymd_opt(2026, 1, 7));
 /// ```
 pub fn to_gregorian(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
-    let iso = Date::try_new_julian(year, month, day).ok()?.to_calendar(Iso);
+    let iso = Date::try_new_julian(year, month, day)
+        .ok()?
+        .to_calendar(Iso);
     NaiveDate::from_ymd_opt(
         iso.year().extended_year(),
         u32::from(iso.month().ordinal),

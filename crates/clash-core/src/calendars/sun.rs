@@ -10,6 +10,9 @@
 //! time itself three times, which keeps the error well under a minute at
 //! latitudes within ±65°.
 
+// Coefficients are written as published, without digit grouping.
+#![allow(clippy::unreadable_literal, clippy::inconsistent_digit_grouping)]
+
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 /// Altitude of the Sun's centre at sunrise and sunset, in degrees.
@@ -88,8 +91,8 @@ struct SolarPosition {
 impl SolarPosition {
     fn at(jd: f64) -> Self {
         let t = (jd - 2_451_545.0) / 36_525.0;
-        let l0 = (280.46646 + t * (36_000.76983 + t * 0.0003032)).rem_euclid(360.0);
-        let m = 357.52911 + t * (35_999.05029 - 0.0001537 * t);
+        let l0 = (280.46646 + t * (36000.76983 + t * 0.0003032)).rem_euclid(360.0);
+        let m = 357.52911 + t * (35999.05029 - 0.0001537 * t);
         let e = 0.016708634 - t * (0.000042037 + 0.0000001267 * t);
         let mr = m.to_radians();
         let centre = mr.sin() * (1.914602 - t * (0.004817 + 0.000014 * t))
@@ -148,10 +151,22 @@ mod tests {
     fn cases() {
         // PyEphem (tests/golden/sun/leicester.csv): 03:40:41 and 15:51:43 UTC.
         let leicester = (52.6369, -1.1398);
-        assert_eq!(hm((2024, 6, 21), leicester.0, leicester.1, Event::Sunrise), "03:40");
-        assert_eq!(hm((2024, 12, 21), leicester.0, leicester.1, Event::Sunset), "15:51");
+        assert_eq!(
+            hm((2024, 6, 21), leicester.0, leicester.1, Event::Sunrise),
+            "03:40"
+        );
+        assert_eq!(
+            hm((2024, 12, 21), leicester.0, leicester.1, Event::Sunset),
+            "15:51"
+        );
         // Tromsø: midnight sun in June, polar night in December.
-        assert_eq!(hm((2024, 6, 21), 69.6492, 18.9553, Event::Sunset), "PolarDay");
-        assert_eq!(hm((2024, 12, 21), 69.6492, 18.9553, Event::Sunrise), "PolarNight");
+        assert_eq!(
+            hm((2024, 6, 21), 69.6492, 18.9553, Event::Sunset),
+            "PolarDay"
+        );
+        assert_eq!(
+            hm((2024, 12, 21), 69.6492, 18.9553, Event::Sunrise),
+            "PolarNight"
+        );
     }
 }

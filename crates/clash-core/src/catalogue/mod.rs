@@ -15,12 +15,30 @@ pub use filter::Filter;
 
 /// The catalogue files compiled into the library, as (name, TOML text).
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("christian.toml", include_str!("../../../../data/observances/christian.toml")),
-    ("orthodox-christian.toml", include_str!("../../../../data/observances/orthodox-christian.toml")),
-    ("uk-bank-holidays.toml", include_str!("../../../../data/observances/uk-bank-holidays.toml")),
-    ("uk-national.toml", include_str!("../../../../data/observances/uk-national.toml")),
-    ("international.toml", include_str!("../../../../data/observances/international.toml")),
-    ("awareness.toml", include_str!("../../../../data/observances/awareness.toml")),
+    (
+        "christian.toml",
+        include_str!("../../../../data/observances/christian.toml"),
+    ),
+    (
+        "orthodox-christian.toml",
+        include_str!("../../../../data/observances/orthodox-christian.toml"),
+    ),
+    (
+        "uk-bank-holidays.toml",
+        include_str!("../../../../data/observances/uk-bank-holidays.toml"),
+    ),
+    (
+        "uk-national.toml",
+        include_str!("../../../../data/observances/uk-national.toml"),
+    ),
+    (
+        "international.toml",
+        include_str!("../../../../data/observances/international.toml"),
+    ),
+    (
+        "awareness.toml",
+        include_str!("../../../../data/observances/awareness.toml"),
+    ),
 ];
 
 /// Largest catalogue file read from disk, in bytes (bounded work).
@@ -106,13 +124,15 @@ impl CatalogueBuilder {
             let line = line_of(text, o.id.span().start);
             let id = o.id.get_ref().clone();
             let obs = validate::observance(o, origin).map_err(|e| {
-                e.with_file(origin).with_line(line).with_observance(id.clone())
+                e.with_file(origin)
+                    .with_line(line)
+                    .with_observance(id.clone())
             })?;
             if self.observances.len() >= MAX_OBSERVANCES {
-                return Err(Error::invalid(format!(
-                    "more than {MAX_OBSERVANCES} observances"
-                ))
-                .with_file(origin));
+                return Err(
+                    Error::invalid(format!("more than {MAX_OBSERVANCES} observances"))
+                        .with_file(origin),
+                );
             }
             self.observances.push(obs);
         }
@@ -136,8 +156,10 @@ impl CatalogueBuilder {
                 .take(MAX_FILES + 1)
                 .collect();
             if files.len() > MAX_FILES {
-                return Err(Error::invalid(format!("more than {MAX_FILES} catalogue files"))
-                    .with_file(path));
+                return Err(
+                    Error::invalid(format!("more than {MAX_FILES} catalogue files"))
+                        .with_file(path),
+                );
             }
             files.sort();
             for f in files {
@@ -171,10 +193,17 @@ impl CatalogueBuilder {
         let mut by_id = HashMap::with_capacity(self.observances.len());
         for (i, o) in self.observances.iter().enumerate() {
             if let Some(&first) = by_id.get(o.id.as_str()) {
-                let first: &Observance = &self.observances[first];
+                let first: usize = first;
+                let first = self
+                    .observances
+                    .get(first)
+                    .map(|f: &Observance| f.origin.display().to_string());
                 return Err(Error::new(
                     ErrorKind::DuplicateId,
-                    format!("duplicate id (first defined in {})", first.origin.display()),
+                    format!(
+                        "duplicate id (first defined in {})",
+                        first.unwrap_or_default()
+                    ),
                 )
                 .with_file(&o.origin)
                 .with_observance(o.id.as_str()));

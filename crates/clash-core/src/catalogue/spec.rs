@@ -107,6 +107,7 @@ pub(crate) struct ExceptionSpec {
     pub year: i32,
     pub date: Option<String>,
     pub dates: Option<Vec<String>>,
+    pub end: Option<String>,
     #[serde(default)]
     pub skip: bool,
     pub reason: String,

@@ -28,11 +28,19 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
         (Certainty::Estimated, None) => 1,
         (Certainty::Estimated, Some(n @ 1..=3)) => n,
         (Certainty::Estimated, Some(n)) => {
-            return Err(bad("uncertainty_days", n, "1 to 3 for an estimated observance"))
+            return Err(bad(
+                "uncertainty_days",
+                n,
+                "1 to 3 for an estimated observance",
+            ))
         }
         (_, None | Some(0)) => 0,
         (_, Some(n)) => {
-            return Err(bad("uncertainty_days", n, "0 unless `certainty = \"estimated\"`"))
+            return Err(bad(
+                "uncertainty_days",
+                n,
+                "0 unless `certainty = \"estimated\"`",
+            ))
         }
     };
     let extent = match (spec.duration, spec.end) {
@@ -78,7 +86,9 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
         None => None,
     };
     if spec.holiday_group.is_some() && spec.regions.is_empty() {
-        return Err(Error::invalid("a `holiday_group` member needs `regions`").with_field("regions"));
+        return Err(
+            Error::invalid("a `holiday_group` member needs `regions`").with_field("regions")
+        );
     }
     for (name, text) in [
         ("name", &spec.name),
@@ -212,7 +222,11 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
                     .ok_or_else(|| Error::invalid("bad default dtstart"))?,
             };
             if rrule.contains('\n') || rrule.to_ascii_uppercase().contains("DTSTART") {
-                return Err(bad("rrule", &rrule, "one RRULE value without DTSTART (use `dtstart`)"));
+                return Err(bad(
+                    "rrule",
+                    &rrule,
+                    "one RRULE value without DTSTART (use `dtstart`)",
+                ));
             }
             let text = format!(
                 "DTSTART:{}T000000Z\nRRULE:{}",
@@ -255,7 +269,11 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
         }
         RuleSpec::Julian { month, day } => {
             if !(1..=12).contains(&month) || day == 0 || day > 31 {
-                return Err(bad("day", format!("{month}-{day}"), "a Julian month 1–12 and day"));
+                return Err(bad(
+                    "day",
+                    format!("{month}-{day}"),
+                    "a Julian month 1–12 and day",
+                ));
             }
             month_day(u32::from(month), u32::from(day))?;
             Rule::Julian { month, day }
@@ -267,7 +285,11 @@ fn check_offset(offset: i64) -> Result<()> {
     if offset.abs() <= MAX_SPAN_DAYS {
         Ok(())
     } else {
-        Err(bad("offset", offset, &format!("-{MAX_SPAN_DAYS} to {MAX_SPAN_DAYS} days")))
+        Err(bad(
+            "offset",
+            offset,
+            &format!("-{MAX_SPAN_DAYS} to {MAX_SPAN_DAYS} days"),
+        ))
     }
 }
 
@@ -305,9 +327,28 @@ fn exception(spec: ExceptionSpec) -> Result<Exception> {
             ))
         }
     };
+    let end = match (spec.end, &action) {
+        (None, _) => None,
+        (Some(e), ExceptionAction::Move(dates)) if dates.len() == 1 => {
+            let end = date(&e).map_err(|e| e.with_field("end"))?;
+            let span = dates.first().map_or(-1, |start| (end - *start).num_days());
+            if !(0..MAX_SPAN_DAYS).contains(&span) {
+                return Err(bad(
+                    "end",
+                    end,
+                    "a date on or after `date`, within the span limit",
+                ));
+            }
+            Some(end)
+        }
+        (Some(_), _) => {
+            return Err(Error::invalid("`end` needs exactly one `date`").with_field("end"))
+        }
+    };
     Ok(Exception {
         year: spec.year,
         action,
+        end,
         reason: spec.reason,
     })
 }

@@ -115,11 +115,15 @@ pub struct Exception {
     pub year: i32,
     /// What happens that year.
     pub action: ExceptionAction,
+    /// The last day of the moved occurrence, when it differs from the usual
+    /// duration (a period announced with other dates that year).
+    pub end: Option<NaiveDate>,
     /// Why (an announcement, a law).
     pub reason: String,
 }
 
-/// What a per-year exception does.
+/// What a per-year exception does. A moved date is an announced fact: it
+/// carries no uncertainty, even for an estimated observance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ExceptionAction {
@@ -182,7 +186,9 @@ impl Rule {
                     .iter()
                     .filter_map(|d| d.checked_add_signed(Duration::days(*offset))),
             ),
-            Rule::Julian { month, day } => out.extend(julian::in_gregorian_year(year, *month, *day)),
+            Rule::Julian { month, day } => {
+                out.extend(julian::in_gregorian_year(year, *month, *day))
+            }
         }
     }
 
@@ -259,8 +265,18 @@ impl Extent {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn month_name(month: u32) -> &'static str {
@@ -403,8 +419,14 @@ mod tests {
     #[test]
     fn extents() {
         let none = |_: &ObservanceId, _| None;
-        assert_eq!(Extent::Days(8).end(d(2026, 11, 8), none), Some(d(2026, 11, 15)));
-        assert_eq!(Extent::EndOfMonth.end(d(2024, 2, 1), none), Some(d(2024, 2, 29)));
+        assert_eq!(
+            Extent::Days(8).end(d(2026, 11, 8), none),
+            Some(d(2026, 11, 15))
+        );
+        assert_eq!(
+            Extent::EndOfMonth.end(d(2024, 2, 1), none),
+            Some(d(2024, 2, 29))
+        );
         let until = Extent::UntilDate { month: 1, day: 5 };
         assert_eq!(until.end(d(2026, 12, 25), none), Some(d(2027, 1, 5)));
     }

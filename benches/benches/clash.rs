@@ -1,0 +1,73 @@
+//! Benchmarks: loading the embedded catalogue, expanding it over 1900–2100,
+//! and date checks against the index.
+//!
+//! Run with `cargo bench -p clash-benches`.
+
+use chrono::{Duration, NaiveDate};
+use clash_core::{Catalogue, Filter, Impact, Index};
+use divan::{black_box, Bencher};
+
+fn main() {
+    divan::main();
+}
+
+/// Parse and validate the embedded TOML catalogue.
+#[divan::bench]
+fn load_embedded_catalogue() -> Catalogue {
+    Catalogue::embedded().expect("embedded catalogue")
+}
+
+/// Expand every observance over 1900–2100 and build the per-day index.
+#[divan::bench(sample_count = 20)]
+fn expand_1900_to_2100(b: Bencher) {
+    let cat = Catalogue::embedded().expect("embedded catalogue");
+    b.bench(|| Index::new(black_box(&cat), 1900, 2100).expect("index"));
+}
+
+/// Expand one year (what `clash check DATE` does).
+#[divan::bench]
+fn expand_one_year(b: Bencher) {
+    let cat = Catalogue::embedded().expect("embedded catalogue");
+    b.bench(|| Index::new(black_box(&cat), 2026, 2026).expect("index"));
+}
+
+fn million_dates() -> Vec<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(1900, 1, 1).expect("date");
+    // A stride co-prime with the 73,414 days of 1900–2100 visits them all.
+    (0..1_000_000u64)
+        .map(|k| first + Duration::days(((k * 7919) % 73_414) as i64))
+        .collect()
+}
+
+/// One million single-date clash reports (ordered, with overlaps) against
+/// the 1900–2100 index: divide the time by 10^6 for one check.
+#[divan::bench(sample_count = 10)]
+fn million_date_checks(b: Bencher) {
+    let cat = Catalogue::embedded().expect("embedded catalogue");
+    let index = Index::new(&cat, 1900, 2100).expect("index");
+    let dates = million_dates();
+    let filter = Filter::default();
+    b.bench(|| {
+        let mut n = 0usize;
+        for &d in &dates {
+            n += index.clashes(d, d, &filter).expect("in range").len();
+        }
+        n
+    });
+}
+
+/// One million yes/no checks (`any_on`, no allocation) with a filter.
+#[divan::bench(sample_count = 10)]
+fn million_any_on(b: Bencher) {
+    let cat = Catalogue::embedded().expect("embedded catalogue");
+    let index = Index::new(&cat, 1900, 2100).expect("index");
+    let dates = million_dates();
+    let filter = Filter::default().min_impact(Impact::High);
+    b.bench(|| {
+        let mut n = 0usize;
+        for &d in &dates {
+            n += usize::from(index.any_on(d, &filter).expect("in range"));
+        }
+        n
+    });
+}

@@ -1,0 +1,434 @@
+//! End-to-end tests of the `clash` binary: exit codes, JSON contract, and one
+//! clear error line (exit 2, no panic) for each kind of bad input.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn clash(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_clash"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run clash")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let o = clash(&all);
+    assert!(
+        o.status.code() == Some(0) || o.status.code() == Some(1),
+        "{}",
+        stderr(&o)
+    );
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&o)))
+}
+
+/// Exit 2, one `clash: error:` line (plus at most a hint), no panic.
+fn assert_user_error(args: &[&str], needle: &str) {
+    let o = clash(args);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(lines[0].starts_with("clash: error: "), "{err}");
+    assert!(
+        lines.len() == 1 || (lines.len() == 2 && lines[1].starts_with("hint: ")),
+        "{err}"
+    );
+    assert!(
+        err.contains(needle),
+        "{args:?}: expected {needle:?} in {err}"
+    );
+    assert!(o.stdout.is_empty());
+}
+
+fn temp_file(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("clash-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    path
+}
+
+const GOOD_OBSERVANCE: &str = r#"
+[[observance]]
+id = "founders-day"
+name = "Founders' Day"
+tradition = "national"
+category = "commemoration"
+impact = "medium"
+rule = { kind = "fixed", month = 3, day = 14 }
+summary = "Our founding."
+advice = "Staff party in the afternoon."
+source = "Board minutes"
+"#;
+
+#[test]
+fn check_exit_codes() {
+    let o = clash(&["check", "2026-12-25"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("Christmas Day"));
+    let o = clash(&["check", "2026-12-25", "--tradition", "jewish"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("no clashes"));
+}
+
+#[test]
+fn check_json_contract() {
+    let v = json(&["check", "2026-12-25..2026-12-28", "--min-impact", "high"]);
+    assert_eq!(v["query"]["from"], "2026-12-25");
+    assert_eq!(v["query"]["location"]["name"], "leicester");
+    let clashes = v["clashes"].as_array().unwrap();
+    let ids: Vec<&str> = clashes.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    // Boxing Day 2026 is a Saturday: the bank holiday is Monday 28th.
+    assert_eq!(ids, ["christmas-day", "boxing-day", "boxing-day"], "{v}");
+    let sub = &clashes[2];
+    assert_eq!(sub["start"], "2026-12-28");
+    assert_eq!(sub["name"], "Boxing Day (substitute day)");
+    assert_eq!(sub["overlap"]["from"], "2026-12-28");
+    assert_eq!(sub["possible"], false);
+    for key in [
+        "id",
+        "name",
+        "tradition",
+        "category",
+        "impact",
+        "start",
+        "end",
+        "begins",
+        "certainty",
+        "uncertainty_days",
+        "possible_dates",
+        "summary",
+        "advice",
+        "source",
+    ] {
+        assert!(sub.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(
+        sub["regions"],
+        serde_json::json!(["gb-eng", "gb-wls", "gb-sct", "gb-nir"])
+    );
+}
+
+#[test]
+fn list_json_contract_and_order() {
+    let v = json(&[
+        "list",
+        "--from",
+        "2027",
+        "--to",
+        "2027",
+        "--tradition",
+        "christian",
+    ]);
+    assert_eq!(v["from"], "2027-01-01");
+    assert_eq!(v["to"], "2027-12-31");
+    let occ = v["occurrences"].as_array().unwrap();
+    let starts: Vec<&str> = occ.iter().map(|o| o["start"].as_str().unwrap()).collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(starts, sorted);
+    let easter = occ.iter().find(|o| o["id"] == "easter-sunday").unwrap();
+    assert_eq!(easter["start"], "2027-03-28");
+    assert!(
+        easter.get("regions").is_none(),
+        "regions only for public holidays"
+    );
+    let lent = occ.iter().find(|o| o["id"] == "lent").unwrap();
+    assert_eq!(
+        (lent["start"].as_str(), lent["end"].as_str()),
+        (Some("2027-02-10"), Some("2027-03-27"))
+    );
+}
+
+#[test]
+fn public_holidays_by_region() {
+    let v = json(&[
+        "list",
+        "2026",
+        "--category",
+        "public-holiday",
+        "--region",
+        "gb-nir",
+    ]);
+    let dates: Vec<&str> = v["occurrences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["start"].as_str().unwrap())
+        .collect();
+    // gov.uk, Northern Ireland 2026.
+    assert_eq!(
+        dates,
+        [
+            "2026-01-01",
+            "2026-03-17",
+            "2026-04-03",
+            "2026-04-06",
+            "2026-05-04",
+            "2026-05-25",
+            "2026-07-13",
+            "2026-08-31",
+            "2026-12-25",
+            "2026-12-28"
+        ]
+    );
+}
+
+#[test]
+fn observances_show_locations_sun() {
+    let v = json(&["observances"]);
+    let list = v["observances"].as_array().unwrap();
+    assert!(list.len() > 60);
+    let em = list.iter().find(|o| o["id"] == "easter-monday").unwrap();
+    assert!(em["rule"].as_str().unwrap().contains("Easter"));
+
+    let v = json(&[
+        "show",
+        "spring-bank-holiday",
+        "--from",
+        "2022-01-01",
+        "--count",
+        "2",
+    ]);
+    assert_eq!(v["observance"]["id"], "spring-bank-holiday");
+    assert_eq!(v["occurrences"][0]["start"], "2022-06-02");
+    assert_eq!(v["occurrences"][1]["start"], "2023-05-29");
+
+    let v = json(&["locations"]);
+    assert!(v["locations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l["name"] == "delhi"));
+
+    let v = json(&["sun", "2024-06-21", "--location", "leicester"]);
+    // PyEphem: 20:32:15 UTC (tests/golden/sun/leicester.csv); we are within seconds.
+    let sunset = v["days"][0]["sunset"].as_str().unwrap();
+    assert!(
+        sunset.starts_with("2024-06-21T21:32:") && sunset.ends_with("+01:00"),
+        "{sunset}"
+    );
+    let v = json(&[
+        "sun",
+        "2026-06-21",
+        "--location",
+        "69.6492,18.9553,Europe/Oslo",
+    ]);
+    assert_eq!(v["days"][0]["sunset"], Value::Null);
+    assert_eq!(v["days"][0]["sunrise"], Value::Null);
+}
+
+#[test]
+fn text_has_no_colour_when_piped_and_fits_80_columns() {
+    let o = clash(&["list", "2026"]);
+    let out = stdout(&o);
+    assert!(!out.contains('\x1b'));
+    assert!(out.lines().count() > 50);
+}
+
+#[test]
+fn csv_output() {
+    let o = clash(&["list", "2026-12-25", "--format", "csv"]);
+    let out = stdout(&o);
+    assert!(out.starts_with("id,name,tradition,category,impact,start,end"));
+    assert!(out.contains(
+        "christmas-day,Christmas Day,christian,public-holiday,high,2026-12-25,2026-12-25"
+    ));
+}
+
+#[test]
+fn completions() {
+    let o = clash(&["completions", "bash"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("clash"));
+}
+
+#[test]
+fn extra_catalogue_is_added() {
+    let path = temp_file("good.toml", GOOD_OBSERVANCE);
+    let v = json(&["check", "2026-03-14", "--catalogue", path.to_str().unwrap()]);
+    assert_eq!(v["clashes"][0]["id"], "founders-day");
+}
+
+#[test]
+fn broken_pipe_is_quiet() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clash"))
+        .args(["list", "1900..2100"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    assert!(o.status.code() == Some(0), "{:?} {}", o.status, stderr(&o));
+}
+
+// ---- bad input: one test per case ----
+
+#[test]
+fn error_invalid_date() {
+    assert_user_error(&["check", "2026-02-30"], "invalid date `2026-02-30`");
+}
+
+#[test]
+fn error_malformed_date() {
+    assert_user_error(&["check", "25/12/2026"], "invalid date `25/12/2026`");
+}
+
+#[test]
+fn error_reversed_range() {
+    assert_user_error(&["list", "2026-12-31..2026-01-01"], "reversed");
+}
+
+#[test]
+fn error_out_of_range_year() {
+    assert_user_error(&["check", "1200-01-01"], "outside the supported years");
+}
+
+#[test]
+fn error_unknown_location() {
+    assert_user_error(
+        &["check", "2026-01-01", "--location", "atlantis"],
+        "unknown location `atlantis`",
+    );
+}
+
+#[test]
+fn error_bad_coordinates() {
+    assert_user_error(
+        &["sun", "2026-01-01", "--location", "95,0,UTC"],
+        "latitude 95",
+    );
+    assert_user_error(
+        &["sun", "2026-01-01", "--location", "50,0,Mars/Base"],
+        "unknown time zone",
+    );
+}
+
+#[test]
+fn error_unknown_tradition() {
+    assert_user_error(&["list", "--tradition", "jedi"], "unknown tradition `jedi`");
+}
+
+#[test]
+fn error_unknown_impact_category_region() {
+    assert_user_error(&["list", "--min-impact", "huge"], "unknown impact `huge`");
+    assert_user_error(&["list", "--category", "party"], "unknown category `party`");
+    assert_user_error(&["list", "--region", "gb-xyz"], "unknown region `gb-xyz`");
+}
+
+#[test]
+fn error_unknown_id() {
+    assert_user_error(
+        &["list", "--id", "easter-tuesday"],
+        "unknown observance id `easter-tuesday`",
+    );
+    assert_user_error(
+        &["show", "no-such-day"],
+        "unknown observance id `no-such-day`",
+    );
+}
+
+#[test]
+fn error_malformed_catalogue_toml() {
+    let path = temp_file("broken.toml", "[[observance]]\nid = \"x\"\nname = \n");
+    assert_user_error(
+        &["list", "--catalogue", path.to_str().unwrap()],
+        "broken.toml:3",
+    );
+}
+
+#[test]
+fn error_unknown_rule_field() {
+    let text = GOOD_OBSERVANCE.replace("day = 14 }", "day = 14, weekday = \"monday\" }");
+    let path = temp_file("unknown-field.toml", &text);
+    assert_user_error(
+        &["list", "--catalogue", path.to_str().unwrap()],
+        "unknown field `weekday`",
+    );
+}
+
+#[test]
+fn error_unknown_observance_field() {
+    let text = GOOD_OBSERVANCE.replace(
+        "impact = \"medium\"",
+        "impact = \"medium\"\ncolour = \"red\"",
+    );
+    let path = temp_file("unknown-top.toml", &text);
+    assert_user_error(
+        &["list", "--catalogue", path.to_str().unwrap()],
+        "unknown field `colour`",
+    );
+}
+
+#[test]
+fn error_invalid_catalogue_value() {
+    let text = GOOD_OBSERVANCE
+        .replace("day = 14", "day = 31")
+        .replace("month = 3", "month = 2");
+    let path = temp_file("invalid-day.toml", &text);
+    assert_user_error(
+        &["list", "--catalogue", path.to_str().unwrap()],
+        "invalid-day.toml:3: observance `founders-day`: field `rule.day`: invalid value `31`",
+    );
+}
+
+#[test]
+fn error_duplicate_ids() {
+    let path = temp_file("dup.toml", &format!("{GOOD_OBSERVANCE}\n{GOOD_OBSERVANCE}"));
+    assert_user_error(
+        &["list", "--catalogue", path.to_str().unwrap()],
+        "duplicate id",
+    );
+    let clash_with_embedded = GOOD_OBSERVANCE.replace("founders-day", "christmas-day");
+    let path = temp_file("dup-embedded.toml", &clash_with_embedded);
+    assert_user_error(
+        &["list", "--catalogue", path.to_str().unwrap()],
+        "observance `christmas-day`: duplicate id",
+    );
+}
+
+#[test]
+fn error_missing_catalogue_file() {
+    assert_user_error(
+        &["list", "--catalogue", "/no/such/file.toml"],
+        "/no/such/file.toml",
+    );
+}
+
+#[test]
+fn error_time_not_supported_yet() {
+    assert_user_error(&["check", "2026-03-20T18:00"], "time of day");
+}
+
+#[test]
+fn error_bad_usage_exits_2() {
+    let o = clash(&["frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!stderr(&o).contains("panicked"));
+}

@@ -1,0 +1,449 @@
+//! Integration tests of the public API: catalogue validation, expansion, the
+//! index, and no panic on any input (property tests).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use chrono::{Datelike, Duration, NaiveDate};
+use clash_core::{
+    Catalogue, CatalogueBuilder, Category, ErrorKind, Filter, Impact, Index, Location, Region,
+    Tradition,
+};
+use proptest::prelude::*;
+
+fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+}
+
+fn observance(id: &str, rule: &str, extra: &str) -> String {
+    format!(
+        r#"
+[[observance]]
+id = "{id}"
+name = "Test {id}"
+tradition = "national"
+category = "festival"
+impact = "medium"
+rule = {rule}
+{extra}
+summary = "s"
+advice = "a"
+source = "test"
+"#
+    )
+}
+
+fn build(text: &str) -> clash_core::Result<Catalogue> {
+    CatalogueBuilder::new().add_str("test.toml", text)?.build()
+}
+
+#[test]
+fn embedded_files_are_all_listed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/observances");
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = clash_core::EMBEDDED
+        .iter()
+        .map(|e| e.0.to_string())
+        .collect();
+    listed.sort();
+    assert_eq!(on_disk, listed, "add new catalogue files to EMBEDDED");
+}
+
+#[test]
+fn required_ids_exist() {
+    let cat = Catalogue::embedded().unwrap();
+    // OBSERVANCES.md: the sections this catalogue covers so far.
+    for id in [
+        "advent-sunday",
+        "christmas-eve",
+        "christmas-day",
+        "boxing-day",
+        "epiphany",
+        "shrove-tuesday",
+        "ash-wednesday",
+        "lent",
+        "mothering-sunday-uk",
+        "palm-sunday",
+        "maundy-thursday",
+        "good-friday",
+        "holy-saturday",
+        "easter-sunday",
+        "easter-monday",
+        "ascension-day",
+        "pentecost",
+        "trinity-sunday",
+        "corpus-christi",
+        "all-saints-day",
+        "all-souls-day",
+        "orthodox-christmas",
+        "orthodox-good-friday",
+        "orthodox-easter",
+        "orthodox-theophany",
+        "new-years-day",
+        "early-may-bank-holiday",
+        "spring-bank-holiday",
+        "summer-bank-holiday",
+        "second-january",
+        "st-andrews-day",
+        "st-patricks-day",
+        "battle-of-the-boyne",
+        "remembrance-sunday",
+        "armistice-day",
+        "holocaust-memorial-day",
+        "fathers-day-uk",
+        "st-georges-day",
+        "st-davids-day",
+        "burns-night",
+        "guy-fawkes-night",
+        "inter-faith-week",
+        "international-womens-day",
+        "international-day-for-the-elimination-of-racial-discrimination",
+        "international-mother-language-day",
+        "idahobit",
+        "world-refugee-day",
+        "international-youth-day",
+        "international-day-of-older-persons",
+        "world-mental-health-day",
+        "transgender-day-of-remembrance",
+        "world-aids-day",
+        "international-day-of-persons-with-disabilities",
+        "human-rights-day",
+        "international-day-of-peace",
+        "lgbt-history-month-uk",
+        "black-history-month-uk",
+        "pride-month",
+        "disability-history-month-uk",
+        "south-asian-heritage-month",
+        "gypsy-roma-traveller-history-month",
+    ] {
+        assert!(cat.get(id).is_some(), "missing {id}");
+    }
+}
+
+#[test]
+fn fixed_periods() {
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 2023, 2026).unwrap();
+    let span = |id: &str, year: i32| {
+        index
+            .occurrences()
+            .find(|o| o.observance().id().as_str() == id && o.occurrence().start().year() == year)
+            .map(|o| (o.occurrence().start(), o.occurrence().end()))
+            .unwrap_or_else(|| panic!("{id} {year}"))
+    };
+    assert_eq!(
+        span("lgbt-history-month-uk", 2024),
+        (d(2024, 2, 1), d(2024, 2, 29))
+    );
+    // UKDHM's announced dates (ukdhm.org): 16 Nov–16 Dec in 2023 as in
+    // OBSERVANCES.md, 14 Nov–20 Dec in 2024.
+    assert_eq!(
+        span("disability-history-month-uk", 2023),
+        (d(2023, 11, 16), d(2023, 12, 16))
+    );
+    assert_eq!(
+        span("disability-history-month-uk", 2024),
+        (d(2024, 11, 14), d(2024, 12, 20))
+    );
+    // South Asian Heritage Month: 18 Jul–17 Aug 2020–2025; 1–31 July from 2026
+    // (the organisers' announcement; OBSERVANCES.md predates it).
+    assert_eq!(
+        span("south-asian-heritage-month", 2025),
+        (d(2025, 7, 18), d(2025, 8, 17))
+    );
+    assert_eq!(
+        span("south-asian-heritage-month", 2026),
+        (d(2026, 7, 1), d(2026, 7, 31))
+    );
+    assert_eq!(
+        span("remembrance-sunday", 2025),
+        (d(2025, 11, 9), d(2025, 11, 9))
+    );
+    assert_eq!(
+        span("fathers-day-uk", 2024),
+        (d(2024, 6, 16), d(2024, 6, 16))
+    );
+}
+
+#[test]
+fn clash_order_is_impact_then_start_then_id() {
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 2026, 2026).unwrap();
+    let c = index
+        .clashes(d(2026, 3, 30), d(2026, 4, 6), &Filter::default())
+        .unwrap();
+    let keys: Vec<(Impact, NaiveDate, String)> = c
+        .iter()
+        .map(|c| {
+            let o = c.occurrence.observance();
+            (
+                o.impact(),
+                c.occurrence.occurrence().start(),
+                o.id().to_string(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    assert_eq!(keys, sorted);
+    assert_eq!(keys[0].2, "good-friday");
+}
+
+#[test]
+fn estimated_observances_clash_possibly_on_neighbouring_days() {
+    let text = observance(
+        "moon-day",
+        r#"{ kind = "fixed", month = 6, day = 10 }"#,
+        "certainty = \"estimated\"",
+    );
+    let cat = build(&text).unwrap();
+    let index = Index::new(&cat, 2026, 2026).unwrap();
+    let on = |day| index.clashes(day, day, &Filter::default()).unwrap();
+    assert!(!on(d(2026, 6, 10))[0].possible);
+    let next = on(d(2026, 6, 11));
+    assert!(next[0].possible);
+    assert_eq!(next[0].overlap, (d(2026, 6, 11), d(2026, 6, 11)));
+    assert!(on(d(2026, 6, 12)).is_empty());
+    assert_eq!(
+        next[0].occurrence.occurrence().possible_dates(),
+        &[d(2026, 6, 9), d(2026, 6, 11)]
+    );
+}
+
+#[test]
+fn relative_rules_and_cycles() {
+    let text = observance("base", r#"{ kind = "fixed", month = 1, day = 10 }"#, "")
+        + &observance(
+            "after",
+            r#"{ kind = "relative", to = "base", offset = 3 }"#,
+            "",
+        )
+        + &observance(
+            "between",
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            r#"end = { kind = "relative", to = "base", offset = -1 }"#,
+        );
+    let cat = build(&text).unwrap();
+    let index = Index::new(&cat, 2030, 2030).unwrap();
+    let got: Vec<(String, NaiveDate, NaiveDate)> = index
+        .occurrences()
+        .filter(|o| o.occurrence().start().year() == 2030)
+        .map(|o| {
+            (
+                o.observance().id().to_string(),
+                o.occurrence().start(),
+                o.occurrence().end(),
+            )
+        })
+        .collect();
+    assert!(got.contains(&("after".into(), d(2030, 1, 13), d(2030, 1, 13))));
+    assert!(got.contains(&("between".into(), d(2030, 1, 1), d(2030, 1, 9))));
+
+    let cycle = observance("a", r#"{ kind = "relative", to = "b" }"#, "")
+        + &observance("b", r#"{ kind = "relative", to = "a" }"#, "");
+    assert!(build(&cycle).unwrap_err().to_string().contains("cycle"));
+    let dangling = observance("a", r#"{ kind = "relative", to = "nowhere" }"#, "");
+    assert_eq!(build(&dangling).unwrap_err().kind(), ErrorKind::Unknown);
+}
+
+#[test]
+fn validation_errors_name_the_field() {
+    let cases = [
+        (
+            r#"{ kind = "fixed", month = 13, day = 1 }"#,
+            "",
+            "rule.month",
+        ),
+        (
+            r#"{ kind = "weekday", month = 5, weekday = "funday", nth = 1 }"#,
+            "",
+            "rule.weekday",
+        ),
+        (
+            r#"{ kind = "weekday", month = 5, weekday = "monday", nth = 0 }"#,
+            "",
+            "rule.nth",
+        ),
+        (
+            r#"{ kind = "rrule", rrule = "FREQ=SOMETIMES" }"#,
+            "",
+            "rule.rrule",
+        ),
+        (r#"{ kind = "dates", dates = ["2026-13-01"] }"#, "", "rule"),
+        (
+            r#"{ kind = "easter", computus = "coptic" }"#,
+            "",
+            "rule.computus",
+        ),
+        (
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            "duration = 0",
+            "duration",
+        ),
+        (
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            "years = { from = 2030, to = 2020 }",
+            "years",
+        ),
+        (
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            "regions = [\"fr\"]",
+            "regions",
+        ),
+        (
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            "certainty = \"maybe\"",
+            "certainty",
+        ),
+        (
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            "uncertainty_days = 2",
+            "uncertainty_days",
+        ),
+        (
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            "exceptions = [{ year = 2020, reason = \"\" , skip = true }]",
+            "exceptions.reason",
+        ),
+        (
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            "substitute = { rule = \"next-free-weekday\" }",
+            "needs a `holiday_group`",
+        ),
+    ];
+    for (rule, extra, needle) in cases {
+        let err = build(&observance("x", rule, extra))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(needle), "{rule} {extra}: {err}");
+        assert!(err.starts_with("test.toml:"), "{err}");
+    }
+}
+
+#[test]
+fn rrule_rules() {
+    let text = observance(
+        "third-sunday-june",
+        r#"{ kind = "rrule", rrule = "FREQ=YEARLY;BYMONTH=6;BYDAY=3SU" }"#,
+        "",
+    );
+    let cat = build(&text).unwrap();
+    let occ = cat
+        .occurrences(d(2024, 1, 1), d(2026, 12, 31), &Filter::default())
+        .unwrap();
+    let starts: Vec<NaiveDate> = occ.iter().map(|o| o.start()).collect();
+    assert_eq!(starts, [d(2024, 6, 16), d(2025, 6, 15), d(2026, 6, 21)]);
+}
+
+#[test]
+fn filters() {
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 2026, 2026).unwrap();
+    let (from, to) = (d(2026, 1, 1), d(2026, 12, 31));
+    let christian = Filter::default().traditions([Tradition::Christian]);
+    assert!(index
+        .list(from, to, &christian)
+        .unwrap()
+        .iter()
+        .all(|o| o.observance().tradition() == Tradition::Christian));
+    let no_national = Filter::default().exclude_traditions([Tradition::National]);
+    assert!(index
+        .list(from, to, &no_national)
+        .unwrap()
+        .iter()
+        .all(|o| o.observance().tradition() != Tradition::National));
+    let high = Filter::default().min_impact(Impact::High);
+    assert!(index
+        .list(from, to, &high)
+        .unwrap()
+        .iter()
+        .all(|o| o.observance().impact() == Impact::High));
+    // Easter Monday is not a Scottish bank holiday.
+    let scot = Filter::default()
+        .categories([Category::PublicHoliday])
+        .regions([Region::GbSct]);
+    assert!(!index
+        .list(from, to, &scot)
+        .unwrap()
+        .iter()
+        .any(|o| o.observance().id().as_str() == "easter-monday"));
+}
+
+#[test]
+fn out_of_range_queries_are_errors() {
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 2026, 2026).unwrap();
+    let e = index
+        .clashes(d(2027, 1, 1), d(2027, 1, 1), &Filter::default())
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::OutOfRange);
+    assert!(index
+        .clashes(d(2026, 5, 2), d(2026, 5, 1), &Filter::default())
+        .is_err());
+    assert!(Index::new(&cat, 1500, 1600).is_err());
+    assert!(Index::new(&cat, 1600, 2700).is_err());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_location_text_is_handled(s in ".{0,40}") {
+        let _ = s.parse::<Location>();
+    }
+
+    #[test]
+    fn any_coordinates_give_times_or_none(lat in -90.0f64..=90.0, lon in -180.0f64..=180.0, day in 0i64..200_000) {
+        let loc = Location::new(lat, lon, chrono_tz::Tz::UTC).unwrap();
+        let date = d(1600, 1, 1) + Duration::days(day);
+        let sun = loc.sun(date);
+        if let (Some(r), Some(s)) = (sun.sunrise, sun.sunset) {
+            prop_assert!(r < s || lat.abs() > 60.0);
+        }
+    }
+
+    #[test]
+    fn any_toml_text_is_handled(s in "\\PC{0,200}") {
+        let _ = CatalogueBuilder::new().add_str("fuzz.toml", &s).and_then(|b| b.build());
+    }
+
+    #[test]
+    fn any_rule_numbers_are_handled(
+        month in -5i64..20, day in -5i64..40, nth in -8i64..8, offset in -100_000i64..100_000,
+        duration in 0i64..1000, year in 1000i64..4000,
+    ) {
+        let rules = [
+            format!("{{ kind = \"fixed\", month = {month}, day = {day} }}"),
+            format!("{{ kind = \"weekday\", month = {month}, weekday = \"monday\", nth = {nth}, from_day = {day} }}"),
+            format!("{{ kind = \"easter\", computus = \"orthodox\", offset = {offset} }}"),
+            format!("{{ kind = \"julian\", month = {month}, day = {day} }}"),
+        ];
+        for rule in rules {
+            let text = observance("p", &rule, &format!("duration = {duration}\nyears = {{ from = {year} }}"));
+            if let Ok(cat) = build(&text) {
+                let _ = Index::new(&cat, 1583, 1600).map(|i| i.occurrences().count());
+                let _ = Index::new(&cat, 2900, 2999).map(|i| i.occurrences().count());
+            }
+        }
+    }
+
+    #[test]
+    fn any_date_range_query_is_handled(a in 0i64..150_000, len in -10i64..5000) {
+        let cat = Catalogue::embedded().unwrap();
+        let from = d(1583, 1, 1) + Duration::days(a);
+        let to = from + Duration::days(len);
+        if let Ok(index) = Index::new(&cat, from.year(), from.year()) {
+            let _ = index.clashes(from, to, &Filter::default());
+            let _ = index.list(from, to, &Filter::default());
+        }
+    }
+}
