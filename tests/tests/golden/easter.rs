@@ -26,7 +26,14 @@ const WESTERN: &[(&str, i64, i64)] = &[
     ("corpus-christi", 60, 1),
 ];
 
-const ORTHODOX: &[(&str, i64, i64)] = &[("orthodox-good-friday", -2, 1), ("orthodox-easter", 0, 1)];
+const ORTHODOX: &[(&str, i64, i64)] = &[
+    ("clean-monday", -48, 1), // first day of Great Lent
+    ("orthodox-good-friday", -2, 1),
+    ("orthodox-holy-saturday", -1, 1),
+    ("orthodox-easter", 0, 1),
+    ("orthodox-easter-monday", 1, 1),
+    ("orthodox-pentecost", 49, 1),
+];
 
 /// (id, start, end) of every occurrence of `id`, whatever its category.
 fn spans(index: &Index<'_>, id: &str) -> Vec<(NaiveDate, NaiveDate)> {

@@ -144,7 +144,10 @@ pub fn clashes(
         let o = &c.occurrence;
         let obs = o.observance();
         let occ = o.occurrence();
-        let mut detail = vec![obs.tradition().to_string(), occ.category().to_string()];
+        let mut detail = vec![obs.tradition().to_string()];
+        if occ.category().as_str() != obs.tradition().as_str() {
+            detail.push(occ.category().to_string());
+        }
         if from != to || occ.start() != occ.end() {
             let (a, b) = c.overlap;
             detail.push(if a == b {
