@@ -244,10 +244,17 @@ fn observances_show_locations_sun() {
 
 #[test]
 fn text_has_no_colour_when_piped_and_fits_80_columns() {
-    let o = clash(&["list", "2026"]);
-    let out = stdout(&o);
-    assert!(!out.contains('\x1b'));
-    assert!(out.lines().count() > 50);
+    for args in [
+        &["list", "2026"][..],
+        &["check", "2026-11-08..2026-11-15"][..],
+    ] {
+        let out = stdout(&clash(args));
+        assert!(!out.contains('\x1b'));
+        assert!(out.lines().count() > 5);
+        for line in out.lines().skip(1) {
+            assert!(line.chars().count() <= 80, "{args:?}: {line}");
+        }
+    }
 }
 
 #[test]

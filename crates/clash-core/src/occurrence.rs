@@ -203,9 +203,8 @@ fn substitutes(cat: &Catalogue, starts: &YearStarts) -> Substitutes {
 }
 
 /// Expands the catalogue over Gregorian years `first..=last`, sorted by
-/// start date, then id.
-pub(crate) fn expand(cat: &Catalogue, first: i32, last: i32) -> Result<Vec<Occurrence>> {
-    check_years(first, last)?;
+/// start date, then id. The caller has checked the years ([`check_years`]).
+fn expand(cat: &Catalogue, first: i32, last: i32) -> Result<Vec<Occurrence>> {
     let mut years: Vec<YearStarts> = Vec::new();
     let after = (last + 1).min(*SUPPORTED_YEARS.end());
     for y in first..=after {
@@ -525,19 +524,26 @@ impl<'c> Index<'c> {
         filter: &Filter,
     ) -> Result<Vec<Clash<'_>>> {
         self.check_range(from, to)?;
-        // occurrence position -> certainly overlaps?
+        // (occurrence position, certainly overlaps?), merged per occurrence:
+        // sorting keeps long ranges O(n log n).
         let mut seen: Vec<(usize, bool)> = Vec::new();
         for day in from.iter_days().take_while(|d| *d <= to) {
-            for (k, o, possible) in self.day(day) {
-                if !self.passes(o, filter) {
-                    continue;
-                }
-                match seen.iter_mut().find(|s| s.0 == k) {
-                    Some(s) => s.1 |= !possible,
-                    None => seen.push((k, !possible)),
-                }
-            }
+            seen.extend(
+                self.day(day)
+                    .filter(|(_, o, _)| self.passes(o, filter))
+                    .map(|(k, _, possible)| (k, !possible)),
+            );
         }
+        // Certain entries sort after possible ones of the same occurrence.
+        seen.sort_unstable();
+        seen.dedup_by(|later, earlier| {
+            if later.0 == earlier.0 {
+                earlier.1 |= later.1;
+                true
+            } else {
+                false
+            }
+        });
         let mut out: Vec<Clash<'_>> = seen
             .into_iter()
             .filter_map(|(k, certain)| {

@@ -447,3 +447,51 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn sunset_before_observances_start_at_the_previous_sunset() {
+    let text = observance(
+        "evening-day",
+        r#"{ kind = "fixed", month = 6, day = 22 }"#,
+        "begins = \"sunset-before\"",
+    );
+    let cat = build(&text).unwrap();
+    let index = Index::new(&cat, 2024, 2024).unwrap();
+    let o = index
+        .occurrences()
+        .find(|o| o.occurrence().start() == d(2024, 6, 22))
+        .unwrap();
+    let leicester = Location::leicester();
+    // Sunset on 21 June 2024 at Leicester: 20:32:15 UTC (PyEphem, tests/golden/sun/leicester.csv).
+    let t = o.starts_at(&leicester).unwrap();
+    assert_eq!(
+        t.format("%Y-%m-%d %H:%M %:z").to_string(),
+        "2024-06-21 21:32 +01:00"
+    );
+    // No sunset (midnight sun at Tromsø): no start time rather than a made-up one.
+    let tromso: Location = "69.6492,18.9553,Europe/Oslo".parse().unwrap();
+    assert!(o.starts_at(&tromso).is_none());
+}
+
+#[test]
+fn long_range_clash_queries_are_bounded() {
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 1600, 2599).unwrap();
+    let clashes = index
+        .clashes(d(1600, 1, 1), d(2599, 12, 31), &Filter::default())
+        .unwrap();
+    assert!(clashes.len() > 50_000, "{}", clashes.len());
+    let mut ids: Vec<_> = clashes
+        .iter()
+        .map(|c| {
+            (
+                c.occurrence.observance().id().clone(),
+                c.occurrence.occurrence().start(),
+            )
+        })
+        .collect();
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "each occurrence reported once");
+}

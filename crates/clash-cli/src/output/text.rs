@@ -101,20 +101,57 @@ pub fn occurrences(
             list.len()
         ))
     );
+    let width = list
+        .iter()
+        .map(|o| o.observance().tradition().as_str().len())
+        .max()
+        .unwrap_or(0);
     for o in list {
         let obs = o.observance();
-        let _ = writeln!(
-            out,
-            "{}  {}  {:<18}  {}{}{}",
+        let prefix = format!(
+            "{}  {}  {:<width$}  ",
             day(o.occurrence().start()),
             style.impact(obs.impact()),
             obs.tradition().as_str(),
+        );
+        // The visible width of the prefix, without colour codes.
+        let indent = 14 + 2 + 6 + 2 + width + 2;
+        let rest = format!(
+            "{}{}{}",
             o.name(),
             span_note(o),
-            style.dim(&regions(o.occurrence().regions())),
+            regions(o.occurrence().regions())
         );
+        for (i, line) in wrap(&rest, 80usize.saturating_sub(indent).max(30))
+            .iter()
+            .enumerate()
+        {
+            let lead = if i == 0 {
+                prefix.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            let _ = writeln!(out, "{lead}{line}");
+        }
     }
     out
+}
+
+/// Greedy word wrap to `width` columns (a longer word stays whole).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
 }
 
 pub fn clashes(
@@ -156,27 +193,36 @@ pub fn clashes(
                 format!("{} to {}", day(a), day(b))
             });
         }
-        let _ = writeln!(
-            out,
-            "  {}  {}{} {}",
-            style.impact(obs.impact()),
-            o.name(),
-            style.dim(&regions(occ.regions())),
-            style.dim(&format!("({})", detail.join(", "))),
-        );
         let pad = "          ";
-        if c.possible {
-            let _ = writeln!(
-                out,
-                "{pad}possible: it may be observed on {}",
-                join_dates(occ.possible_dates())
-            );
+        let headline = format!(
+            "{}{} ({})",
+            o.name(),
+            regions(occ.regions()),
+            detail.join(", ")
+        );
+        for (i, line) in wrap(&headline, 80 - pad.len()).iter().enumerate() {
+            let lead = if i == 0 {
+                format!("  {}  ", style.impact(obs.impact()))
+            } else {
+                pad.to_string()
+            };
+            let _ = writeln!(out, "{lead}{line}");
+        }
+        let note = if c.possible {
+            Some(format!(
+                "possible: it may be observed {} instead",
+                alternatives(occ.possible_dates())
+            ))
         } else if obs.certainty() == Certainty::Estimated {
-            let _ = writeln!(
-                out,
-                "{pad}estimated: may fall up to {} day(s) earlier or later",
+            Some(format!(
+                "estimated: may fall up to {} day(s) earlier or later",
                 obs.uncertainty_days()
-            );
+            ))
+        } else {
+            None
+        };
+        for line in note.iter().flat_map(|n| wrap(n, 80 - pad.len())) {
+            let _ = writeln!(out, "{pad}{line}");
         }
         if let Some(t) = o.starts_at(location) {
             let _ = writeln!(
@@ -185,13 +231,21 @@ pub fn clashes(
                 t.format("%a %Y-%m-%d %H:%M %Z")
             );
         }
-        let _ = writeln!(out, "{pad}{}", obs.advice());
+        for line in wrap(obs.advice(), 80 - pad.len()) {
+            let _ = writeln!(out, "{pad}{line}");
+        }
     }
     out
 }
 
-fn join_dates(d: &[NaiveDate]) -> String {
-    d.iter().map(|d| day(*d)).collect::<Vec<_>>().join(" or ")
+/// "on Sat 2026-06-13" or "from Fri 2026-11-13 to Thu 2026-11-19".
+fn alternatives(d: &[NaiveDate]) -> String {
+    match (d.first(), d.last()) {
+        (Some(a), Some(b)) if a == b => format!("on {}", day(*a)),
+        (Some(a), Some(b)) if d.len() == 2 => format!("on {} or {}", day(*a), day(*b)),
+        (Some(a), Some(b)) => format!("starting between {} and {}", day(*a), day(*b)),
+        _ => "on another day".to_string(),
+    }
 }
 
 pub fn observances(list: &[&Observance], style: Style) -> String {
