@@ -212,6 +212,7 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                 out
             }
         })),
+        // Answered above, before the catalogue is loaded.
         Command::Completions { .. } => Ok(Outcome::ok(String::new())),
     }
 }

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 /// The message names what was wrong and, where it came from a catalogue file,
 /// the file, the observance id and the field. Use [`Error::kind`] to branch on
 /// the broad class of the error.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.render())]
 pub struct Error {
     kind: ErrorKind,
     message: String,
@@ -109,8 +110,15 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Error {
+    /// `file:line: observance `id`: field `f`: message`, each part if known.
+    fn render(&self) -> String {
+        let mut s = String::new();
+        let _ = self.write_to(&mut s);
+        s
+    }
+
+    fn write_to(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let c = &self.context;
         if let Some(file) = &c.file {
             write!(f, "{}", file.display())?;
@@ -128,8 +136,6 @@ impl fmt::Display for Error {
         f.write_str(&self.message)
     }
 }
-
-impl std::error::Error for Error {}
 
 /// A `Result` whose error is [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
