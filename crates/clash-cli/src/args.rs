@@ -93,8 +93,10 @@ pub struct RangeArgs {
 pub enum Command {
     /// Does a date or range clash with any observance? (exit 1 if so)
     Check {
-        /// DATE, FROM..TO or a YEAR
-        when: String,
+        /// DATE, FROM..TO or a YEAR (or use --from/--to)
+        when: Option<String>,
+        #[command(flatten)]
+        range_args: RangeArgs,
     },
     /// List the occurrences of observances in a range [default: the next 12 months]
     List {

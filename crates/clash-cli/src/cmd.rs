@@ -7,7 +7,7 @@ use clash_core::{Index, Observance};
 use serde_json::json;
 
 use crate::args::{Args, Command, Format};
-use crate::config::{parse_range, resolve_range, Config, Result, UserError};
+use crate::config::{resolve_range, Config, Result, UserError};
 use crate::output::{csv, json, text};
 
 /// What a command produced.
@@ -35,8 +35,12 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
     let style = text::Style { color };
     let loc = &cfg.location;
     match &args.command {
-        Command::Check { when } => {
-            let (from, to) = parse_range(when)?;
+        Command::Check { when, range_args } => {
+            if when.is_none() && range_args.from.is_none() && range_args.to.is_none() {
+                return Err(UserError::new("give a DATE, FROM..TO or YEAR to check")
+                    .hint("for example: clash check 2026-12-25"));
+            }
+            let (from, to) = resolve_range(when.as_deref(), range_args, cfg.today, 0)?;
             let index = Index::new(&cfg.catalogue, from.year(), to.year())?;
             let clashes = index.clashes(from, to, &cfg.filter)?;
             let output = match cfg.format {

@@ -96,6 +96,23 @@ fn check_exit_codes() {
 }
 
 #[test]
+fn check_takes_from_and_to() {
+    let v = json(&[
+        "check",
+        "--from",
+        "2026-12-24",
+        "--to",
+        "2026-12-25",
+        "--min-impact",
+        "high",
+    ]);
+    assert_eq!(v["query"]["to"], "2026-12-25");
+    assert_eq!(v["clashes"][0]["id"], "christmas-day");
+    assert_user_error(&["check"], "give a DATE");
+    assert_user_error(&["check", "2026", "--from", "2026"], "not both");
+}
+
+#[test]
 fn check_json_contract() {
     let v = json(&["check", "2026-12-25..2026-12-28", "--min-impact", "high"]);
     assert_eq!(v["query"]["from"], "2026-12-25");
