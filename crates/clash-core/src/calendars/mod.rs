@@ -2,6 +2,7 @@
 //!
 //! Each submodule cites the published algorithm it implements.
 
+pub mod astro;
 pub mod easter;
 pub mod gregorian;
 pub mod julian;
