@@ -33,7 +33,9 @@ mod model;
 mod observance;
 mod occurrence;
 pub mod rules;
+mod settings;
 
+pub use calendars::hijri::Method as IslamicMethod;
 pub use catalogue::{Catalogue, CatalogueBuilder, Filter, EMBEDDED};
 pub use error::{Error, ErrorKind, Result};
 pub use location::{Location, SunDay, PRESETS};
@@ -42,6 +44,7 @@ pub use model::{
 };
 pub use observance::Observance;
 pub use occurrence::{Clash, Index, Occurrence, OccurrenceRef, MAX_YEARS};
+pub use settings::{JewishCustoms, Settings};
 
 /// The Gregorian years the library computes dates for.
 pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1583..=2999;

@@ -99,6 +99,8 @@ named_enum! {
         International => "international",
         /// Awareness days, weeks and months.
         Awareness => "awareness",
+        /// Astronomical events (equinoxes, solstices) and clock changes.
+        Astronomical => "astronomical",
     }
 }
 

@@ -24,6 +24,7 @@ pub struct Observance {
     pub(crate) source: String,
     pub(crate) rule: Rule,
     pub(crate) extent: Extent,
+    pub(crate) israel_extent: Option<Extent>,
     pub(crate) first_year: Option<i32>,
     pub(crate) last_year: Option<i32>,
     pub(crate) exceptions: Vec<Exception>,
@@ -89,6 +90,15 @@ impl Observance {
     pub fn extent(&self) -> &Extent {
         &self.extent
     }
+
+    /// How long each occurrence lasts under `settings` (Israel's customs
+    /// differ for some Jewish festivals).
+    pub fn extent_for(&self, settings: &crate::Settings) -> &Extent {
+        match (&self.israel_extent, settings.jewish()) {
+            (Some(e), crate::JewishCustoms::Israel) => e,
+            _ => &self.extent,
+        }
+    }
     /// The first and last years in which it is observed, where bounded.
     pub fn years(&self) -> (Option<i32>, Option<i32>) {
         (self.first_year, self.last_year)
@@ -124,6 +134,9 @@ impl Observance {
         let mut s = self.rule.to_string();
         if self.extent != Extent::Days(1) {
             let _ = write!(s, "; lasts {}", self.extent);
+        }
+        if let Some(e) = &self.israel_extent {
+            let _ = write!(s, " ({e} in Israel)");
         }
         if self.begins == DayStart::SunsetBefore {
             s.push_str("; begins at sunset the evening before");

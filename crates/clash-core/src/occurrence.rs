@@ -12,7 +12,8 @@ use crate::error::{Error, Result};
 use crate::location::Location;
 use crate::model::{Category, Certainty, DayStart, Region, RegionSet};
 use crate::observance::Observance;
-use crate::rules::{ExceptionAction, MAX_SPAN_DAYS};
+use crate::rules::{Approximation, ExceptionAction, MAX_SPAN_DAYS};
+use crate::settings::Settings;
 use crate::SUPPORTED_YEARS;
 
 /// Most years one expansion or index may cover (bounded work).
@@ -28,9 +29,15 @@ pub struct Occurrence {
     regions: RegionSet,
     substitute_for: Option<NaiveDate>,
     possible: Box<[NaiveDate]>,
+    approximation: Option<Approximation>,
 }
 
 impl Occurrence {
+    /// Why the date is only an estimate beyond the observance's own
+    /// certainty (e.g. a Hijri date outside the Umm al-Qura tables).
+    pub fn approximation(&self) -> Option<Approximation> {
+        self.approximation
+    }
     /// The position of its observance in [`Catalogue::observances`].
     pub fn observance_index(&self) -> usize {
         self.observance as usize
@@ -118,7 +125,7 @@ impl<'a> OccurrenceRef<'a> {
 /// [`Catalogue::observances`].
 type YearStarts = Vec<Vec<NaiveDate>>;
 
-fn starts_for_year(cat: &Catalogue, year: i32) -> YearStarts {
+fn starts_for_year(cat: &Catalogue, year: i32, settings: &Settings) -> YearStarts {
     let obs = cat.observances();
     let mut starts: YearStarts = vec![Vec::new(); obs.len()];
     let mut buf = Vec::new();
@@ -138,7 +145,7 @@ fn starts_for_year(cat: &Catalogue, year: i32) -> YearStarts {
                     .and_then(|j| starts.get(j))
                     .map_or(&[], |v| v.as_slice())
             };
-            o.rule.dates_in_year(year, lookup, &mut buf);
+            o.rule.dates_in_year(year, settings, lookup, &mut buf);
         }
         buf.sort_unstable();
         buf.dedup();
@@ -204,11 +211,11 @@ fn substitutes(cat: &Catalogue, starts: &YearStarts) -> Substitutes {
 
 /// Expands the catalogue over Gregorian years `first..=last`, sorted by
 /// start date, then id. The caller has checked the years ([`check_years`]).
-fn expand(cat: &Catalogue, first: i32, last: i32) -> Result<Vec<Occurrence>> {
+fn expand(cat: &Catalogue, first: i32, last: i32, settings: &Settings) -> Result<Vec<Occurrence>> {
     let mut years: Vec<YearStarts> = Vec::new();
     let after = (last + 1).min(*SUPPORTED_YEARS.end());
     for y in first..=after {
-        years.push(starts_for_year(cat, y));
+        years.push(starts_for_year(cat, y, settings));
     }
     let obs = cat.observances();
     let mut out = Vec::new();
@@ -228,10 +235,14 @@ fn expand(cat: &Catalogue, first: i32, last: i32) -> Result<Vec<Occurrence>> {
             for &start in dates {
                 let end = match exception.and_then(|e| e.end) {
                     Some(end) => end,
-                    None => match o.extent.end(start, next_start_of) {
+                    None => match o.extent_for(settings).end(start, next_start_of) {
                         Some(end) => end,
                         None => continue,
                     },
+                };
+                let approximation = match exception {
+                    Some(_) => None,
+                    None => o.rule.approximate(start, settings),
                 };
                 let base = Occurrence {
                     observance: u32::try_from(i)
@@ -244,8 +255,9 @@ fn expand(cat: &Catalogue, first: i32, last: i32) -> Result<Vec<Occurrence>> {
                     // A moved date was announced: it is not uncertain.
                     possible: match exception {
                         Some(_) => Box::default(),
-                        None => possible_starts(o, start),
+                        None => possible_starts(o, start, approximation),
                     },
+                    approximation,
                 };
                 match subs.get(&(i, start)) {
                     None => out.push(base),
@@ -295,11 +307,16 @@ fn push_substitutes(
     }
 }
 
-fn possible_starts(o: &Observance, start: NaiveDate) -> Box<[NaiveDate]> {
-    if o.certainty != Certainty::Estimated {
-        return Box::default();
-    }
-    let n = i64::from(o.uncertainty_days);
+fn possible_starts(
+    o: &Observance,
+    start: NaiveDate,
+    approx: Option<Approximation>,
+) -> Box<[NaiveDate]> {
+    let own = match o.certainty {
+        Certainty::Estimated => o.uncertainty_days,
+        _ => 0,
+    };
+    let n = i64::from(own.max(approx.map_or(0, Approximation::uncertainty_days)));
     (-n..=n)
         .filter(|&k| k != 0)
         .filter_map(|k| start.checked_add_signed(Duration::days(k)))
@@ -342,6 +359,7 @@ fn check_years(first: i32, last: i32) -> Result<()> {
 #[derive(Debug, Clone)]
 pub struct Index<'c> {
     catalogue: &'c Catalogue,
+    settings: Settings,
     first_day: NaiveDate,
     last_day: NaiveDate,
     occurrences: Vec<Occurrence>,
@@ -373,6 +391,19 @@ impl<'c> Index<'c> {
     /// [`crate::ErrorKind::OutOfRange`] outside [`SUPPORTED_YEARS`] or over
     /// [`MAX_YEARS`] years.
     pub fn new(catalogue: &'c Catalogue, first: i32, last: i32) -> Result<Self> {
+        Self::with_settings(catalogue, first, last, &Settings::default())
+    }
+
+    /// As [`Index::new`], with the location and conventions of `settings`.
+    ///
+    /// # Errors
+    /// As [`Index::new`].
+    pub fn with_settings(
+        catalogue: &'c Catalogue,
+        first: i32,
+        last: i32,
+        settings: &Settings,
+    ) -> Result<Self> {
         check_years(first, last)?;
         let (Some(first_day), Some(last_day)) = (
             NaiveDate::from_ymd_opt(first, 1, 1),
@@ -380,16 +411,20 @@ impl<'c> Index<'c> {
         ) else {
             return Err(Error::out_of_range("years out of range"));
         };
-        let occurrences: Vec<Occurrence> =
-            expand(catalogue, (first - 1).max(*SUPPORTED_YEARS.start()), last)?
-                .into_iter()
-                .filter(|o| {
-                    let span = o.end - o.start;
-                    let lo = o.possible.first().copied().unwrap_or(o.start).min(o.start);
-                    let hi = o.possible.last().map_or(o.end, |&p| (p + span).max(o.end));
-                    hi >= first_day && lo <= last_day
-                })
-                .collect();
+        let occurrences: Vec<Occurrence> = expand(
+            catalogue,
+            (first - 1).max(*SUPPORTED_YEARS.start()),
+            last,
+            settings,
+        )?
+        .into_iter()
+        .filter(|o| {
+            let span = o.end - o.start;
+            let lo = o.possible.first().copied().unwrap_or(o.start).min(o.start);
+            let hi = o.possible.last().map_or(o.end, |&p| (p + span).max(o.end));
+            hi >= first_day && lo <= last_day
+        })
+        .collect();
         let days = usize::try_from((last_day - first_day).num_days() + 1)
             .map_err(|_| Error::out_of_range("bad range"))?;
         let mut per_day: Vec<Vec<u32>> = vec![Vec::new(); days];
@@ -430,6 +465,7 @@ impl<'c> Index<'c> {
         }
         Ok(Index {
             catalogue,
+            settings: settings.clone(),
             first_day,
             last_day,
             occurrences,
@@ -441,6 +477,11 @@ impl<'c> Index<'c> {
     /// The catalogue this index was built from.
     pub fn catalogue(&self) -> &'c Catalogue {
         self.catalogue
+    }
+
+    /// The settings the dates were computed with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     /// The first and last days indexed.

@@ -1,7 +1,7 @@
 //! Julian-calendar dates, converted with `icu_calendar`.
 
 use chrono::NaiveDate;
-use icu_calendar::{Date, Iso};
+use icu_calendar::Date;
 
 /// The Gregorian date of the Julian date `year-month-day`, or `None` if it
 /// does not exist (e.g. 30 February) or is out of range.
@@ -13,14 +13,7 @@ use icu_calendar::{Date, Iso};
 /// assert_eq!(to_gregorian(2025, 12, 25), NaiveDate::from_ymd_opt(2026, 1, 7));
 /// ```
 pub fn to_gregorian(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
-    let iso = Date::try_new_julian(year, month, day)
-        .ok()?
-        .to_calendar(Iso);
-    NaiveDate::from_ymd_opt(
-        iso.year().extended_year(),
-        u32::from(iso.month().ordinal),
-        u32::from(iso.day_of_month().0),
-    )
+    super::to_naive(&Date::try_new_julian(year, month, day).ok()?)
 }
 
 /// The Gregorian dates within Gregorian `year` of the Julian day `month-day`

@@ -39,6 +39,30 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "awareness.toml",
         include_str!("../../../../data/observances/awareness.toml"),
     ),
+    (
+        "jewish.toml",
+        include_str!("../../../../data/observances/jewish.toml"),
+    ),
+    (
+        "muslim.toml",
+        include_str!("../../../../data/observances/muslim.toml"),
+    ),
+    (
+        "chinese.toml",
+        include_str!("../../../../data/observances/chinese.toml"),
+    ),
+    (
+        "bahai.toml",
+        include_str!("../../../../data/observances/bahai.toml"),
+    ),
+    (
+        "astronomical.toml",
+        include_str!("../../../../data/observances/astronomical.toml"),
+    ),
+    (
+        "other-traditions.toml",
+        include_str!("../../../../data/observances/other-traditions.toml"),
+    ),
 ];
 
 /// Largest catalogue file read from disk, in bytes (bounded work).

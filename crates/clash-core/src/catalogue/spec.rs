@@ -26,6 +26,7 @@ pub(crate) struct ObservanceSpec {
     pub certainty: Option<String>,
     pub uncertainty_days: Option<u8>,
     pub duration: Option<u16>,
+    pub israel_duration: Option<u16>,
     pub end: Option<EndSpec>,
     pub years: Option<YearsSpec>,
     #[serde(default)]
@@ -73,6 +74,37 @@ pub(crate) enum RuleSpec {
     Julian {
         month: u8,
         day: u8,
+    },
+    Hebrew {
+        month: String,
+        day: u8,
+        israel_day: Option<u8>,
+        adjust: Option<String>,
+    },
+    Hijri {
+        month: u8,
+        day: u8,
+    },
+    Chinese {
+        month: u8,
+        #[serde(default)]
+        leap: bool,
+        day: u8,
+    },
+    SolarLongitude {
+        longitude: f64,
+        zone: String,
+    },
+    Ethiopian {
+        month: u8,
+        day: u8,
+    },
+    Named {
+        name: String,
+    },
+    Cycle {
+        anchor: String,
+        days: u16,
     },
 }
 

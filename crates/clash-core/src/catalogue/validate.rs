@@ -8,11 +8,13 @@ use std::str::FromStr;
 use chrono::{NaiveDate, Weekday};
 
 use super::spec::{EndSpec, ExceptionSpec, ObservanceSpec, RuleSpec, SubstituteSpec};
+use crate::calendars::hebrew::HebrewMonth;
 use crate::error::{Error, Result};
 use crate::model::{Category, Certainty, DayStart, Impact, ObservanceId, Region, Tradition};
 use crate::observance::Observance;
 use crate::rules::{
-    Computus, Exception, ExceptionAction, Extent, RRuleRule, Rule, Substitute, MAX_SPAN_DAYS,
+    Computus, Exception, ExceptionAction, Extent, HebrewAdjust, Named, RRuleRule, Rule, Substitute,
+    Zone, MAX_SPAN_DAYS,
 };
 use crate::SUPPORTED_YEARS;
 
@@ -51,6 +53,21 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
         (Some(n), None) => return Err(bad("duration", n, &format!("1 to {MAX_SPAN_DAYS} days"))),
         (None, Some(end)) => field("end", extent(end))?,
         (None, None) => Extent::Days(1),
+    };
+    let israel_extent = match spec.israel_duration {
+        None => None,
+        Some(n)
+            if n >= 1 && i64::from(n) <= MAX_SPAN_DAYS && matches!(rule, Rule::Hebrew { .. }) =>
+        {
+            Some(Extent::Days(n))
+        }
+        Some(n) => {
+            return Err(bad(
+                "israel_duration",
+                n,
+                "1 to 400 days, for a Hebrew-calendar rule",
+            ))
+        }
     };
     let (first_year, last_year) = match spec.years {
         Some(y) => {
@@ -121,6 +138,7 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
         source: spec.source,
         rule,
         extent,
+        israel_extent,
         first_year,
         last_year,
         exceptions,
@@ -265,6 +283,97 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
             Rule::Relative {
                 to: ObservanceId::new(&to).map_err(|e| e.with_field("to"))?,
                 offset,
+            }
+        }
+        RuleSpec::Hebrew {
+            month,
+            day,
+            israel_day,
+            adjust,
+        } => {
+            let month = HebrewMonth::from_code(&month).ok_or_else(|| {
+                bad(
+                    "month",
+                    &month,
+                    "a Hebrew month code M01–M12 or M05L (Adar I)",
+                )
+            })?;
+            for d in std::iter::once(day).chain(israel_day) {
+                if !(1..=30).contains(&d) {
+                    return Err(bad("day", d, "1 to 30"));
+                }
+            }
+            let adjust = match adjust {
+                Some(a) => Some(HebrewAdjust::from_name(&a).ok_or_else(|| {
+                    bad(
+                        "adjust",
+                        &a,
+                        "shabbat-to-sunday, fast-of-esther, yom-hashoah, yom-haatzmaut",
+                    )
+                })?),
+                None => None,
+            };
+            Rule::Hebrew {
+                month,
+                day,
+                israel_day,
+                adjust,
+            }
+        }
+        RuleSpec::Hijri { month, day } => {
+            if !(1..=12).contains(&month) {
+                return Err(bad("month", month, "1 (Muharram) to 12 (Dhu al-Hijjah)"));
+            }
+            if !(1..=30).contains(&day) {
+                return Err(bad("day", day, "1 to 30"));
+            }
+            Rule::Hijri { month, day }
+        }
+        RuleSpec::Chinese { month, leap, day } => {
+            if !(1..=12).contains(&month) {
+                return Err(bad("month", month, "1 to 12"));
+            }
+            if !(1..=30).contains(&day) {
+                return Err(bad("day", day, "1 to 30"));
+            }
+            Rule::Chinese { month, leap, day }
+        }
+        RuleSpec::SolarLongitude { longitude, zone } => {
+            if !(0.0..360.0).contains(&longitude) {
+                return Err(bad("longitude", longitude, "0 to 360 (exclusive)"));
+            }
+            let zone = match zone.as_str() {
+                "location" => Zone::Location,
+                "china" | "+08:00" => Zone::Fixed(480),
+                "utc" | "+00:00" => Zone::Fixed(0),
+                _ => return Err(bad("zone", &zone, "location, china (+08:00), utc")),
+            };
+            Rule::SolarLongitude { longitude, zone }
+        }
+        RuleSpec::Ethiopian { month, day } => {
+            if !(1..=13).contains(&month) || !(1..=30).contains(&day) || (month == 13 && day > 6) {
+                return Err(bad(
+                    "day",
+                    format!("{month}-{day}"),
+                    "months 1–12 of 30 days, 13 of 5 or 6",
+                ));
+            }
+            Rule::Ethiopian { month, day }
+        }
+        RuleSpec::Named { name } => Rule::Named(Named::from_name(&name).ok_or_else(|| {
+            bad(
+                "name",
+                &name,
+                "nowruz, bahai-naw-ruz, birth-of-the-bab, birth-of-bahaullah, bst-starts, bst-ends",
+            )
+        })?),
+        RuleSpec::Cycle { anchor, days } => {
+            if !(7..=10_000).contains(&days) {
+                return Err(bad("days", days, "7 to 10000"));
+            }
+            Rule::Cycle {
+                anchor: date(&anchor).map_err(|e| e.with_field("anchor"))?,
+                days,
             }
         }
         RuleSpec::Julian { month, day } => {

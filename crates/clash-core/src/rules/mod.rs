@@ -9,8 +9,14 @@ use std::fmt;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use crate::calendars::{easter, gregorian, julian};
+mod named;
+
+pub use named::{HebrewAdjust, Named};
+
+use crate::calendars::hebrew::HebrewMonth;
+use crate::calendars::{astro, chinese, easter, ethiopian, gregorian, hebrew, hijri, julian};
 use crate::model::{Category, ObservanceId};
+use crate::settings::{JewishCustoms, Settings};
 
 /// How the dates of an observance are found in a Gregorian year.
 #[derive(Debug, Clone)]
@@ -60,6 +66,96 @@ pub enum Rule {
         /// Julian day of the month.
         day: u8,
     },
+    /// A day of the Hebrew calendar.
+    Hebrew {
+        /// The month (`M05L` is Adar I; `M06` is Adar II in leap years).
+        month: HebrewMonth,
+        /// Day of the month.
+        day: u8,
+        /// The day in Israel, where it differs (Simchat Torah).
+        israel_day: Option<u8>,
+        /// A postponement rule.
+        adjust: Option<HebrewAdjust>,
+    },
+    /// A day of the Hijri calendar (by the method in [`Settings`]).
+    Hijri {
+        /// Month, 1 (Muharram) – 12 (Dhu al-Hijjah).
+        month: u8,
+        /// Day of the month.
+        day: u8,
+    },
+    /// A day of the Chinese lunisolar calendar (for China, UTC+8).
+    Chinese {
+        /// Lunar month, 1–12.
+        month: u8,
+        /// Whether it is the leap month of that number.
+        leap: bool,
+        /// Day of the month.
+        day: u8,
+    },
+    /// The date on which the Sun reaches an apparent tropical longitude
+    /// (equinoxes, solstices, solar terms).
+    SolarLongitude {
+        /// Degrees, 0–360.
+        longitude: f64,
+        /// The zone whose date is meant.
+        zone: Zone,
+    },
+    /// A day of the Ethiopian calendar.
+    Ethiopian {
+        /// Month, 1 (Meskerem) – 13 (Pagume).
+        month: u8,
+        /// Day of the month.
+        day: u8,
+    },
+    /// An irregular rule computed by a named function.
+    Named(Named),
+    /// Every `days` days from `anchor`: a calendar of fixed-length years
+    /// (the Shahenshahi year of 365 days drifts through the Gregorian one).
+    Cycle {
+        /// A known date.
+        anchor: NaiveDate,
+        /// The length of the cycle in days.
+        days: u16,
+    },
+}
+
+/// Whose calendar date an astronomical instant is given as.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Zone {
+    /// A fixed offset from UTC, in minutes (China: +480).
+    Fixed(i32),
+    /// The time zone of the location in [`Settings`].
+    Location,
+}
+
+/// Why an occurrence's date is only an estimate beyond its certainty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Approximation {
+    /// A Hijri date outside the published Umm al-Qura tables (1343–1500 AH,
+    /// 1924–2077): the tabular calendar's date, which may differ by a day
+    /// or two.
+    OutsideUmmAlQura,
+}
+
+impl Approximation {
+    /// A one-line explanation.
+    pub fn note(self) -> &'static str {
+        match self {
+            Approximation::OutsideUmmAlQura => {
+                "outside the Umm al-Qura tables (1924–2077): tabular estimate, may differ by up to 2 days"
+            }
+        }
+    }
+
+    /// Days either side the date may move.
+    pub fn uncertainty_days(self) -> u8 {
+        match self {
+            Approximation::OutsideUmmAlQura => 2,
+        }
+    }
 }
 
 /// An RFC 5545 RRULE with its DTSTART.
@@ -151,6 +247,7 @@ impl Rule {
     pub(crate) fn dates_in_year<'a>(
         &self,
         year: i32,
+        settings: &Settings,
         starts_of: impl Fn(&ObservanceId) -> &'a [NaiveDate],
         out: &mut Vec<NaiveDate>,
     ) {
@@ -189,6 +286,99 @@ impl Rule {
             Rule::Julian { month, day } => {
                 out.extend(julian::in_gregorian_year(year, *month, *day))
             }
+            Rule::Hebrew {
+                month,
+                day,
+                israel_day,
+                adjust,
+            } => {
+                let day = match (settings.jewish(), israel_day) {
+                    (JewishCustoms::Israel, Some(d)) => *d,
+                    _ => *day,
+                };
+                for (hy, date) in hebrew::in_gregorian_year(year, *month, day) {
+                    out.push(adjust.map_or(date, |a| a.apply(hy, date)));
+                }
+            }
+            Rule::Hijri { month, day } => {
+                let method = settings.islamic();
+                out.extend(hijri::in_gregorian_year(year, *month, *day, method).map(|(_, d)| d));
+                // Outside the Umm al-Qura tables: the tabular estimate,
+                // marked as such by `Rule::approximate`.
+                if method == hijri::Method::UmmAlQura {
+                    let tabular =
+                        hijri::in_gregorian_year(year, *month, *day, hijri::Method::Tabular);
+                    for (hy, date) in tabular {
+                        if !hijri::UMM_AL_QURA_YEARS.contains(&hy) {
+                            out.push(date);
+                        }
+                    }
+                }
+            }
+            Rule::Chinese { month, leap, day } => {
+                out.extend(chinese::in_gregorian_year(year, *month, *leap, *day));
+            }
+            Rule::SolarLongitude { longitude, zone } => {
+                let local_date = |t: chrono::NaiveDateTime| -> NaiveDate {
+                    match zone {
+                        Zone::Fixed(minutes) => (t + Duration::minutes(i64::from(*minutes))).date(),
+                        Zone::Location => {
+                            let tz = settings.location_ref().timezone();
+                            chrono::TimeZone::from_utc_datetime(&tz, &t).date_naive()
+                        }
+                    }
+                };
+                // Start a day early: the zone's year may begin before UTC's.
+                let mut after = astro::JulianDay::from_ymd_hms(year, 1, 1, 0, 0, 0.0);
+                after.0 -= 1.0;
+                for _ in 0..2 {
+                    let t = astro::solar_longitude_after(after, *longitude);
+                    if let Some(date) = t.to_datetime().map(local_date) {
+                        if date.year() == year {
+                            out.push(date);
+                        }
+                    }
+                    after = astro::JulianDay(t.0 + 300.0);
+                }
+            }
+            Rule::Ethiopian { month, day } => {
+                out.extend(ethiopian::in_gregorian_year(year, *month, *day))
+            }
+            Rule::Named(n) => n.dates_in_year(year, out),
+            Rule::Cycle { anchor, days } => {
+                // Every `days` days from `anchor`, forwards and backwards.
+                let (Some(first), Some(last)) = (
+                    NaiveDate::from_ymd_opt(year, 1, 1),
+                    NaiveDate::from_ymd_opt(year, 12, 31),
+                ) else {
+                    return;
+                };
+                let n = i64::from(*days);
+                let k = (first - *anchor).num_days().div_euclid(n);
+                for step in [k, k + 1, k + 2] {
+                    if let Some(d) = anchor.checked_add_signed(Duration::days(step * n)) {
+                        if d >= first && d <= last {
+                            out.push(d);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Why a date from this rule is only approximate, if it is: Hijri dates
+    /// outside the Umm al-Qura tables are tabular estimates.
+    pub(crate) fn approximate(
+        &self,
+        date: NaiveDate,
+        settings: &Settings,
+    ) -> Option<Approximation> {
+        match self {
+            Rule::Hijri { .. } if settings.islamic() == hijri::Method::UmmAlQura => {
+                let (first, last) = hijri::umm_al_qura_span()?;
+                (date < first || date > last).then_some(Approximation::OutsideUmmAlQura)
+            }
+            _ => None,
         }
     }
 
@@ -352,6 +542,64 @@ impl fmt::Display for Rule {
                 "{day} {} in the Julian calendar",
                 month_name(u32::from(*month))
             ),
+            Rule::Hebrew {
+                month,
+                day,
+                israel_day,
+                adjust,
+            } => {
+                write!(
+                    f,
+                    "{day} {} ({}) in the Hebrew calendar",
+                    month.name(),
+                    month.code()
+                )?;
+                if let Some(d) = israel_day {
+                    write!(f, " ({d} {} in Israel)", month.name())?;
+                }
+                if let Some(a) = adjust {
+                    write!(f, ", postponement rule `{}`", a.name())?;
+                }
+                Ok(())
+            }
+            Rule::Hijri { month, day } => {
+                const NAMES: [&str; 12] = [
+                    "Muharram",
+                    "Safar",
+                    "Rabi al-Awwal",
+                    "Rabi al-Thani",
+                    "Jumada al-Awwal",
+                    "Jumada al-Thani",
+                    "Rajab",
+                    "Sha'ban",
+                    "Ramadan",
+                    "Shawwal",
+                    "Dhu al-Qadah",
+                    "Dhu al-Hijjah",
+                ];
+                let name = NAMES
+                    .get(usize::from(*month).wrapping_sub(1))
+                    .copied()
+                    .unwrap_or("?");
+                write!(f, "{day} {name} in the Hijri calendar")
+            }
+            Rule::Chinese { month, leap, day } => write!(
+                f,
+                "day {day} of {}month {month} of the Chinese calendar (China, UTC+8)",
+                if *leap { "leap " } else { "" }
+            ),
+            Rule::SolarLongitude { longitude, zone } => {
+                write!(f, "the day the Sun reaches longitude {longitude}°")?;
+                match zone {
+                    Zone::Fixed(m) => write!(f, " (UTC{:+}:{:02})", m / 60, (m % 60).abs()),
+                    Zone::Location => f.write_str(" (local date)"),
+                }
+            }
+            Rule::Ethiopian { month, day } => {
+                write!(f, "day {day} of month {month} of the Ethiopian calendar")
+            }
+            Rule::Named(n) => f.write_str(n.describe()),
+            Rule::Cycle { anchor, days } => write!(f, "every {days} days from {anchor}"),
         }
     }
 }
@@ -393,7 +641,7 @@ mod tests {
 
     fn eval(rule: &Rule, year: i32) -> Vec<NaiveDate> {
         let mut out = Vec::new();
-        rule.dates_in_year(year, |_| &[], &mut out);
+        rule.dates_in_year(year, &Settings::default(), |_| &[], &mut out);
         out
     }
 

