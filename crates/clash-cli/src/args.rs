@@ -68,6 +68,30 @@ pub struct Common {
     /// Output format
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// How Hijri dates are computed
+    #[arg(long, global = true, value_enum, default_value_t = IslamicMethodArg::UmmAlQura)]
+    pub islamic_method: IslamicMethodArg,
+    /// Jewish customs: diaspora (two-day festivals) or israel
+    #[arg(long, global = true, value_enum, default_value_t = JewishCustomsArg::Diaspora)]
+    pub jewish_customs: JewishCustomsArg,
+}
+
+/// `--islamic-method`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IslamicMethodArg {
+    /// Umm al-Qura tables (Saudi Arabia), 1924–2077; tabular outside, marked
+    UmmAlQura,
+    /// The arithmetic (tabular) Islamic calendar
+    Tabular,
+}
+
+/// `--jewish-customs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum JewishCustomsArg {
+    /// Outside Israel
+    Diaspora,
+    /// In Israel
+    Israel,
 }
 
 /// Output formats.

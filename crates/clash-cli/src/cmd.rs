@@ -41,7 +41,8 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                     .hint("for example: clash check 2026-12-25"));
             }
             let (from, to) = resolve_range(when.as_deref(), range_args, cfg.today, 0)?;
-            let index = Index::new(&cfg.catalogue, from.year(), to.year())?;
+            let index =
+                Index::with_settings(&cfg.catalogue, from.year(), to.year(), &cfg.settings)?;
             let clashes = index.clashes(from, to, &cfg.filter)?;
             let output = match cfg.format {
                 Format::Text => text::clashes(&clashes, from, to, loc, style),
@@ -60,7 +61,8 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
         }
         Command::List { range, range_args } => {
             let (from, to) = resolve_range(range.as_deref(), range_args, cfg.today, 364)?;
-            let index = Index::new(&cfg.catalogue, from.year(), to.year())?;
+            let index =
+                Index::with_settings(&cfg.catalogue, from.year(), to.year(), &cfg.settings)?;
             let list = index.list(from, to, &cfg.filter)?;
             Ok(Outcome::ok(match cfg.format {
                 Format::Text => text::occurrences(&list, from, to, loc, style),
@@ -140,7 +142,8 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                 .require(id)
                 .map_err(|e| UserError::from(e).hint("`clash observances` lists every id"))?;
             let (from, to) = resolve_range(None, range_args, cfg.today, 366 * 20)?;
-            let index = Index::new(&cfg.catalogue, from.year(), to.year())?;
+            let index =
+                Index::with_settings(&cfg.catalogue, from.year(), to.year(), &cfg.settings)?;
             let only = clash_core::Filter::default()
                 .ids([obs.id().clone()])
                 .categories(clash_core::Category::ALL.iter().copied());

@@ -2,9 +2,12 @@
 //! each failure one clear message.
 
 use chrono::{Datelike, Duration, NaiveDate, Utc};
-use clash_core::{Catalogue, CatalogueBuilder, Filter, Location, ObservanceId};
+use clash_core::{
+    Catalogue, CatalogueBuilder, Filter, IslamicMethod, JewishCustoms, Location, ObservanceId,
+    Settings,
+};
 
-use crate::args::{Common, Format, RangeArgs};
+use crate::args::{Common, Format, IslamicMethodArg, JewishCustomsArg, RangeArgs};
 
 /// A user error: one line, plus an optional hint.
 #[derive(Debug)]
@@ -39,6 +42,7 @@ pub type Result<T> = std::result::Result<T, UserError>;
 pub struct Config {
     pub catalogue: Catalogue,
     pub location: Location,
+    pub settings: Settings,
     pub filter: Filter,
     pub format: Format,
     pub today: NaiveDate,
@@ -80,9 +84,20 @@ impl Config {
             filter = filter.regions(regions);
         }
         let today = Utc::now().with_timezone(&location.timezone()).date_naive();
+        let settings = Settings::default()
+            .location(location.clone())
+            .islamic_method(match c.islamic_method {
+                IslamicMethodArg::UmmAlQura => IslamicMethod::UmmAlQura,
+                IslamicMethodArg::Tabular => IslamicMethod::Tabular,
+            })
+            .jewish_customs(match c.jewish_customs {
+                JewishCustomsArg::Diaspora => JewishCustoms::Diaspora,
+                JewishCustomsArg::Israel => JewishCustoms::Israel,
+            });
         Ok(Config {
             catalogue,
             location,
+            settings,
             filter,
             format: c.format,
             today,

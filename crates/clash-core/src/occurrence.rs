@@ -110,6 +110,20 @@ impl<'a> OccurrenceRef<'a> {
             None => self.observance.name().to_string(),
         }
     }
+    /// How many days either side the date may move: the observance's own
+    /// uncertainty, widened where the date is an approximation.
+    pub fn uncertainty_days(&self) -> u8 {
+        let own = self.observance.uncertainty_days();
+        self.occurrence
+            .approximation
+            .map_or(own, |a| own.max(a.uncertainty_days()))
+    }
+
+    /// A note on how the date was found, where it is only approximate.
+    pub fn note(&self) -> Option<&'static str> {
+        self.occurrence.approximation.map(|a| a.note())
+    }
+
     /// When it begins at `location`: sunset on the evening before for
     /// observances that begin then, or `None` for those that begin at
     /// midnight (or where the sun does not set that evening).

@@ -195,7 +195,9 @@ fn clash_order_is_impact_then_start_then_id() {
     let mut sorted = keys.clone();
     sorted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     assert_eq!(keys, sorted);
-    assert!(keys.iter().any(|k| k.2 == "good-friday" && k.0 == Impact::High));
+    assert!(keys
+        .iter()
+        .any(|k| k.2 == "good-friday" && k.0 == Impact::High));
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! Long-range checks of computed dates against independent golden data in
 //! `tests/golden/` (each file names its source and licence in its header).
 
+mod astronomy;
 mod bank_holidays;
 mod easter;
+mod jewish;
 mod sun;
 
 use std::path::PathBuf;

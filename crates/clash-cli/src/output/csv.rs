@@ -61,7 +61,7 @@ pub fn occurrence_fields(o: &OccurrenceRef<'_>, location: &Location) -> Vec<Stri
             .map(super::rfc3339)
             .unwrap_or_default(),
         obs.certainty().to_string(),
-        obs.uncertainty_days().to_string(),
+        o.uncertainty_days().to_string(),
         dates.join(";"),
         region_codes(occ.regions()).join(";"),
         obs.summary().to_string(),

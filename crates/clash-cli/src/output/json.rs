@@ -45,6 +45,8 @@ pub struct OccurrenceJson<'a> {
     pub summary: &'a str,
     pub advice: &'a str,
     pub source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'static str>,
 }
 
 impl<'a> OccurrenceJson<'a> {
@@ -62,12 +64,13 @@ impl<'a> OccurrenceJson<'a> {
             begins: obs.begins().as_str(),
             starts_at: o.starts_at(location).as_ref().map(rfc3339),
             certainty: obs.certainty().as_str(),
-            uncertainty_days: obs.uncertainty_days(),
+            uncertainty_days: o.uncertainty_days(),
             possible_dates: occ.possible_dates().iter().map(|d| d.to_string()).collect(),
             regions: region_codes(occ.regions()),
             summary: obs.summary(),
             advice: obs.advice(),
             source: obs.source(),
+            note: o.note(),
         }
     }
 }

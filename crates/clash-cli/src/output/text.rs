@@ -97,8 +97,9 @@ pub fn occurrences(
         out,
         "{}",
         style.bold(&format!(
-            "{} observances from {from} to {to} ({location})",
-            list.len()
+            "{} observance{} from {from} to {to} ({location})",
+            list.len(),
+            if list.len() == 1 { "" } else { "s" }
         ))
     );
     let width = list
@@ -209,14 +210,21 @@ pub fn clashes(
             let _ = writeln!(out, "{lead}{line}");
         }
         let note = if c.possible {
+            let verb = if occ.days() > 1 {
+                "begin"
+            } else {
+                "be observed"
+            };
             Some(format!(
-                "possible: it may be observed {} instead",
+                "possible: it may {verb} {} instead",
                 alternatives(occ.possible_dates())
             ))
+        } else if let Some(note) = o.note() {
+            Some(format!("estimated: {note}"))
         } else if obs.certainty() == Certainty::Estimated {
             Some(format!(
                 "estimated: may fall up to {} day(s) earlier or later",
-                obs.uncertainty_days()
+                o.uncertainty_days()
             ))
         } else {
             None
