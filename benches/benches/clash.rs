@@ -4,7 +4,7 @@
 //! Run with `cargo bench -p clash-benches`.
 
 use chrono::{Duration, NaiveDate};
-use clash_core::{Catalogue, Filter, Impact, Index};
+use clash_core::{Catalogue, CatalogueBuilder, Filter, Impact, Index, EMBEDDED};
 use divan::{black_box, Bencher};
 
 fn main() {
@@ -70,4 +70,27 @@ fn million_any_on(b: Bencher) {
         }
         n
     });
+}
+
+/// One catalogue file on its own: each calendar's yearly expansion.
+fn file_catalogue(name: &str) -> Catalogue {
+    let (file, text) = EMBEDDED
+        .iter()
+        .find(|(f, _)| *f == name)
+        .expect("embedded file");
+    CatalogueBuilder::new()
+        .add_str(file, text)
+        .and_then(CatalogueBuilder::build)
+        .expect("valid file")
+}
+
+/// Expand one catalogue file over one year (2026): the cost of each
+/// calendar's rules.
+#[divan::bench(args = [
+    "christian.toml", "uk-bank-holidays.toml", "jewish.toml", "muslim.toml",
+    "chinese.toml", "bahai.toml", "astronomical.toml", "other-traditions.toml",
+])]
+fn expand_one_year_per_calendar(b: Bencher, file: &str) {
+    let cat = file_catalogue(file);
+    b.bench(|| Index::new(black_box(&cat), 2026, 2026).expect("index"));
 }

@@ -618,17 +618,13 @@ impl<'c> Index<'c> {
                 })
             })
             .collect();
-        out.sort_by(|a, b| {
-            let (oa, ob) = (a.occurrence.observance(), b.occurrence.observance());
-            ob.impact()
-                .cmp(&oa.impact())
-                .then(
-                    a.occurrence
-                        .occurrence()
-                        .start
-                        .cmp(&b.occurrence.occurrence().start),
-                )
-                .then_with(|| oa.id().cmp(ob.id()))
+        out.sort_by_key(|c| {
+            let occ = c.occurrence.occurrence();
+            (
+                std::cmp::Reverse(c.occurrence.observance().impact()),
+                occ.start,
+                self.catalogue.id_rank(occ.observance as usize),
+            )
         });
         Ok(out)
     }

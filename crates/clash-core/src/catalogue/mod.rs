@@ -87,6 +87,8 @@ pub struct Catalogue {
     /// Expansion order: every observance after the ones its rule and extent
     /// refer to.
     order: Vec<usize>,
+    /// The rank of each observance's id in sorted order (fast id ordering).
+    id_rank: Vec<u32>,
 }
 
 /// Builds a [`Catalogue`] from the embedded files and a user's own.
@@ -235,10 +237,22 @@ impl CatalogueBuilder {
             by_id.insert(o.id.as_str().to_string(), i);
         }
         let order = expansion_order(&self.observances, &by_id)?;
+        let mut sorted: Vec<usize> = (0..self.observances.len()).collect();
+        sorted.sort_by(|&a, &b| {
+            let id = |i: usize| self.observances.get(i).map(|o| o.id.as_str());
+            id(a).cmp(&id(b))
+        });
+        let mut id_rank = vec![0u32; self.observances.len()];
+        for (rank, i) in sorted.into_iter().enumerate() {
+            if let Some(r) = id_rank.get_mut(i) {
+                *r = u32::try_from(rank).unwrap_or(u32::MAX);
+            }
+        }
         Ok(Catalogue {
             observances: self.observances,
             by_id,
             order,
+            id_rank,
         })
     }
 }
@@ -358,6 +372,11 @@ impl Catalogue {
 
     pub(crate) fn order(&self) -> &[usize] {
         &self.order
+    }
+
+    /// The position of observance `i`'s id in id order.
+    pub(crate) fn id_rank(&self, i: usize) -> u32 {
+        self.id_rank.get(i).copied().unwrap_or(u32::MAX)
     }
 }
 

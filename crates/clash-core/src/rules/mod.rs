@@ -331,12 +331,19 @@ impl Rule {
                 // Start a day early: the zone's year may begin before UTC's.
                 let mut after = astro::JulianDay::from_ymd_hms(year, 1, 1, 0, 0, 0.0);
                 after.0 -= 1.0;
+                // A crossing whose local date is still in the year before
+                // (the last days of December) means the year's own crossing
+                // is the next one.
                 for _ in 0..2 {
                     let t = astro::solar_longitude_after(after, *longitude);
-                    if let Some(date) = t.to_datetime().map(local_date) {
-                        if date.year() == year {
-                            out.push(date);
-                        }
+                    let Some(date) = t.to_datetime().map(local_date) else {
+                        break;
+                    };
+                    if date.year() == year {
+                        out.push(date);
+                    }
+                    if date.year() >= year {
+                        break;
                     }
                     after = astro::JulianDay(t.0 + 300.0);
                 }

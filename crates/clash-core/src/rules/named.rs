@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use crate::calendars::astro::{moon_phase_after, solar_longitude_after, JulianDay};
+use crate::calendars::astro::{moon_phase_after, solar_longitude_after, JulianDay, SYNODIC_MONTH};
 use crate::calendars::persian;
 use crate::location::Location;
 
@@ -136,10 +136,12 @@ impl Named {
                 let naw_ruz = bahai_naw_ruz(year)?;
                 // Naw-Rúz begins at sunset on the evening before.
                 let start = tehran_sunset(naw_ruz.pred_opt()?)?;
-                let mut moon = JulianDay(start.0);
-                for _ in 0..8 {
-                    moon = moon_phase_after(JulianDay(moon.0 + 1e-6), 0.0);
-                }
+                // The first new moon after Naw-Rúz begins, then the seventh
+                // after that: seven lunations vary from their mean by well
+                // under the three days' margin searched from.
+                let first = moon_phase_after(start, 0.0);
+                let seventh_later = JulianDay(first.0 + 7.0 * SYNODIC_MONTH - 3.0);
+                let moon = moon_phase_after(seventh_later, 0.0);
                 let day = badi_day_of(moon)?;
                 day.checked_add_signed(Duration::days(i64::from(n)))
             }
@@ -157,13 +159,25 @@ fn clock_changes(year: i32, forward: bool, out: &mut Vec<NaiveDate>) {
         let t = d.and_hms_opt(h, 0, 0)?;
         Some(tz.offset_from_utc_datetime(&t).fix().local_minus_utc())
     };
-    let Some(first) = NaiveDate::from_ymd_opt(year, 1, 1) else {
-        return;
-    };
-    for d in first.iter_days().take_while(|d| d.year() == year) {
-        if let (Some(a), Some(b)) = (offset_at(d, 0), offset_at(d, 23)) {
-            if (forward && b > a) || (!forward && b < a) {
-                out.push(d);
+    // Offsets change a few times a year at most: look inside a month only
+    // when its first, middle and next month's first day differ.
+    for month in 1..=12 {
+        let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+            continue;
+        };
+        let later = first + Duration::days(32);
+        let Some(next) = NaiveDate::from_ymd_opt(later.year(), later.month(), 1) else {
+            continue;
+        };
+        let probe = [first, first + Duration::days(15), next].map(|d| offset_at(d, 0));
+        if probe.iter().all(|o| *o == probe[0]) {
+            continue;
+        }
+        for d in first.iter_days().take_while(|d| *d < next) {
+            if let (Some(a), Some(b)) = (offset_at(d, 0), offset_at(d, 23)) {
+                if (forward && b > a) || (!forward && b < a) {
+                    out.push(d);
+                }
             }
         }
     }
