@@ -301,10 +301,10 @@ def main():
                 + "; ".join(sel) + ".")
     regen = ("Regenerate: python3 -m pip install -r tests/generators/requirements.txt && "
              "python3 tests/generators/astronomy.py")
-    exc = ("Exceptions: none. The brief named PyEphem as primary; Skyfield/DE440 was made primary "
-           "because PyEphem's solar longitude differs from DE440 by up to ~0.8 arcsec "
-           "(~20 s of time) and its Delta T is already 3 s high in 2024 (it put the 2024 "
-           "September equinox 8 s before the published 12:43:40).")
+    exc = ("Exceptions: none. PyEphem, first planned as the primary source, is only the "
+           "cross-check: its solar longitude differs from DE440 by up to ~0.8 arcsec (~20 s of "
+           "time) and its Delta T is already 3 s high in 2024 (it put the 2024 September "
+           "equinox 8 s before the published 12:43:40).")
 
     write("moon-phases.csv", [
         f"Every new and full moon whose instant (UT, rounded to the second) falls in "

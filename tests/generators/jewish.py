@@ -32,7 +32,6 @@ import sys
 
 import convertdate
 import convertdate.hebrew as heb
-import hdate
 import pyluach
 from pyluach import dates as pdates
 from pyluach import hebrewcal

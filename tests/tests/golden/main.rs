@@ -5,6 +5,7 @@ mod astronomy;
 mod bank_holidays;
 mod easter;
 mod jewish;
+mod lunisolar;
 mod sun;
 
 use std::path::PathBuf;

@@ -9,6 +9,7 @@ pub mod ethiopian;
 pub mod gregorian;
 pub mod hebrew;
 pub mod hijri;
+mod hijri_uq_table;
 pub mod julian;
 pub mod persian;
 pub mod sun;

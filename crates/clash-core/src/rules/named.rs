@@ -134,8 +134,11 @@ impl Named {
             Named::BahaiNawRuz => bahai_naw_ruz(year),
             Named::TwinHolyBirthday(n) => {
                 let naw_ruz = bahai_naw_ruz(year)?;
-                // Naw-Rúz begins at sunset on the evening before.
-                let start = tehran_sunset(naw_ruz.pred_opt()?)?;
+                // New moons are counted after the day of Naw-Rúz ends (at
+                // sunset on its date): a new moon on Naw-Rúz itself, as in
+                // 2034 and 2053, is not the first (Bahá'í World Centre's
+                // table of dates).
+                let start = tehran_sunset(naw_ruz)?;
                 // The first new moon after Naw-Rúz begins, then the seventh
                 // after that: seven lunations vary from their mean by well
                 // under the three days' margin searched from.
