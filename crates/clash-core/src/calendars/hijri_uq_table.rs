@@ -12,8 +12,10 @@
 //! table independently for 1356–1500 AH.
 
 /// (Hijri year, (year, month, day) of 1 Muharram, month lengths).
+pub(crate) type YearRow = (i32, (i32, u32, u32), [u8; 12]);
+
 #[rustfmt::skip]
-pub(crate) const TABLE: [(i32, (i32, u32, u32), [u8; 12]); 158] = [
+pub(crate) const TABLE: [YearRow; 158] = [
     (1343, (1924, 8, 1), [30, 29, 30, 30, 29, 30, 30, 30, 28, 30, 30, 30]),
     (1344, (1925, 7, 23), [29, 29, 30, 29, 30, 29, 30, 29, 30, 29, 30, 29]),
     (1345, (1926, 7, 11), [30, 29, 30, 29, 31, 29, 30, 28, 30, 30, 29, 30]),
