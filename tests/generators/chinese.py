@@ -167,7 +167,6 @@ def main():
 
 def emit(rows, notes):
     assert ("2024-02-10", "chinese-new-year") in {(str(d), i) for d, i in rows}
-    by_source = collections.Counter(s for *_, o in notes for s in o)
     hdr = [
         f"Chinese festivals {FIRST}..={LAST}, reckoned for China (UTC+8). chinese-new-year 1/1, "
         "lantern-festival 1/15, dragon-boat-festival 5/5, mid-autumn-festival 8/15, "

@@ -145,6 +145,35 @@ impl Location {
         }
     }
 
+    /// The first moonrise on the local date `date`, if the Moon rises that
+    /// day (about one day in thirty it does not).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use clash_core::Location;
+    /// let delhi = Location::preset("delhi").unwrap();
+    /// let rise = delhi.moonrise(NaiveDate::from_ymd_opt(2024, 10, 20).unwrap()).unwrap();
+    /// assert_eq!(rise.format("%H:%M").to_string(), "19:54");
+    /// ```
+    pub fn moonrise(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+        use crate::calendars::astro::{moonrise_between, JulianDay};
+        let start = self
+            .timezone
+            .from_local_datetime(&date.and_hms_opt(0, 0, 0)?)
+            .earliest()?;
+        let end = self
+            .timezone
+            .from_local_datetime(&date.succ_opt()?.and_hms_opt(0, 0, 0)?)
+            .earliest()?;
+        let rise = moonrise_between(
+            JulianDay::from_datetime(start.naive_utc()),
+            JulianDay::from_datetime(end.naive_utc()),
+            self.latitude,
+            self.longitude,
+        )?;
+        Some(self.timezone.from_utc_datetime(&rise.to_datetime()?))
+    }
+
     /// Sunset on the local date `date`, if the sun sets.
     pub fn sunset(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
         self.event(date, Event::Sunset).ok()

@@ -114,3 +114,55 @@ fn equinox_observances_use_the_local_date() {
         }
     }
 }
+
+/// Moonrise every day of 2024–2026 at Leicester and New Delhi against
+/// PyEphem (USNO definition; tests/golden/astronomy/moonrise.csv): within
+/// 2 minutes; days without a moonrise agree, except within 2 minutes of
+/// local midnight.
+#[test]
+fn moonrise_2024_to_2026() {
+    let mut worst = 0;
+    let mut checked = 0;
+    for line in golden_lines("astronomy/moonrise.csv").iter().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let location = Location::preset(f[0]).unwrap();
+        let day = super::date(f[1]);
+        let ours = location.moonrise(day).map(|t| t.naive_utc());
+        let midnight_utc = |d: chrono::NaiveDate| {
+            location
+                .timezone()
+                .from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap())
+                .unwrap()
+                .naive_utc()
+        };
+        let near_edge = |t: NaiveDateTime| {
+            [midnight_utc(day), midnight_utc(day.succ_opt().unwrap())]
+                .iter()
+                .any(|m| (t - *m).num_seconds().abs() <= LIMIT_SECONDS)
+        };
+        match (f[2], ours) {
+            ("none", None) => {}
+            ("none", Some(t)) => assert!(near_edge(t), "{line}: ours {t}"),
+            (want, None) => {
+                let want =
+                    day.and_time(chrono::NaiveTime::parse_from_str(want, "%H:%M:%S").unwrap());
+                assert!(near_edge(want), "{line}: ours none");
+            }
+            (want, Some(t)) => {
+                let mut want =
+                    day.and_time(chrono::NaiveTime::parse_from_str(want, "%H:%M:%S").unwrap());
+                // The golden time is UTC on the local date; Delhi's local day
+                // starts at 18:30 UTC the day before.
+                if (t - want).num_hours() < -12 {
+                    want -= chrono::Duration::days(1);
+                }
+                let diff = (t - want).num_seconds().abs();
+                assert!(diff <= LIMIT_SECONDS, "{line}: ours {t}");
+                worst = worst.max(diff);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 2000, "{checked}");
+    eprintln!("moonrise: {checked} events, worst {worst} s");
+}

@@ -1,5 +1,6 @@
-//! The Moon's apparent geocentric longitude (Meeus ch. 47: ELP-2000/82
-//! truncated to the periodic terms of Table 47.A; about 10″).
+//! The Moon's apparent geocentric position (Meeus ch. 47: ELP-2000/82
+//! truncated to the periodic terms of Tables 47.A and 47.B; about 10″ in
+//! longitude, 4″ in latitude).
 
 use super::solar::{nutation_in_longitude, solar_longitude};
 use super::{normalize, JulianDay};
@@ -30,6 +31,65 @@ const TERMS: [(i8, i8, i8, i8, i32); 59] = [
     (1, 1, -1, 0, 299), (2, 0, 3, 0, 294),
 ];
 
+/// Multiples of D, M, M′, F and the coefficient of the cosine in metres
+/// (Meeus 1998, Table 47.A, distance terms).
+#[rustfmt::skip]
+const DISTANCE_TERMS: [(i8, i8, i8, i8, i32); 46] = [
+    (0, 0, 1, 0, -20_905_355), (2, 0, -1, 0, -3_699_111), (2, 0, 0, 0, -2_955_968),
+    (0, 0, 2, 0, -569_925), (0, 1, 0, 0, 48_888), (0, 0, 0, 2, -3_149),
+    (2, 0, -2, 0, 246_158), (2, -1, -1, 0, -152_138), (2, 0, 1, 0, -170_733),
+    (2, -1, 0, 0, -204_586), (0, 1, -1, 0, -129_620), (1, 0, 0, 0, 108_743),
+    (0, 1, 1, 0, 104_755), (2, 0, 0, -2, 10_321), (0, 0, 1, -2, 79_661),
+    (4, 0, -1, 0, -34_782), (0, 0, 3, 0, -23_210), (4, 0, -2, 0, -21_636),
+    (2, 1, -1, 0, 24_208), (2, 1, 0, 0, 30_824), (1, 0, -1, 0, -8_379),
+    (1, 1, 0, 0, -16_675), (2, -1, 1, 0, -12_831), (2, 0, 2, 0, -10_445),
+    (4, 0, 0, 0, -11_650), (2, 0, -3, 0, 14_403), (0, 1, -2, 0, -7_003),
+    (2, -1, -2, 0, 10_056), (1, 0, 1, 0, 6_322), (2, -2, 0, 0, -9_884),
+    (0, 1, 2, 0, 5_751), (2, -2, -1, 0, -4_950), (2, 0, 1, -2, 4_130),
+    (4, -1, -1, 0, -3_958), (3, 0, -1, 0, 3_258), (2, 1, 1, 0, 2_616),
+    (4, -1, -2, 0, -1_897), (0, 2, -1, 0, -2_117), (2, 2, -1, 0, 2_354),
+    (4, 0, 1, 0, -1_423), (0, 0, 4, 0, -1_117), (4, -1, 0, 0, -1_571),
+    (1, 0, -2, 0, -1_739), (0, 0, 2, -2, -4_421), (0, 2, 1, 0, 1_165),
+    (2, 0, -1, -2, 8_752),
+];
+
+/// Multiples of D, M, M′, F and the coefficient of the sine in 10⁻⁶ degrees
+/// (Meeus 1998, Table 47.B, latitude terms).
+#[rustfmt::skip]
+const LATITUDE_TERMS: [(i8, i8, i8, i8, i32); 60] = [
+    (0, 0, 0, 1, 5_128_122), (0, 0, 1, 1, 280_602), (0, 0, 1, -1, 277_693),
+    (2, 0, 0, -1, 173_237), (2, 0, -1, 1, 55_413), (2, 0, -1, -1, 46_271),
+    (2, 0, 0, 1, 32_573), (0, 0, 2, 1, 17_198), (2, 0, 1, -1, 9_266),
+    (0, 0, 2, -1, 8_822), (2, -1, 0, -1, 8_216), (2, 0, -2, -1, 4_324),
+    (2, 0, 1, 1, 4_200), (2, 1, 0, -1, -3_359), (2, -1, -1, 1, 2_463),
+    (2, -1, 0, 1, 2_211), (2, -1, -1, -1, 2_065), (0, 1, -1, -1, -1_870),
+    (4, 0, -1, -1, 1_828), (0, 1, 0, 1, -1_794), (0, 0, 0, 3, -1_749),
+    (0, 1, -1, 1, -1_565), (1, 0, 0, 1, -1_491), (0, 1, 1, 1, -1_475),
+    (0, 1, 1, -1, -1_410), (0, 1, 0, -1, -1_344), (1, 0, 0, -1, -1_335),
+    (0, 0, 3, 1, 1_107), (4, 0, 0, -1, 1_021), (4, 0, -1, 1, 833),
+    (0, 0, 1, -3, 777), (4, 0, -2, 1, 671), (2, 0, 0, -3, 607),
+    (2, 0, 2, -1, 596), (2, -1, 1, -1, 491), (2, 0, -2, 1, -451),
+    (0, 0, 3, -1, 439), (2, 0, 2, 1, 422), (2, 0, -3, -1, 421),
+    (2, 1, -1, 1, -366), (2, 1, 0, 1, -351), (4, 0, 0, 1, 331),
+    (2, -1, 1, 1, 315), (2, -2, 0, -1, 302), (0, 0, 1, 3, -283),
+    (2, 1, 1, -1, -229), (1, 1, 0, -1, 223), (1, 1, 0, 1, 223),
+    (0, 1, -2, -1, -220), (2, 1, -1, -1, -220), (1, 0, 1, 1, -185),
+    (2, -1, -2, -1, 181), (0, 1, 2, 1, -177), (4, 0, -2, -1, 176),
+    (4, -1, -1, -1, 166), (1, 0, 1, -1, -164), (4, 0, 1, -1, 132),
+    (1, 0, -1, -1, -119), (4, -1, 0, -1, 115), (2, -2, 0, 1, 107),
+];
+
+/// The Moon's apparent geocentric position of date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MoonPosition {
+    /// Apparent ecliptic longitude, degrees `[0, 360)`.
+    pub longitude: f64,
+    /// Ecliptic latitude, degrees.
+    pub latitude: f64,
+    /// Distance from the Earth's centre, km.
+    pub distance_km: f64,
+}
+
 /// The Moon's apparent geocentric ecliptic longitude of date, in degrees
 /// `[0, 360)`.
 ///
@@ -40,6 +100,23 @@ const TERMS: [(i8, i8, i8, i8, i32); 59] = [
 /// assert!((lunar_longitude(ut) - 133.167_265).abs() < 0.001);
 /// ```
 pub fn lunar_longitude(t: JulianDay) -> f64 {
+    moon_position_with(t, false).longitude
+}
+
+/// The Moon's apparent geocentric position (longitude, latitude, distance).
+///
+/// ```
+/// use clash_core::calendars::astro::{moon_position, JulianDay};
+/// // Meeus, Example 47.a: 1992 April 12.0 TD: β = −3.229126°, Δ = 368409.7 km.
+/// let p = moon_position(JulianDay(2_448_724.5 - 59.0 / 86_400.0));
+/// assert!((p.latitude + 3.229_126).abs() < 0.0005);
+/// assert!((p.distance_km - 368_409.7).abs() < 1.0);
+/// ```
+pub fn moon_position(t: JulianDay) -> MoonPosition {
+    moon_position_with(t, true)
+}
+
+fn moon_position_with(t: JulianDay, full: bool) -> MoonPosition {
     let c = t.centuries_tt();
     let (c2, c3, c4) = (c * c, c.powi(3), c.powi(4));
     // Mean elements (Meeus 47.1–47.5), degrees.
@@ -54,32 +131,58 @@ pub fn lunar_longitude(t: JulianDay) -> f64 {
         + c4 / 863_310_000.0;
     let a1 = 119.75 + 131.849 * c;
     let a2 = 53.09 + 479_264.290 * c;
+    let a3 = 313.45 + 481_266.484 * c;
     // Eccentricity of the Earth's orbit (47.6) scales terms in M.
     let e = 1.0 - 0.002_516 * c - 0.000_007_4 * c2;
-    let (d, m, mp, f) = (
+    let (dr, mr, mpr, fr) = (
         d.to_radians(),
         m.to_radians(),
         mp.to_radians(),
         f.to_radians(),
     );
-    let mut sum: f64 = TERMS
-        .iter()
-        .map(|&(kd, km, kmp, kf, coeff)| {
-            let arg =
-                f64::from(kd) * d + f64::from(km) * m + f64::from(kmp) * mp + f64::from(kf) * f;
-            let scale = match km.abs() {
-                1 => e,
-                2 => e * e,
-                _ => 1.0,
-            };
-            f64::from(coeff) * scale * arg.sin()
-        })
-        .sum();
+    let series = |terms: &[(i8, i8, i8, i8, i32)], trig: fn(f64) -> f64| -> f64 {
+        terms
+            .iter()
+            .map(|&(kd, km, kmp, kf, coeff)| {
+                let arg = f64::from(kd) * dr
+                    + f64::from(km) * mr
+                    + f64::from(kmp) * mpr
+                    + f64::from(kf) * fr;
+                let scale = match km.abs() {
+                    1 => e,
+                    2 => e * e,
+                    _ => 1.0,
+                };
+                f64::from(coeff) * scale * trig(arg)
+            })
+            .sum()
+    };
     // Additive terms (Venus, Jupiter, flattening).
-    sum += 3958.0 * a1.to_radians().sin()
-        + 1962.0 * (l.to_radians() - f).sin()
+    let sum_l = series(&TERMS, f64::sin)
+        + 3958.0 * a1.to_radians().sin()
+        + 1962.0 * (l.to_radians() - fr).sin()
         + 318.0 * a2.to_radians().sin();
-    normalize(l + sum / 1e6 + nutation_in_longitude(c))
+    let longitude = normalize(l + sum_l / 1e6 + nutation_in_longitude(c));
+    if !full {
+        return MoonPosition {
+            longitude,
+            latitude: 0.0,
+            distance_km: 385_000.56,
+        };
+    }
+    let lr = l.to_radians();
+    let sum_b = series(&LATITUDE_TERMS, f64::sin) - 2235.0 * lr.sin()
+        + 382.0 * a3.to_radians().sin()
+        + 175.0 * (a1.to_radians() - fr).sin()
+        + 175.0 * (a1.to_radians() + fr).sin()
+        + 127.0 * (lr - mpr).sin()
+        - 115.0 * (lr + mpr).sin();
+    let sum_r = series(&DISTANCE_TERMS, f64::cos);
+    MoonPosition {
+        longitude,
+        latitude: sum_b / 1e6,
+        distance_km: 385_000.56 + sum_r / 1000.0,
+    }
 }
 
 /// The Moon–Sun elongation in apparent longitude, degrees `[0, 360)`:

@@ -32,11 +32,13 @@
 )]
 
 mod lunar;
+mod rise;
 mod solar;
 mod time;
 mod vsop87_earth;
 
-pub use lunar::{lunar_longitude, moon_elongation};
+pub use lunar::{lunar_longitude, moon_elongation, moon_position, MoonPosition};
+pub use rise::moonrise_between;
 pub use solar::{lahiri_ayanamsa, sidereal_solar_longitude, solar_longitude};
 pub use time::{delta_t, JulianDay};
 

@@ -1,0 +1,94 @@
+//! Moonrise (Meeus ch. 13, 15): the Moon's geocentric equatorial position,
+//! Greenwich sidereal time, and the instant its altitude reaches
+//! h₀ = 0.7275·π − 0°34′ (π the horizontal parallax: the upper limb on the
+//! horizon with standard refraction, seen from the Earth's surface).
+
+use super::lunar::moon_position;
+use super::solar::nutation_in_longitude;
+use super::{normalize, JulianDay};
+
+/// The true obliquity of the ecliptic, degrees (Meeus 22.2 with the
+/// abridged nutation in obliquity).
+fn obliquity(c: f64) -> f64 {
+    let mean = 23.0
+        + 26.0 / 60.0
+        + (21.448 - 46.8150 * c - 0.00059 * c * c + 0.001813 * c.powi(3)) / 3600.0;
+    let omega = (125.04452 - 1934.136261 * c).to_radians();
+    let sun = (280.4665 + 36_000.7698 * c).to_radians();
+    let moon = (218.3165 + 481_267.8813 * c).to_radians();
+    let nutation = 9.20 * omega.cos() + 0.57 * (2.0 * sun).cos() + 0.10 * (2.0 * moon).cos()
+        - 0.09 * (2.0 * omega).cos();
+    mean + nutation / 3600.0
+}
+
+/// Apparent Greenwich sidereal time, degrees (Meeus 12.4 plus the equation
+/// of the equinoxes).
+fn sidereal_time(t: JulianDay, c: f64, epsilon: f64) -> f64 {
+    let d = t.0 - 2_451_545.0;
+    let cu = d / 36_525.0;
+    let mean = 280.460_618_37 + 360.985_647_366_29 * d + 0.000_387_933 * cu * cu
+        - cu.powi(3) / 38_710_000.0;
+    normalize(mean + nutation_in_longitude(c) * epsilon.to_radians().cos())
+}
+
+/// The Moon's altitude above h₀ at `t`, degrees, for an observer at
+/// `latitude` north, `longitude` east.
+fn moon_altitude_above_h0(t: JulianDay, latitude: f64, longitude: f64) -> f64 {
+    let c = t.centuries_tt();
+    let p = moon_position(t);
+    let eps = obliquity(c).to_radians();
+    let (lam, beta) = (p.longitude.to_radians(), p.latitude.to_radians());
+    let ra = (lam.sin() * eps.cos() - beta.tan() * eps.sin()).atan2(lam.cos());
+    let dec = (beta.sin() * eps.cos() + beta.cos() * eps.sin() * lam.sin()).asin();
+    let hour_angle = (sidereal_time(t, c, obliquity(c)) + longitude).to_radians() - ra;
+    let phi = latitude.to_radians();
+    let altitude = (phi.sin() * dec.sin() + phi.cos() * dec.cos() * hour_angle.cos())
+        .asin()
+        .to_degrees();
+    let parallax = (6378.14 / p.distance_km).asin().to_degrees();
+    altitude - (0.7275 * parallax - 34.0 / 60.0)
+}
+
+/// The first moonrise in `[from, to)` (UT) at the given place, to about a
+/// second of the model; `None` if the Moon does not rise then. Scans in
+/// 10-minute steps and bisects: bounded work.
+///
+/// ```
+/// use clash_core::calendars::astro::{moonrise_between, JulianDay};
+/// // Karva Chauth 2024 at New Delhi: moonrise 19:54 IST (14:24 UTC).
+/// let from = JulianDay::from_ymd_hms(2024, 10, 19, 18, 30, 0.0);
+/// let to = JulianDay(from.0 + 1.0);
+/// let rise = moonrise_between(from, to, 28.6139, 77.2090).unwrap().to_datetime().unwrap();
+/// assert_eq!(rise.format("%H:%M").to_string(), "14:24");
+/// ```
+pub fn moonrise_between(
+    from: JulianDay,
+    to: JulianDay,
+    latitude: f64,
+    longitude: f64,
+) -> Option<JulianDay> {
+    const STEP: f64 = 10.0 / 1440.0;
+    let f = |t: f64| moon_altitude_above_h0(JulianDay(t), latitude, longitude);
+    let mut a = from.0;
+    let mut fa = f(a);
+    let steps = ((to.0 - from.0) / STEP).ceil().clamp(0.0, 1000.0) as usize;
+    for _ in 0..steps {
+        let b = (a + STEP).min(to.0);
+        let fb = f(b);
+        if fa < 0.0 && fb >= 0.0 {
+            let (mut lo, mut hi) = (a, b);
+            for _ in 0..20 {
+                let mid = 0.5 * (lo + hi);
+                if f(mid) < 0.0 {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return Some(JulianDay(0.5 * (lo + hi)));
+        }
+        a = b;
+        fa = fb;
+    }
+    None
+}
