@@ -106,6 +106,9 @@ pub(crate) enum RuleSpec {
         anchor: String,
         days: u16,
     },
+    Weekly {
+        weekday: String,
+    },
 }
 
 /// `end = { kind = "…", … }`.

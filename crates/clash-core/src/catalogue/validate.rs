@@ -367,6 +367,9 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
                 "nowruz, bahai-naw-ruz, birth-of-the-bab, birth-of-bahaullah, bst-starts, bst-ends",
             )
         })?),
+        RuleSpec::Weekly { weekday: w } => Rule::Weekly {
+            weekday: weekday(&w)?,
+        },
         RuleSpec::Cycle { anchor, days } => {
             if !(7..=10_000).contains(&days) {
                 return Err(bad("days", days, "7 to 10000"));

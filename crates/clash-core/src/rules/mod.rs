@@ -110,6 +110,11 @@ pub enum Rule {
     },
     /// An irregular rule computed by a named function.
     Named(Named),
+    /// Every week on `weekday` (Shabbat, Jumu'ah, Sunday worship).
+    Weekly {
+        /// The weekday.
+        weekday: Weekday,
+    },
     /// Every `days` days from `anchor`: a calendar of fixed-length years
     /// (the Shahenshahi year of 365 days drifts through the Gregorian one).
     Cycle {
@@ -352,6 +357,14 @@ impl Rule {
                 out.extend(ethiopian::in_gregorian_year(year, *month, *day))
             }
             Rule::Named(n) => n.dates_in_year(year, out),
+            Rule::Weekly { weekday } => {
+                let Some(jan1) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+                    return;
+                };
+                if let Some(first) = gregorian::nth_weekday_from(jan1, *weekday, 1) {
+                    out.extend(first.iter_weeks().take_while(|d| d.year() == year));
+                }
+            }
             Rule::Cycle { anchor, days } => {
                 // Every `days` days from `anchor`, forwards and backwards.
                 let (Some(first), Some(last)) = (
@@ -607,6 +620,7 @@ impl fmt::Display for Rule {
             }
             Rule::Named(n) => f.write_str(n.describe()),
             Rule::Cycle { anchor, days } => write!(f, "every {days} days from {anchor}"),
+            Rule::Weekly { weekday } => write!(f, "every {}", weekday_name(*weekday)),
         }
     }
 }
@@ -669,6 +683,28 @@ mod tests {
         };
         assert_eq!(eval(&fifth_mon_feb, 2026), vec![]);
         assert_eq!(last_mon_may.to_string(), "last Monday of May");
+    }
+
+    #[test]
+    fn cycle_and_weekly() {
+        // Parsi New Year (Shahenshahi, 365-day year), as published: 16 August
+        // 2021, 2022 and 2023, 15 August 2024 and 2025 (Government of India
+        // greetings; excelnotes.com list of 2021–2025 dates).
+        let parsi = Rule::Cycle {
+            anchor: d(2024, 8, 15),
+            days: 365,
+        };
+        for (year, day) in [(2021, 16), (2022, 16), (2023, 16), (2024, 15), (2025, 15)] {
+            assert_eq!(eval(&parsi, year), vec![d(year, 8, day)], "{year}");
+        }
+        let fridays = eval(
+            &Rule::Weekly {
+                weekday: Weekday::Fri,
+            },
+            2026,
+        );
+        assert_eq!(fridays.len(), 52);
+        assert_eq!(fridays.first(), Some(&d(2026, 1, 2)));
     }
 
     #[test]
