@@ -208,6 +208,11 @@ macro_rules! impl_set {
                 self.bits & (1 << value.index()) != 0
             }
 
+            /// The set as bits, one per value's position.
+            pub(crate) fn bits(self) -> u32 {
+                self.bits
+            }
+
             /// Whether the set is empty.
             pub fn is_empty(self) -> bool {
                 self.bits == 0

@@ -381,6 +381,9 @@ pub struct Index<'c> {
     day_offsets: Vec<u32>,
     /// Occurrence positions; the top bit marks a possible (not certain) day.
     entries: Vec<u32>,
+    /// For each entry, what filters look at ([`crate::catalogue::pack_key`]),
+    /// so a check reads two dense arrays.
+    keys: Vec<u32>,
 }
 
 const POSSIBLE: u32 = 1 << 31;
@@ -468,10 +471,27 @@ impl<'c> Index<'c> {
                 }
             }
         }
+        let occ_keys: Vec<u32> = occurrences
+            .iter()
+            .map(|o| {
+                let i = o.observance as usize;
+                catalogue
+                    .observances()
+                    .get(i)
+                    .map_or(u32::MAX, |obs| crate::catalogue::pack_key(obs, o, i))
+            })
+            .collect();
         let mut day_offsets = Vec::with_capacity(days + 1);
         let mut entries = Vec::new();
+        let mut keys = Vec::new();
         day_offsets.push(0);
         for list in per_day {
+            keys.extend(list.iter().map(|&e| {
+                occ_keys
+                    .get((e & !POSSIBLE) as usize)
+                    .copied()
+                    .unwrap_or(u32::MAX)
+            }));
             entries.extend(list);
             day_offsets.push(
                 u32::try_from(entries.len()).map_err(|_| Error::out_of_range("index too large"))?,
@@ -485,6 +505,7 @@ impl<'c> Index<'c> {
             occurrences,
             day_offsets,
             entries,
+            keys,
         })
     }
 
@@ -530,23 +551,29 @@ impl<'c> Index<'c> {
         Ok(())
     }
 
-    /// The raw entries of one day: (position, occurrence, possible).
-    fn day(&self, date: NaiveDate) -> impl Iterator<Item = (usize, &Occurrence, bool)> {
+    /// The entry range of one day.
+    fn day_range(&self, date: NaiveDate) -> std::ops::Range<usize> {
         let k = (date - self.first_day).num_days();
-        let range = usize::try_from(k)
+        usize::try_from(k)
             .ok()
             .and_then(|k| {
                 Some(*self.day_offsets.get(k)? as usize..*self.day_offsets.get(k + 1)? as usize)
             })
-            .unwrap_or(0..0);
-        self.entries
-            .get(range)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(|&e| {
-                let k = (e & !POSSIBLE) as usize;
-                Some((k, self.occurrences.get(k)?, e & POSSIBLE != 0))
-            })
+            .unwrap_or(0..0)
+    }
+
+    /// Whether entry `i` passes `filter`: by its packed key, or in full when
+    /// the filter names ids.
+    fn entry_passes(&self, i: usize, filter: &Filter) -> bool {
+        let key = self.keys.get(i).copied().unwrap_or(u32::MAX);
+        match filter.matches_key(key) {
+            Some(ok) => ok,
+            None => self
+                .entries
+                .get(i)
+                .and_then(|&e| self.occurrences.get((e & !POSSIBLE) as usize))
+                .is_some_and(|o| self.passes(o, filter)),
+        }
     }
 
     /// Whether anything passing `filter` falls on `date` (certainly or
@@ -556,7 +583,7 @@ impl<'c> Index<'c> {
     /// [`crate::ErrorKind::OutOfRange`] outside the indexed days.
     pub fn any_on(&self, date: NaiveDate, filter: &Filter) -> Result<bool> {
         self.check_range(date, date)?;
-        Ok(self.day(date).any(|(_, o, _)| self.passes(o, filter)))
+        Ok(self.day_range(date).any(|i| self.entry_passes(i, filter)))
     }
 
     fn passes(&self, o: &Occurrence, filter: &Filter) -> bool {
@@ -583,14 +610,20 @@ impl<'c> Index<'c> {
         // sorting keeps long ranges O(n log n).
         let mut seen: Vec<(usize, bool)> = Vec::new();
         for day in from.iter_days().take_while(|d| *d <= to) {
-            seen.extend(
-                self.day(day)
-                    .filter(|(_, o, _)| self.passes(o, filter))
-                    .map(|(k, _, possible)| (k, !possible)),
-            );
+            for i in self.day_range(day) {
+                if self.entry_passes(i, filter) {
+                    if let Some(&e) = self.entries.get(i) {
+                        seen.push(((e & !POSSIBLE) as usize, e & POSSIBLE == 0));
+                    }
+                }
+            }
         }
-        // Certain entries sort after possible ones of the same occurrence.
-        seen.sort_unstable();
+        // A single day's entries are already one per occurrence; for a range,
+        // merge them (certain entries sort after possible ones of the same
+        // occurrence).
+        if from != to {
+            seen.sort_unstable();
+        }
         seen.dedup_by(|later, earlier| {
             if later.0 == earlier.0 {
                 earlier.1 |= later.1;
@@ -687,5 +720,44 @@ impl Catalogue {
             .into_iter()
             .map(|o| o.occurrence().clone())
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Category, Impact, Region, Tradition};
+
+    /// The packed keys answer every filter exactly as the full check does.
+    #[test]
+    fn packed_keys_agree_with_the_full_filter() {
+        let cat = Catalogue::embedded().unwrap();
+        let index = Index::new(&cat, 2025, 2026).unwrap();
+        let filters = [
+            Filter::default(),
+            Filter::default().traditions([Tradition::Jewish, Tradition::Muslim]),
+            Filter::default().exclude_traditions([Tradition::National]),
+            Filter::default().min_impact(Impact::Medium),
+            Filter::default()
+                .categories([Category::PublicHoliday])
+                .regions([Region::GbSct]),
+            Filter::default().categories([Category::Weekly, Category::Fast]),
+            Filter::default()
+                .regions([Region::GbNir])
+                .min_impact(Impact::High),
+        ];
+        let mut checked = 0;
+        for f in &filters {
+            for (i, &e) in index.entries.iter().enumerate() {
+                let occ = &index.occurrences[(e & !POSSIBLE) as usize];
+                assert_eq!(
+                    f.matches_key(index.keys[i]),
+                    Some(index.passes(occ, f)),
+                    "{f:?} {occ:?}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000);
     }
 }

@@ -115,6 +115,33 @@ impl Filter {
         category_ok && region_ok && self.matches_observance(o)
     }
 
+    /// Whether an occurrence with this packed key passes (see
+    /// [`pack_key`]); `None` when the filter names ids, which the key cannot
+    /// answer.
+    pub(crate) fn matches_key(&self, key: u32) -> Option<bool> {
+        if !self.ids.is_empty() {
+            return None;
+        }
+        let tradition = key & 0x1f;
+        let category = (key >> 5) & 0x7;
+        let impact = (key >> 8) & 0x3;
+        let regions = (key >> 10) & 0xf;
+        let tradition_ok = self
+            .traditions
+            .is_none_or(|t| t.bits() & (1 << tradition) != 0)
+            && self.exclude.bits() & (1 << tradition) == 0;
+        let impact_ok = self.min_impact.is_none_or(|m| impact >= m.index());
+        let category_ok = match self.categories {
+            Some(set) => set.bits() & (1 << category) != 0,
+            None => category != Category::Weekly.index(),
+        };
+        let region_ok = match self.regions {
+            Some(set) => regions == 0 || regions & set.bits() != 0,
+            None => true,
+        };
+        Some(tradition_ok && impact_ok && category_ok && region_ok)
+    }
+
     /// Whether an occurrence of `o` passes the whole filter.
     pub fn matches(&self, o: &Observance, occ: &Occurrence) -> bool {
         let category_ok = match self.categories {
@@ -127,4 +154,14 @@ impl Filter {
         };
         category_ok && region_ok && self.matches_observance(o)
     }
+}
+
+/// Packs what a filter looks at into 32 bits: tradition (5), category (3),
+/// impact (2), regions (4) and the observance's position (18).
+pub(crate) fn pack_key(o: &Observance, occ: &Occurrence, position: usize) -> u32 {
+    o.tradition.index()
+        | occ.category().index() << 5
+        | o.impact.index() << 8
+        | (occ.regions().bits() & 0xf) << 10
+        | (u32::try_from(position).unwrap_or(0x3ffff) & 0x3ffff) << 14
 }

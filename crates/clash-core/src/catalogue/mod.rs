@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, ErrorKind, Result};
 use crate::observance::Observance;
 
+pub(crate) use filter::pack_key;
 pub use filter::Filter;
 
 /// The catalogue files compiled into the library, as (name, TOML text).
