@@ -10,6 +10,7 @@ pub mod gregorian;
 pub mod hebrew;
 pub mod hijri;
 mod hijri_uq_table;
+pub mod hindu;
 pub mod julian;
 pub mod persian;
 pub mod sun;

@@ -1,0 +1,378 @@
+//! The Hindu lunisolar calendar (panchang) at a place, Drik-style.
+//!
+//! Conventions (SPEC §5):
+//! - tithi t (1–30): the Moon−Sun elongation in [12(t−1)°, 12t°); 1–15
+//!   Shukla (waxing), 16–30 Krishna (waning); 15 Purnima, 30 Amavasya.
+//! - Months are amanta (new moon to new moon), named by the sidereal sign
+//!   (Lahiri) of the Sun at the new moon that opens the lunation: the Sun in
+//!   Mina opens Chaitra … Kumbha opens Phalguna. A lunation with no
+//!   sankranti is adhika (leap); festivals are kept in the following nija
+//!   month of the same name.
+//! - Karmakala windows of a civil day: sunrise; madhyahna (3rd fifth of
+//!   daytime); aparahna (4th fifth); pradosh (144 minutes after sunset);
+//!   nishita (8th of the 15 muhurtas of the night); moonrise.
+//! - Day selection: for a window, the civil day whose window overlaps the
+//!   tithi most (on a tie, the earlier day); for an instant (sunrise,
+//!   moonrise), the first day whose instant falls in the tithi; when no
+//!   day's window touches the tithi (a kshaya tithi), the day containing
+//!   most of it.
+//!
+//! Astronomy from [`super::astro`] (elongation, Lahiri sidereal longitude,
+//! moonrise) and [`super::sun`] (sunrise and sunset, NOAA).
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
+
+use super::astro::{
+    moon_phase_after, moon_phase_before, moonrise_between, sidereal_solar_longitude, JulianDay,
+    SYNODIC_MONTH,
+};
+use super::sun::{event_utc, Event};
+
+/// The twelve amanta lunar months, Chaitra first.
+pub const MASA_NAMES: [&str; 12] = [
+    "chaitra",
+    "vaishakha",
+    "jyeshtha",
+    "ashadha",
+    "shravana",
+    "bhadrapada",
+    "ashvina",
+    "kartika",
+    "margashirsha",
+    "pausha",
+    "magha",
+    "phalguna",
+];
+
+/// A lunation: new moon to new moon, with its month.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Lunation {
+    /// The opening new moon (UT).
+    pub start: JulianDay,
+    /// The closing new moon (UT).
+    pub end: JulianDay,
+    /// The month, 1 (Chaitra) to 12 (Phalguna).
+    pub masa: u8,
+    /// Whether it is an adhika (leap) month: no sankranti in it.
+    pub adhika: bool,
+}
+
+/// The sidereal sign (0 Mesha … 11 Mina) of the Sun at `t`.
+pub fn sun_sign(t: JulianDay) -> u8 {
+    (sidereal_solar_longitude(t) / 30.0)
+        .floor()
+        .clamp(0.0, 11.0) as u8
+}
+
+impl Lunation {
+    /// The lunation that contains instant `t`.
+    pub fn containing(t: JulianDay) -> Lunation {
+        let start = moon_phase_before(JulianDay(t.0 + 1e-7), 0.0);
+        let end = moon_phase_after(JulianDay(start.0 + 1.0), 0.0);
+        Lunation::from_new_moons(start, end)
+    }
+
+    fn from_new_moons(start: JulianDay, end: JulianDay) -> Lunation {
+        let (a, b) = (sun_sign(start), sun_sign(end));
+        Lunation {
+            start,
+            end,
+            // Mina (11) opens Chaitra (1), Mesha (0) Vaishakha (2), …
+            masa: (a + 1) % 12 + 1,
+            adhika: a == b,
+        }
+    }
+
+    /// The next lunation.
+    pub fn next(&self) -> Lunation {
+        let end = moon_phase_after(JulianDay(self.end.0 + 1.0), 0.0);
+        Lunation::from_new_moons(self.end, end)
+    }
+
+    /// The instants tithi `t` (1–30) begins and ends in this lunation.
+    pub fn tithi(&self, t: u8) -> Option<(JulianDay, JulianDay)> {
+        if !(1..=30).contains(&t) {
+            return None;
+        }
+        let begin = if t == 1 {
+            self.start
+        } else {
+            moon_phase_after(self.start, 12.0 * f64::from(t - 1))
+        };
+        let end = if t == 30 {
+            self.end
+        } else {
+            moon_phase_after(self.start, 12.0 * f64::from(t))
+        };
+        Some((begin, end))
+    }
+}
+
+/// The lunations whose opening new moon falls in `[from, to)`.
+pub fn lunations(from: JulianDay, to: JulianDay) -> Vec<Lunation> {
+    let mut out = Vec::new();
+    let mut l = Lunation::containing(from);
+    if l.start.0 < from.0 {
+        l = l.next();
+    }
+    // Bounded: at most 13 a year, and the range is a few years at most.
+    let limit = ((to.0 - from.0) / SYNODIC_MONTH).ceil().clamp(0.0, 2000.0) as usize + 1;
+    for _ in 0..limit {
+        if l.start.0 >= to.0 {
+            break;
+        }
+        out.push(l);
+        l = l.next();
+    }
+    out
+}
+
+/// A place for the panchang: latitude, longitude and time zone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Place {
+    /// Degrees north.
+    pub latitude: f64,
+    /// Degrees east.
+    pub longitude: f64,
+    /// The IANA time zone whose civil days are meant.
+    pub timezone: Tz,
+}
+
+/// New Delhi, the default place of reckoning for India.
+pub const NEW_DELHI: Place = Place {
+    latitude: 28.6139,
+    longitude: 77.2090,
+    timezone: Tz::Asia__Kolkata,
+};
+
+/// A karmakala window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Window {
+    /// The instant of sunrise.
+    Sunrise,
+    /// The 3rd fifth of daytime.
+    Madhyahna,
+    /// The 4th fifth of daytime.
+    Aparahna,
+    /// 144 minutes from sunset.
+    Pradosh,
+    /// The 8th of the 15 muhurtas of the night (around midnight).
+    Nishita,
+    /// The instant of moonrise.
+    Moonrise,
+}
+
+impl Window {
+    /// Parses a catalogue name.
+    pub fn from_name(s: &str) -> Option<Window> {
+        Some(match s {
+            "sunrise" => Window::Sunrise,
+            "madhyahna" => Window::Madhyahna,
+            "aparahna" => Window::Aparahna,
+            "pradosh" => Window::Pradosh,
+            "nishita" => Window::Nishita,
+            "moonrise" => Window::Moonrise,
+            _ => return None,
+        })
+    }
+
+    /// The catalogue name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Window::Sunrise => "sunrise",
+            Window::Madhyahna => "madhyahna",
+            Window::Aparahna => "aparahna",
+            Window::Pradosh => "pradosh",
+            Window::Nishita => "nishita",
+            Window::Moonrise => "moonrise",
+        }
+    }
+
+    fn is_instant(self) -> bool {
+        matches!(self, Window::Sunrise | Window::Moonrise)
+    }
+}
+
+impl Place {
+    fn event(&self, date: NaiveDate, e: Event) -> Option<JulianDay> {
+        event_utc(date, self.latitude, self.longitude, e)
+            .ok()
+            .map(JulianDay::from_datetime)
+    }
+
+    /// Local midnight starting `date`, as UT.
+    fn midnight(&self, date: NaiveDate) -> Option<JulianDay> {
+        let local = self
+            .timezone
+            .from_local_datetime(&date.and_hms_opt(0, 0, 0)?)
+            .earliest()?;
+        Some(JulianDay::from_datetime(local.naive_utc()))
+    }
+
+    /// The window of civil day `date`, as UT instants (equal for instants).
+    pub fn window(&self, date: NaiveDate, w: Window) -> Option<(JulianDay, JulianDay)> {
+        let rise = self.event(date, Event::Sunrise)?;
+        let set = self.event(date, Event::Sunset)?;
+        let day = set.0 - rise.0;
+        Some(match w {
+            Window::Sunrise => (rise, rise),
+            Window::Madhyahna => (JulianDay(rise.0 + 0.4 * day), JulianDay(rise.0 + 0.6 * day)),
+            Window::Aparahna => (JulianDay(rise.0 + 0.6 * day), JulianDay(rise.0 + 0.8 * day)),
+            Window::Pradosh => (set, JulianDay(set.0 + 144.0 / 1440.0)),
+            Window::Nishita => {
+                let next_rise = self.event(date.succ_opt()?, Event::Sunrise)?;
+                let muhurta = (next_rise.0 - set.0) / 15.0;
+                (
+                    JulianDay(set.0 + 7.0 * muhurta),
+                    JulianDay(set.0 + 8.0 * muhurta),
+                )
+            }
+            Window::Moonrise => {
+                let from = self.midnight(date)?;
+                let to = self.midnight(date.succ_opt()?)?;
+                let t = moonrise_between(from, to, self.latitude, self.longitude)?;
+                (t, t)
+            }
+        })
+    }
+
+    /// The civil date at `t` in this place's time zone.
+    pub fn date_of(&self, t: JulianDay) -> Option<NaiveDate> {
+        let utc: NaiveDateTime = t.to_datetime()?;
+        Some(self.timezone.from_utc_datetime(&utc).date_naive())
+    }
+}
+
+/// The civil day on which a tithi spanning `[begin, end)` is kept at
+/// `place` for window `w` (the rules in the module documentation).
+pub fn festival_day(
+    begin: JulianDay,
+    end: JulianDay,
+    w: Window,
+    place: &Place,
+) -> Option<NaiveDate> {
+    let first = place.date_of(JulianDay(begin.0 - 1.0))?;
+    let last = place.date_of(JulianDay(end.0 + 1.0))?;
+    let days: Vec<NaiveDate> = first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .take(8)
+        .collect();
+    if w.is_instant() {
+        for &d in &days {
+            if let Some((t, _)) = place.window(d, w) {
+                if t.0 >= begin.0 && t.0 < end.0 {
+                    return Some(d);
+                }
+            }
+        }
+    } else {
+        let mut best: Option<(f64, NaiveDate)> = None;
+        for &d in &days {
+            if let Some((a, b)) = place.window(d, w) {
+                let overlap = b.0.min(end.0) - a.0.max(begin.0);
+                if overlap > 0.0 && best.is_none_or(|(o, _)| overlap > o + 1e-9) {
+                    best = Some((overlap, d));
+                }
+            }
+        }
+        if let Some((_, d)) = best {
+            return Some(d);
+        }
+    }
+    // A kshaya tithi (no window touched): the civil day containing most of it.
+    let mut best: Option<(f64, NaiveDate)> = None;
+    for &d in &days {
+        let (Some(a), Some(b)) = (
+            place.midnight(d),
+            d.succ_opt().and_then(|n| place.midnight(n)),
+        ) else {
+            continue;
+        };
+        let overlap = b.0.min(end.0) - a.0.max(begin.0);
+        if overlap > 0.0 && best.is_none_or(|(o, _)| overlap > o + 1e-9) {
+            best = Some((overlap, d));
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// A festival's day with how sure it is: the day, and the neighbouring day
+/// when shifting the tithi by `margin` (either way) changes the decision.
+pub fn festival_day_with_margin(
+    begin: JulianDay,
+    end: JulianDay,
+    w: Window,
+    place: &Place,
+    margin: Duration,
+) -> Option<(NaiveDate, Option<NaiveDate>)> {
+    let day = festival_day(begin, end, w, place)?;
+    let m = margin.num_seconds() as f64 / 86_400.0;
+    let alternative = [-m, m]
+        .into_iter()
+        .filter_map(|s| festival_day(JulianDay(begin.0 + s), JulianDay(end.0 + s), w, place))
+        .find(|d| *d != day);
+    Some((day, alternative))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Datelike;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    /// The lunation whose month is `masa` (not adhika) opening in `year`'s window.
+    fn month(year: i32, masa: u8) -> Lunation {
+        lunations(
+            JulianDay::from_ymd_hms(year - 1, 12, 1, 0, 0, 0.0),
+            JulianDay::from_ymd_hms(year + 1, 1, 31, 0, 0, 0.0),
+        )
+        .into_iter()
+        .find(|l| {
+            l.masa == masa && !l.adhika && l.start.to_datetime().unwrap().date().year() == year
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn months_and_adhika() {
+        // 2023 had an adhika Shravana from 18 July (IST; the new moon was at
+        // 00:02 IST) to 16 August 2023 (Drik Panchang).
+        let ls = lunations(
+            JulianDay::from_ymd_hms(2023, 1, 1, 0, 0, 0.0),
+            JulianDay::from_ymd_hms(2024, 1, 1, 0, 0, 0.0),
+        );
+        let adhika: Vec<_> = ls.iter().filter(|l| l.adhika).collect();
+        assert_eq!(adhika.len(), 1);
+        assert_eq!(adhika[0].masa, 5);
+        assert_eq!(NEW_DELHI.date_of(adhika[0].start), Some(d(2023, 7, 18)));
+    }
+
+    #[test]
+    fn festivals_at_new_delhi() {
+        // Drik Panchang, New Delhi: Diwali (Ashvina Amavasya, pradosh)
+        // 2024-10-31; Janmashtami (Shravana Krishna Ashtami, nishita)
+        // 2024-08-26; Ganesh Chaturthi (Bhadrapada Shukla Chaturthi,
+        // madhyahna) 2024-09-07; Karva Chauth (Ashvina Krishna Chaturthi,
+        // moonrise) 2024-10-20.
+        let cases = [
+            (7, 30, Window::Pradosh, d(2024, 10, 31)),
+            (5, 23, Window::Nishita, d(2024, 8, 26)),
+            (6, 4, Window::Madhyahna, d(2024, 9, 7)),
+            (7, 19, Window::Moonrise, d(2024, 10, 20)),
+        ];
+        for (masa, tithi, w, want) in cases {
+            let (a, b) = month(2024, masa).tithi(tithi).unwrap();
+            assert_eq!(
+                festival_day(a, b, w, &NEW_DELHI),
+                Some(want),
+                "{masa} {tithi} {w:?}"
+            );
+        }
+    }
+}
