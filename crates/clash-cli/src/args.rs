@@ -74,6 +74,18 @@ pub struct Common {
     /// Jewish customs: diaspora (two-day festivals) or israel
     #[arg(long, global = true, value_enum, default_value_t = JewishCustomsArg::Diaspora)]
     pub jewish_customs: JewishCustomsArg,
+    /// Where Hindu festivals are reckoned: india (New Delhi) or local (the location)
+    #[arg(long, global = true, value_enum, default_value_t = HinduReckoningArg::India)]
+    pub hindu_reckoning: HinduReckoningArg,
+}
+
+/// `--hindu-reckoning`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HinduReckoningArg {
+    /// For India (New Delhi), as most UK communities follow
+    India,
+    /// At the location
+    Local,
 }
 
 /// `--islamic-method`.

@@ -3,11 +3,13 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use clash_core::{
-    Catalogue, CatalogueBuilder, Filter, IslamicMethod, JewishCustoms, Location, ObservanceId,
-    Settings,
+    Catalogue, CatalogueBuilder, Filter, HinduReckoning, IslamicMethod, JewishCustoms, Location,
+    ObservanceId, Settings,
 };
 
-use crate::args::{Common, Format, IslamicMethodArg, JewishCustomsArg, RangeArgs};
+use crate::args::{
+    Common, Format, HinduReckoningArg, IslamicMethodArg, JewishCustomsArg, RangeArgs,
+};
 
 /// A user error: one line, plus an optional hint.
 #[derive(Debug)]
@@ -93,6 +95,10 @@ impl Config {
             .jewish_customs(match c.jewish_customs {
                 JewishCustomsArg::Diaspora => JewishCustoms::Diaspora,
                 JewishCustomsArg::Israel => JewishCustoms::Israel,
+            })
+            .hindu_reckoning(match c.hindu_reckoning {
+                HinduReckoningArg::India => HinduReckoning::India,
+                HinduReckoningArg::Local => HinduReckoning::Local,
             });
         Ok(Config {
             catalogue,

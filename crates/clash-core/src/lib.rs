@@ -44,7 +44,7 @@ pub use model::{
 };
 pub use observance::Observance;
 pub use occurrence::{Clash, Index, Occurrence, OccurrenceRef, MAX_YEARS};
-pub use settings::{JewishCustoms, Settings};
+pub use settings::{HinduReckoning, JewishCustoms, Settings};
 
 /// The Gregorian years the library computes dates for.
 pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1583..=2999;

@@ -139,35 +139,74 @@ impl<'a> OccurrenceRef<'a> {
 /// [`Catalogue::observances`].
 type YearStarts = Vec<Vec<NaiveDate>>;
 
-fn starts_for_year(cat: &Catalogue, year: i32, settings: &Settings) -> YearStarts {
+/// The (start, possible start) pairs of every observance in one year.
+type YearAlternates = Vec<Vec<(NaiveDate, NaiveDate)>>;
+
+/// One year's starts and alternates, as the other observances' rules see them.
+struct Year<'a> {
+    cat: &'a Catalogue,
+    starts: &'a YearStarts,
+    alternates: &'a YearAlternates,
+}
+
+impl crate::rules::Others for Year<'_> {
+    fn starts(&self, id: &crate::ObservanceId) -> &[NaiveDate] {
+        self.cat
+            .position(id.as_str())
+            .and_then(|j| self.starts.get(j))
+            .map_or(&[], |v| v.as_slice())
+    }
+
+    fn alternates(&self, id: &crate::ObservanceId) -> &[(NaiveDate, NaiveDate)] {
+        self.cat
+            .position(id.as_str())
+            .and_then(|j| self.alternates.get(j))
+            .map_or(&[], |v| v.as_slice())
+    }
+}
+
+fn starts_for_year(
+    cat: &Catalogue,
+    year: i32,
+    settings: &Settings,
+) -> (YearStarts, YearAlternates) {
     let obs = cat.observances();
     let mut starts: YearStarts = vec![Vec::new(); obs.len()];
+    let mut alternates: YearAlternates = vec![Vec::new(); obs.len()];
     let mut buf = Vec::new();
+    let mut alt_buf = Vec::new();
     for &i in cat.order() {
         let Some(o) = obs.get(i) else { continue };
         if !o.in_years(year) {
             continue;
         }
         buf.clear();
+        alt_buf.clear();
         if let Some(e) = o.exceptions.iter().find(|e| e.year == year) {
             if let ExceptionAction::Move(dates) = &e.action {
                 buf.extend_from_slice(dates);
             }
         } else {
-            let lookup = |id: &crate::ObservanceId| -> &[NaiveDate] {
-                cat.position(id.as_str())
-                    .and_then(|j| starts.get(j))
-                    .map_or(&[], |v| v.as_slice())
+            let others = Year {
+                cat,
+                starts: &starts,
+                alternates: &alternates,
             };
-            o.rule.dates_in_year(year, settings, lookup, &mut buf);
+            o.rule
+                .dates_in_year(year, settings, &others, &mut buf, &mut alt_buf);
         }
         buf.sort_unstable();
         buf.dedup();
+        alt_buf.sort_unstable();
+        alt_buf.dedup();
         if let Some(slot) = starts.get_mut(i) {
             slot.clone_from(&buf);
         }
+        if let Some(slot) = alternates.get_mut(i) {
+            slot.clone_from(&alt_buf);
+        }
     }
-    starts
+    (starts, alternates)
 }
 
 /// Substitute days of one year: (observance, weekend date) → (region, date taken).
@@ -226,7 +265,7 @@ fn substitutes(cat: &Catalogue, starts: &YearStarts) -> Substitutes {
 /// Expands the catalogue over Gregorian years `first..=last`, sorted by
 /// start date, then id. The caller has checked the years ([`check_years`]).
 fn expand(cat: &Catalogue, first: i32, last: i32, settings: &Settings) -> Result<Vec<Occurrence>> {
-    let mut years: Vec<YearStarts> = Vec::new();
+    let mut years: Vec<(YearStarts, YearAlternates)> = Vec::new();
     let after = (last + 1).min(*SUPPORTED_YEARS.end());
     for y in first..=after {
         years.push(starts_for_year(cat, y, settings));
@@ -234,8 +273,10 @@ fn expand(cat: &Catalogue, first: i32, last: i32, settings: &Settings) -> Result
     let obs = cat.observances();
     let mut out = Vec::new();
     for (k, year) in (first..=last).enumerate() {
-        let Some(starts) = years.get(k) else { break };
-        let next = years.get(k + 1);
+        let Some((starts, alternates)) = years.get(k) else {
+            break;
+        };
+        let next = years.get(k + 1).map(|y| &y.0);
         let next_start_of = |id: &crate::ObservanceId, from: NaiveDate| -> Option<NaiveDate> {
             let j = cat.position(id.as_str())?;
             let this = starts.get(j).into_iter().flatten();
@@ -269,7 +310,21 @@ fn expand(cat: &Catalogue, first: i32, last: i32, settings: &Settings) -> Result
                     // A moved date was announced: it is not uncertain.
                     possible: match exception {
                         Some(_) => Box::default(),
-                        None => possible_starts(o, start, approximation),
+                        None => {
+                            let others = alternates
+                                .get(i)
+                                .into_iter()
+                                .flatten()
+                                .filter(|(d, _)| *d == start)
+                                .map(|(_, alt)| *alt);
+                            let mut all: Vec<NaiveDate> =
+                                possible_starts(o, start, approximation).into_vec();
+                            all.extend(others);
+                            all.sort_unstable();
+                            all.dedup();
+                            all.retain(|d| *d != start);
+                            all.into_boxed_slice()
+                        }
                     },
                     approximation,
                 };

@@ -19,6 +19,18 @@ pub struct Settings {
     location: Location,
     islamic_method: hijri::Method,
     jewish_customs: JewishCustoms,
+    hindu_reckoning: HinduReckoning,
+}
+
+/// Where Hindu festivals are reckoned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum HinduReckoning {
+    /// For India (New Delhi): the date most UK communities follow.
+    #[default]
+    India,
+    /// At the location.
+    Local,
 }
 
 /// Which customs Jewish observances follow.
@@ -40,6 +52,7 @@ impl Default for Settings {
             location: Location::leicester(),
             islamic_method: hijri::Method::default(),
             jewish_customs: JewishCustoms::default(),
+            hindu_reckoning: HinduReckoning::default(),
         }
     }
 }
@@ -64,6 +77,18 @@ impl Settings {
     pub fn jewish_customs(mut self, customs: JewishCustoms) -> Self {
         self.jewish_customs = customs;
         self
+    }
+
+    /// Sets where Hindu festivals are reckoned.
+    #[must_use]
+    pub fn hindu_reckoning(mut self, reckoning: HinduReckoning) -> Self {
+        self.hindu_reckoning = reckoning;
+        self
+    }
+
+    /// Where Hindu festivals are reckoned.
+    pub fn hindu(&self) -> HinduReckoning {
+        self.hindu_reckoning
     }
 
     /// The location.

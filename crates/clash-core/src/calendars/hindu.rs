@@ -98,14 +98,33 @@ impl Lunation {
         let begin = if t == 1 {
             self.start
         } else {
-            moon_phase_after(self.start, 12.0 * f64::from(t - 1))
+            self.boundary(t - 1)
         };
-        let end = if t == 30 {
-            self.end
-        } else {
-            moon_phase_after(self.start, 12.0 * f64::from(t))
-        };
+        let end = if t == 30 { self.end } else { self.boundary(t) };
         Some((begin, end))
+    }
+
+    /// The instant the elongation reaches 12·k° in this lunation,
+    /// memoised (bounded: cleared past 100,000 entries), since festivals
+    /// share boundaries and both reckonings use the same instants.
+    fn boundary(&self, k: u8) -> JulianDay {
+        use std::collections::HashMap;
+        use std::sync::{Mutex, OnceLock};
+        static CACHE: OnceLock<Mutex<HashMap<(i64, u8), f64>>> = OnceLock::new();
+        let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+        // The new moon to the minute identifies the lunation.
+        let key = ((self.start.0 * 1440.0).round() as i64, k);
+        if let Some(t) = cache.lock().ok().and_then(|m| m.get(&key).copied()) {
+            return JulianDay(t);
+        }
+        let t = moon_phase_after(self.start, 12.0 * f64::from(k));
+        if let Ok(mut m) = cache.lock() {
+            if m.len() > 100_000 {
+                m.clear();
+            }
+            m.insert(key, t.0);
+        }
+        t
     }
 }
 
@@ -126,6 +145,32 @@ pub fn lunations(from: JulianDay, to: JulianDay) -> Vec<Lunation> {
         l = l.next();
     }
     out
+}
+
+/// The lunations opening from December of `year − 1` to January of
+/// `year + 1`, computed once per year and cached (bounded: the cache is
+/// cleared past 256 years).
+pub fn lunations_for_year(year: i32) -> std::sync::Arc<Vec<Lunation>> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<i32, Arc<Vec<Lunation>>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Ok(map) = cache.lock() {
+        if let Some(v) = map.get(&year) {
+            return Arc::clone(v);
+        }
+    }
+    let v = Arc::new(lunations(
+        JulianDay::from_ymd_hms(year - 1, 12, 1, 0, 0, 0.0),
+        JulianDay::from_ymd_hms(year + 1, 2, 1, 0, 0, 0.0),
+    ));
+    if let Ok(mut map) = cache.lock() {
+        if map.len() > 256 {
+            map.clear();
+        }
+        map.insert(year, Arc::clone(&v));
+    }
+    v
 }
 
 /// A place for the panchang: latitude, longitude and time zone.
@@ -245,6 +290,71 @@ impl Place {
     }
 }
 
+/// The windows (and civil-day spans) of a run of days at a place, computed
+/// once and shared by the decisions below.
+/// An optional span of instants.
+type Span = Option<(JulianDay, JulianDay)>;
+
+struct Days {
+    /// (day, its window, its civil-day span).
+    days: Vec<(NaiveDate, Span, Span)>,
+}
+
+impl Days {
+    fn new(place: &Place, first: NaiveDate, last: NaiveDate, w: Window) -> Days {
+        let days = first
+            .iter_days()
+            .take_while(|d| *d <= last)
+            .take(10)
+            .map(|d| {
+                let civil = place
+                    .midnight(d)
+                    .zip(d.succ_opt().and_then(|n| place.midnight(n)));
+                (d, place.window(d, w), civil)
+            })
+            .collect();
+        Days { days }
+    }
+
+    /// The rules in the module documentation, for a tithi `[begin, end)`.
+    fn decide(&self, begin: f64, end: f64, instant: bool) -> Option<NaiveDate> {
+        if instant {
+            if let Some((d, ..)) = self
+                .days
+                .iter()
+                .find(|(_, w, _)| w.is_some_and(|(t, _)| t.0 >= begin && t.0 < end))
+            {
+                return Some(*d);
+            }
+        } else {
+            let best = Self::most(self.days.iter().map(|(d, w, _)| (*d, *w)), begin, end);
+            if best.is_some() {
+                return best;
+            }
+        }
+        // A kshaya tithi (no window touched): the civil day containing most of it.
+        Self::most(self.days.iter().map(|(d, _, c)| (*d, *c)), begin, end)
+    }
+
+    /// The day whose span overlaps `[begin, end)` most (the earlier on a tie).
+    fn most(
+        spans: impl Iterator<Item = (NaiveDate, Span)>,
+        begin: f64,
+        end: f64,
+    ) -> Option<NaiveDate> {
+        let mut best: Option<(f64, NaiveDate)> = None;
+        for (d, span) in spans {
+            if let Some((a, b)) = span {
+                let overlap = b.0.min(end) - a.0.max(begin);
+                if overlap > 0.0 && best.is_none_or(|(o, _)| overlap > o + 1e-9) {
+                    best = Some((overlap, d));
+                }
+            }
+        }
+        best.map(|(_, d)| d)
+    }
+}
+
 /// The civil day on which a tithi spanning `[begin, end)` is kept at
 /// `place` for window `w` (the rules in the module documentation).
 pub fn festival_day(
@@ -255,48 +365,7 @@ pub fn festival_day(
 ) -> Option<NaiveDate> {
     let first = place.date_of(JulianDay(begin.0 - 1.0))?;
     let last = place.date_of(JulianDay(end.0 + 1.0))?;
-    let days: Vec<NaiveDate> = first
-        .iter_days()
-        .take_while(|d| *d <= last)
-        .take(8)
-        .collect();
-    if w.is_instant() {
-        for &d in &days {
-            if let Some((t, _)) = place.window(d, w) {
-                if t.0 >= begin.0 && t.0 < end.0 {
-                    return Some(d);
-                }
-            }
-        }
-    } else {
-        let mut best: Option<(f64, NaiveDate)> = None;
-        for &d in &days {
-            if let Some((a, b)) = place.window(d, w) {
-                let overlap = b.0.min(end.0) - a.0.max(begin.0);
-                if overlap > 0.0 && best.is_none_or(|(o, _)| overlap > o + 1e-9) {
-                    best = Some((overlap, d));
-                }
-            }
-        }
-        if let Some((_, d)) = best {
-            return Some(d);
-        }
-    }
-    // A kshaya tithi (no window touched): the civil day containing most of it.
-    let mut best: Option<(f64, NaiveDate)> = None;
-    for &d in &days {
-        let (Some(a), Some(b)) = (
-            place.midnight(d),
-            d.succ_opt().and_then(|n| place.midnight(n)),
-        ) else {
-            continue;
-        };
-        let overlap = b.0.min(end.0) - a.0.max(begin.0);
-        if overlap > 0.0 && best.is_none_or(|(o, _)| overlap > o + 1e-9) {
-            best = Some((overlap, d));
-        }
-    }
-    best.map(|(_, d)| d)
+    Days::new(place, first, last, w).decide(begin.0, end.0, w.is_instant())
 }
 
 /// A festival's day with how sure it is: the day, and the neighbouring day
@@ -308,11 +377,14 @@ pub fn festival_day_with_margin(
     place: &Place,
     margin: Duration,
 ) -> Option<(NaiveDate, Option<NaiveDate>)> {
-    let day = festival_day(begin, end, w, place)?;
     let m = margin.num_seconds() as f64 / 86_400.0;
+    let first = place.date_of(JulianDay(begin.0 - 1.0 - m))?;
+    let last = place.date_of(JulianDay(end.0 + 1.0 + m))?;
+    let days = Days::new(place, first, last, w);
+    let day = days.decide(begin.0, end.0, w.is_instant())?;
     let alternative = [-m, m]
         .into_iter()
-        .filter_map(|s| festival_day(JulianDay(begin.0 + s), JulianDay(end.0 + s), w, place))
+        .filter_map(|s| days.decide(begin.0 + s, end.0 + s, w.is_instant()))
         .find(|d| *d != day);
     Some((day, alternative))
 }

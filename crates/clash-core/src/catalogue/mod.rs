@@ -64,6 +64,22 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "other-traditions.toml",
         include_str!("../../../../data/observances/other-traditions.toml"),
     ),
+    (
+        "hindu.toml",
+        include_str!("../../../../data/observances/hindu.toml"),
+    ),
+    (
+        "sikh.toml",
+        include_str!("../../../../data/observances/sikh.toml"),
+    ),
+    (
+        "jain.toml",
+        include_str!("../../../../data/observances/jain.toml"),
+    ),
+    (
+        "buddhist.toml",
+        include_str!("../../../../data/observances/buddhist.toml"),
+    ),
 ];
 
 /// Largest catalogue file read from disk, in bytes (bounded work).

@@ -109,6 +109,17 @@ pub(crate) enum RuleSpec {
     Weekly {
         weekday: String,
     },
+    Hindu {
+        month: String,
+        paksha: String,
+        tithi: u8,
+        window: String,
+    },
+    Sankranti {
+        sign: String,
+        #[serde(default)]
+        after_sunset: Option<String>,
+    },
 }
 
 /// `end = { kind = "…", … }`.

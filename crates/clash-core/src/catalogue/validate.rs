@@ -9,9 +9,11 @@ use chrono::{NaiveDate, Weekday};
 
 use super::spec::{EndSpec, ExceptionSpec, ObservanceSpec, RuleSpec, SubstituteSpec};
 use crate::calendars::hebrew::HebrewMonth;
+use crate::calendars::hindu::{Window, MASA_NAMES};
 use crate::error::{Error, Result};
 use crate::model::{Category, Certainty, DayStart, Impact, ObservanceId, Region, Tradition};
 use crate::observance::Observance;
+use crate::rules::hindu::{HinduRule, SIGN_NAMES};
 use crate::rules::{
     Computus, Exception, ExceptionAction, Extent, HebrewAdjust, Named, RRuleRule, Rule, Substitute,
     Zone, MAX_SPAN_DAYS,
@@ -360,11 +362,56 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
             }
             Rule::Ethiopian { month, day }
         }
+        RuleSpec::Hindu {
+            month,
+            paksha,
+            tithi,
+            window,
+        } => {
+            let masa = MASA_NAMES
+                .iter()
+                .position(|m| *m == month)
+                .ok_or_else(|| bad("month", &month, &MASA_NAMES.join(", ")))?;
+            let offset = match paksha.as_str() {
+                "shukla" => 0,
+                "krishna" => 15,
+                _ => return Err(bad("paksha", &paksha, "shukla, krishna")),
+            };
+            if !(1..=15).contains(&tithi) {
+                return Err(bad("tithi", tithi, "1 to 15 (15 is Purnima in Shukla, Amavasya in Krishna)"));
+            }
+            let window = Window::from_name(&window).ok_or_else(|| {
+                bad("window", &window, "sunrise, madhyahna, aparahna, pradosh, nishita, moonrise")
+            })?;
+            Rule::Hindu(HinduRule::Tithi {
+                masa: u8::try_from(masa + 1).unwrap_or(1),
+                tithi: tithi + offset,
+                window,
+            })
+        }
+        RuleSpec::Sankranti { sign, after_sunset } => {
+            let k = SIGN_NAMES
+                .iter()
+                .position(|m| *m == sign)
+                .ok_or_else(|| bad("sign", &sign, &SIGN_NAMES.join(", ")))?;
+            let after_sunset_next_day = match after_sunset.as_deref() {
+                None | Some("next-day") => true,
+                Some("same-day") => false,
+                Some(other) => return Err(bad("after_sunset", other, "next-day, same-day")),
+            };
+            Rule::Hindu(HinduRule::Sankranti {
+                sign: u8::try_from(k).unwrap_or(0),
+                after_sunset_next_day,
+            })
+        }
+        RuleSpec::Named { name } if HinduRule::from_name(&name).is_some() => {
+            Rule::Hindu(HinduRule::from_name(&name).ok_or_else(|| bad("name", &name, "a named rule"))?)
+        }
         RuleSpec::Named { name } => Rule::Named(Named::from_name(&name).ok_or_else(|| {
             bad(
                 "name",
                 &name,
-                "nowruz, bahai-naw-ruz, birth-of-the-bab, birth-of-bahaullah, bst-starts, bst-ends",
+                "nowruz, bahai-naw-ruz, birth-of-the-bab, birth-of-bahaullah, bst-starts, bst-ends, holika-dahan, raksha-bandhan, onam",
             )
         })?),
         RuleSpec::Weekly { weekday: w } => Rule::Weekly {

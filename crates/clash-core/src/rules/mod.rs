@@ -9,6 +9,7 @@ use std::fmt;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+pub mod hindu;
 mod named;
 
 pub use named::{HebrewAdjust, Named};
@@ -115,6 +116,9 @@ pub enum Rule {
         /// The weekday.
         weekday: Weekday,
     },
+    /// A Hindu lunisolar or solar rule, reckoned for India or at the
+    /// location ([`hindu::HinduRule`]).
+    Hindu(hindu::HinduRule),
     /// Every `days` days from `anchor`: a calendar of fixed-length years
     /// (the Shahenshahi year of 365 days drifts through the Gregorian one).
     Cycle {
@@ -123,6 +127,14 @@ pub enum Rule {
         /// The length of the cycle in days.
         days: u16,
     },
+}
+
+/// What a rule can see of the other observances of the same year.
+pub(crate) trait Others {
+    /// The start dates of another observance.
+    fn starts(&self, id: &ObservanceId) -> &[NaiveDate];
+    /// Its (start, possible start) pairs.
+    fn alternates(&self, id: &ObservanceId) -> &[(NaiveDate, NaiveDate)];
 }
 
 /// Whose calendar date an astronomical instant is given as.
@@ -249,12 +261,13 @@ pub struct Substitute {
 impl Rule {
     /// Appends the start dates of this rule in Gregorian `year` to `out`.
     /// `starts_of` gives the start dates of another observance that year.
-    pub(crate) fn dates_in_year<'a>(
+    pub(crate) fn dates_in_year(
         &self,
         year: i32,
         settings: &Settings,
-        starts_of: impl Fn(&ObservanceId) -> &'a [NaiveDate],
+        others: &dyn Others,
         out: &mut Vec<NaiveDate>,
+        alternates: &mut Vec<(NaiveDate, NaiveDate)>,
     ) {
         match self {
             Rule::Fixed { month, day } => out.extend(NaiveDate::from_ymd_opt(year, *month, *day)),
@@ -283,11 +296,16 @@ impl Rule {
                 };
                 out.extend(sunday.and_then(|d| d.checked_add_signed(Duration::days(*offset))));
             }
-            Rule::Relative { to, offset } => out.extend(
-                starts_of(to)
-                    .iter()
-                    .filter_map(|d| d.checked_add_signed(Duration::days(*offset))),
-            ),
+            Rule::Relative { to, offset } => {
+                let shift = |d: &NaiveDate| d.checked_add_signed(Duration::days(*offset));
+                out.extend(others.starts(to).iter().filter_map(shift));
+                alternates.extend(
+                    others
+                        .alternates(to)
+                        .iter()
+                        .filter_map(|(a, b)| Some((shift(a)?, shift(b)?))),
+                );
+            }
             Rule::Julian { month, day } => {
                 out.extend(julian::in_gregorian_year(year, *month, *day))
             }
@@ -357,6 +375,7 @@ impl Rule {
                 out.extend(ethiopian::in_gregorian_year(year, *month, *day))
             }
             Rule::Named(n) => n.dates_in_year(year, out),
+            Rule::Hindu(h) => h.dates_in_year(year, settings, out, alternates),
             Rule::Weekly { weekday } => {
                 let Some(jan1) = NaiveDate::from_ymd_opt(year, 1, 1) else {
                     return;
@@ -621,6 +640,7 @@ impl fmt::Display for Rule {
             Rule::Named(n) => f.write_str(n.describe()),
             Rule::Cycle { anchor, days } => write!(f, "every {days} days from {anchor}"),
             Rule::Weekly { weekday } => write!(f, "every {}", weekday_name(*weekday)),
+            Rule::Hindu(h) => write!(f, "{h}"),
         }
     }
 }
@@ -661,8 +681,23 @@ mod tests {
     }
 
     fn eval(rule: &Rule, year: i32) -> Vec<NaiveDate> {
+        struct NoOthers;
+        impl Others for NoOthers {
+            fn starts(&self, _: &ObservanceId) -> &[NaiveDate] {
+                &[]
+            }
+            fn alternates(&self, _: &ObservanceId) -> &[(NaiveDate, NaiveDate)] {
+                &[]
+            }
+        }
         let mut out = Vec::new();
-        rule.dates_in_year(year, &Settings::default(), |_| &[], &mut out);
+        rule.dates_in_year(
+            year,
+            &Settings::default(),
+            &NoOthers,
+            &mut out,
+            &mut Vec::new(),
+        );
         out
     }
 

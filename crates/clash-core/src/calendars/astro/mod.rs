@@ -61,20 +61,31 @@ const SUN_RATE: f64 = 360.0 / 365.242_19;
 /// The mean motion of the Moon away from the Sun, degrees per day.
 const ELONGATION_RATE: f64 = 360.0 / SYNODIC_MONTH;
 
-/// Solves `signed(f(t) - target) = 0` near `guess` by iterating with the
-/// mean rate of `f` (degrees per day). Converges to well under a second in
-/// a few steps because the true rate stays within a factor of 1.3 of the
-/// mean; bounded to 40 steps.
+/// Solves `signed(f(t) - target) = 0` near `guess`: a first step with the
+/// mean rate of `f` (degrees per day), then secant steps, which converge
+/// to well under a second in four or five evaluations; bounded to 40.
 fn solve(guess: f64, target: f64, rate: f64, f: impl Fn(f64) -> f64) -> f64 {
-    let mut t = guess;
+    let mut t0 = guess;
+    let mut g0 = signed(target - f(t0));
+    let mut t1 = t0 + g0 / rate;
     for _ in 0..40 {
-        let step = signed(target - f(t)) / rate;
-        t += step;
-        if step.abs() < 1e-7 {
+        let g1 = signed(target - f(t1));
+        let denom = g1 - g0;
+        let secant = -g1 * (t1 - t0) / denom;
+        // Fall back to the mean rate if the secant is degenerate or wild.
+        let step = if denom.abs() > 1e-12 && secant.abs() < 5.0 {
+            secant
+        } else {
+            g1 / rate
+        };
+        t0 = t1;
+        g0 = g1;
+        t1 += step;
+        if step.abs() < 1e-8 {
             break;
         }
     }
-    t
+    t1
 }
 
 /// The first instant at or after `after` at which the Moon–Sun elongation

@@ -51,7 +51,8 @@ fn moon_altitude_above_h0(t: JulianDay, latitude: f64, longitude: f64) -> f64 {
 
 /// The first moonrise in `[from, to)` (UT) at the given place, to about a
 /// second of the model; `None` if the Moon does not rise then. Scans in
-/// 10-minute steps and bisects: bounded work.
+/// 30-minute steps (the Moon cannot rise and set within one) and bisects:
+/// bounded work.
 ///
 /// ```
 /// use clash_core::calendars::astro::{moonrise_between, JulianDay};
@@ -67,7 +68,7 @@ pub fn moonrise_between(
     latitude: f64,
     longitude: f64,
 ) -> Option<JulianDay> {
-    const STEP: f64 = 10.0 / 1440.0;
+    const STEP: f64 = 30.0 / 1440.0;
     let f = |t: f64| moon_altitude_above_h0(JulianDay(t), latitude, longitude);
     let mut a = from.0;
     let mut fa = f(a);
@@ -77,7 +78,7 @@ pub fn moonrise_between(
         let fb = f(b);
         if fa < 0.0 && fb >= 0.0 {
             let (mut lo, mut hi) = (a, b);
-            for _ in 0..20 {
+            for _ in 0..22 {
                 let mid = 0.5 * (lo + hi);
                 if f(mid) < 0.0 {
                     lo = mid;
