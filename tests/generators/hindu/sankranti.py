@@ -101,7 +101,7 @@ def main():
         u = min((t.utc_datetime() for s, t in events if SIGNS[s] == sign),
                 key=lambda x: abs((x - p).total_seconds()))
         diff = (p - u).total_seconds() / 60
-        pub.append(f"{sign} {when} IST ({src}): generated {u.astimezone(IST):%H:%M:%S} IST, "
+        pub.append(f"{sign} {when} IST ({src}): generated {ha.rnd(u).astimezone(IST):%H:%M:%S} IST, "
                    f"published - generated = {diff:+.1f} min")
     ay = []
     for day, val, src in PUBLISHED_AYANAMSA:

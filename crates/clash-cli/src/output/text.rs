@@ -209,7 +209,13 @@ pub fn clashes(
             };
             let _ = writeln!(out, "{lead}{line}");
         }
-        let note = if c.possible {
+        let note = if c.possible && obs.certainty() != Certainty::Estimated {
+            // Another reckoning (India or local), or a decision within minutes.
+            Some(format!(
+                "possible: some communities observe it {}",
+                alternatives(occ.possible_dates())
+            ))
+        } else if c.possible {
             let verb = if occ.days() > 1 {
                 "begin"
             } else {
