@@ -4,6 +4,7 @@
 mod astronomy;
 mod bank_holidays;
 mod easter;
+mod hindu;
 mod jewish;
 mod lunisolar;
 mod sun;

@@ -10,7 +10,7 @@ use std::fmt;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::calendars::astro::{
-    lahiri_ayanamsa, lunar_longitude, sidereal_solar_longitude_after, JulianDay,
+    lahiri_true_ayanamsa, lunar_longitude, sidereal_solar_longitude_after, JulianDay,
 };
 use crate::calendars::hindu::{
     festival_day, festival_day_with_margin, lunations_for_year, Lunation, Place, Window,
@@ -261,7 +261,7 @@ fn raksha_bandhan(begin: JulianDay, end: JulianDay, place: &Place) -> Option<Nai
 /// The nakshatra (0 Ashvini … 26 Revati) of the Moon at `t`: its sidereal
 /// longitude (Lahiri) in 13°20′ steps.
 fn nakshatra(t: JulianDay) -> u8 {
-    let sidereal = (lunar_longitude(t) - lahiri_ayanamsa(t)).rem_euclid(360.0);
+    let sidereal = (lunar_longitude(t) - lahiri_true_ayanamsa(t)).rem_euclid(360.0);
     (sidereal / (40.0 / 3.0)).floor().clamp(0.0, 26.0) as u8
 }
 

@@ -18,9 +18,11 @@
 //!   65 µs an evaluation; the truncated one is a few, within 1″.
 //! - F. Espenak and J. Meeus, *Five Millennium Canon of Solar Eclipses*
 //!   (NASA/TP-2006-214141): polynomial expressions for ΔT.
-//! - Lahiri ayanamsa: 23°15′00.658″ on 1956-03-21 0h TT (Indian Calendar
-//!   Reform Committee, 1955), carried by the general precession in
-//!   longitude of J. H. Lieske et al., A&A 58 (1977).
+//! - Lahiri ayanamsa: 23°15′00.658″ (true) on 1956-03-21 0h TT (Indian
+//!   Calendar Reform Committee, 1955; less that day's nutation for the mean
+//!   value), carried by the general precession in longitude of
+//!   J. H. Lieske et al., A&A 58 (1977); sidereal longitudes subtract the
+//!   true ayanamsa (mean plus nutation).
 
 // Coefficients are written as published (no digit grouping; 3.14 is a
 // phase from the table, not π).
@@ -39,7 +41,7 @@ mod vsop87_earth;
 
 pub use lunar::{lunar_longitude, moon_elongation, moon_position, MoonPosition};
 pub use rise::moonrise_between;
-pub use solar::{lahiri_ayanamsa, sidereal_solar_longitude, solar_longitude};
+pub use solar::{lahiri_ayanamsa, lahiri_true_ayanamsa, sidereal_solar_longitude, solar_longitude};
 pub use time::{delta_t, JulianDay};
 
 /// Degrees in `[0, 360)`.

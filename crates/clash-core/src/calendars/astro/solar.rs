@@ -39,9 +39,12 @@ pub fn solar_longitude(t: JulianDay) -> f64 {
     normalize(geometric + fk5 + nutation_in_longitude(centuries) + aberration)
 }
 
-/// The Lahiri (Chitrapaksha) ayanamsa in degrees: 23°15′00.658″ on
-/// 1956-03-21 0h TT, plus the general precession in longitude since then
-/// (Lieske et al. 1977: 5029.0966″ T + 1.11113″ T² − 0.000006″ T³).
+/// The mean Lahiri (Chitrapaksha) ayanamsa in degrees: 23°15′00.658″ on
+/// 1956-03-21 0h TT (the Indian Astronomical Ephemeris, a true value, so
+/// less that day's nutation of 0.004658035°: 23.245524743° mean), plus the
+/// general precession in longitude since then (Lieske et al. 1977:
+/// 5029.0966″ T + 1.11113″ T² − 0.000006″ T³). These are the Swiss
+/// Ephemeris's Lahiri constants.
 ///
 /// ```
 /// use clash_core::calendars::astro::{lahiri_ayanamsa, JulianDay};
@@ -52,14 +55,22 @@ pub fn solar_longitude(t: JulianDay) -> f64 {
 pub fn lahiri_ayanamsa(t: JulianDay) -> f64 {
     let precession = |c: f64| (5029.0966 * c + 1.11113 * c * c - 0.000006 * c.powi(3)) * ARCSEC;
     let epoch = (2_435_553.5 - 2_451_545.0) / 36_525.0;
-    let at_epoch = 23.0 + 15.0 / 60.0 + 0.658 / 3600.0;
+    let at_epoch = 23.0 + 15.0 / 60.0 + 0.658 / 3600.0 - 0.004_658_035;
     at_epoch + precession(t.centuries_tt()) - precession(epoch)
 }
 
-/// The Sun's sidereal longitude with the Lahiri ayanamsa, degrees `[0, 360)`
-/// (0 = start of Mesha; 270 = start of Makara).
+/// The true Lahiri ayanamsa: the mean one plus the nutation in longitude,
+/// so that an apparent longitude minus it is a sidereal longitude free of
+/// nutation (the convention of the Indian Astronomical Ephemeris and the
+/// Swiss Ephemeris).
+pub fn lahiri_true_ayanamsa(t: JulianDay) -> f64 {
+    lahiri_ayanamsa(t) + nutation_in_longitude(t.centuries_tt())
+}
+
+/// The Sun's sidereal longitude with the (true) Lahiri ayanamsa, degrees
+/// `[0, 360)` (0 = start of Mesha; 270 = start of Makara).
 pub fn sidereal_solar_longitude(t: JulianDay) -> f64 {
-    normalize(solar_longitude(t) - lahiri_ayanamsa(t))
+    normalize(solar_longitude(t) - lahiri_true_ayanamsa(t))
 }
 
 #[cfg(test)]
