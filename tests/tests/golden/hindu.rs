@@ -42,3 +42,74 @@ fn sankrantis_1950_to_2060() {
     assert!(rows.len() > 1300);
     eprintln!("sankrantis: {} instants, worst {worst} s", rows.len() - 1);
 }
+
+/// India's published festival dates 2001–2035 (tests/golden/hindu/india.csv)
+/// against our New Delhi reckoning: every published date is our date or one
+/// of our possible dates, except the rows listed with reasons in
+/// india-known-differences.csv (and those rows must still differ).
+#[test]
+fn india_published_dates_2001_to_2035() {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use chrono::Datelike;
+    use clash_core::{Catalogue, Category, Filter, Index, Location, Settings};
+
+    let known: BTreeSet<(String, String)> = golden_lines("hindu/india-known-differences.csv")
+        .iter()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[0].to_string(), f[1].to_string())
+        })
+        .collect();
+    let cat = Catalogue::embedded().unwrap();
+    let settings = Settings::default().location(Location::preset("delhi").unwrap());
+    let index = Index::with_settings(&cat, 2001, 2035, &settings).unwrap();
+    let (from, to) = index.days();
+    let rows = golden_lines("hindu/india.csv");
+    let ids: BTreeSet<String> = rows
+        .iter()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_string())
+        .collect();
+    let filter = Filter::default()
+        .ids(ids.iter().map(|id| cat.get(id).unwrap().id().clone()))
+        .categories(Category::ALL.iter().copied());
+    // (id, year) -> (date, possible dates)
+    let mut ours: BTreeMap<(String, i32), (String, Vec<String>)> = BTreeMap::new();
+    for o in index.list(from, to, &filter).unwrap() {
+        let occ = o.occurrence();
+        ours.insert(
+            (o.observance().id().to_string(), occ.start().year()),
+            (
+                occ.start().to_string(),
+                occ.possible_dates().iter().map(|d| d.to_string()).collect(),
+            ),
+        );
+    }
+    let (mut exact, mut possible, mut unexpected, mut stale) = (0, 0, Vec::new(), Vec::new());
+    for line in rows.iter().skip(1) {
+        let (id, date) = line.split_once(',').unwrap();
+        let year: i32 = date[..4].parse().unwrap();
+        let got = ours.get(&(id.to_string(), year));
+        let agrees = got.is_some_and(|(d, _)| d == date);
+        let is_possible = got.is_some_and(|(_, p)| p.iter().any(|d| d == date));
+        let listed = known.contains(&(id.to_string(), date.to_string()));
+        match (agrees || is_possible, listed) {
+            (true, true) => stale.push(line.clone()),
+            (false, false) => unexpected.push(format!("{line} ours {got:?}")),
+            _ => {}
+        }
+        exact += usize::from(agrees);
+        possible += usize::from(is_possible && !agrees);
+    }
+    assert!(
+        unexpected.is_empty(),
+        "unexplained differences: {unexpected:#?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "listed as different but now agree: {stale:#?}"
+    );
+    eprintln!("india: {} published dates, {exact} ours, {possible} among our possible dates, {} known differences", rows.len() - 1, known.len());
+}

@@ -428,8 +428,8 @@ mod tests {
     #[test]
     fn festivals_at_new_delhi() {
         // Drik Panchang, New Delhi: Diwali (Ashvina Amavasya, pradosh)
-        // 2024-10-31; Janmashtami (Shravana Krishna Ashtami, nishita)
-        // 2024-08-26; Ganesh Chaturthi (Bhadrapada Shukla Chaturthi,
+        // 2024-10-31; Janmashtami (Shravana Krishna Ashtami, nishita, the
+        // Smarta date) 2024-08-26; Ganesh Chaturthi (Bhadrapada Shukla Chaturthi,
         // madhyahna) 2024-09-07; Karva Chauth (Ashvina Krishna Chaturthi,
         // moonrise) 2024-10-20.
         let cases = [

@@ -66,8 +66,8 @@ pub enum HinduRule {
     /// Raksha Bandhan: Shravana Purnima at sunrise lasting 144 minutes,
     /// else in the aparahna.
     RakshaBandhan,
-    /// Onam: Thiruvonam (Shravana nakshatra at sunrise) following Atham
-    /// (Hasta) in the solar month Chingam (the Sun in sidereal Simha).
+    /// Onam: Thiruvonam (Shravana nakshatra) at sunrise and for six nazhika
+    /// after, in the solar month Chingam (the Sun in sidereal Simha).
     Onam,
 }
 
@@ -265,27 +265,26 @@ fn nakshatra(t: JulianDay) -> u8 {
     (sidereal / (40.0 / 3.0)).floor().clamp(0.0, 26.0) as u8
 }
 
-/// Hasta (Atham) and Shravana (Thiruvonam), 0-based.
-const ATHAM: u8 = 12;
+/// Shravana (Thiruvonam), 0-based.
 const THIRUVONAM: u8 = 21;
 
-/// Onam: the ten-day festival begins on Atham (Hasta at sunrise) in the
-/// solar month Chingam (the Sun in sidereal Simha), and Onam is the
-/// following day on which Thiruvonam (Shravana) prevails at sunrise.
+/// Onam: the first day in the solar month Chingam (the Sun in sidereal
+/// Simha) on which Thiruvonam (Shravana nakshatra) prevails at sunrise and
+/// for at least six nazhika (144 minutes) after it.
 fn onam(year: i32, place: &Place) -> Option<NaiveDate> {
     let start =
         sidereal_solar_longitude_after(JulianDay::from_ymd_hms(year, 7, 1, 0, 0, 0.0), 120.0);
     let end = sidereal_solar_longitude_after(start, 150.0);
     let first = place.date_of(start)?;
-    let at_sunrise = |d: NaiveDate| place.window(d, Window::Sunrise).map(|(r, _)| r);
-    let atham = first.iter_days().take(32).find(|&d| {
-        at_sunrise(d).is_some_and(|r| r.0 >= start.0 && r.0 < end.0 && nakshatra(r) == ATHAM)
-    })?;
-    atham
-        .iter_days()
-        .skip(1)
-        .take(14)
-        .find(|&d| at_sunrise(d).is_some_and(|r| nakshatra(r) == THIRUVONAM))
+    first.iter_days().take(33).find(|&d| {
+        place.window(d, Window::Sunrise).is_some_and(|(rise, _)| {
+            let later = JulianDay(rise.0 + 144.0 / 1440.0);
+            rise.0 >= start.0
+                && rise.0 < end.0
+                && nakshatra(rise) == THIRUVONAM
+                && nakshatra(later) == THIRUVONAM
+        })
+    })
 }
 
 impl fmt::Display for HinduRule {
@@ -327,7 +326,7 @@ impl fmt::Display for HinduRule {
                 f.write_str("Shravana Purnima at sunrise lasting 144 minutes, else in the aparahna")
             }
             HinduRule::Onam => f.write_str(
-                "Thiruvonam nakshatra at sunrise, following Atham in the solar month Chingam",
+                "Thiruvonam nakshatra at sunrise and for 144 minutes after, in the solar month Chingam",
             ),
         }
     }
