@@ -89,7 +89,7 @@ fn file_catalogue(name: &str) -> Catalogue {
 #[divan::bench(args = [
     "christian.toml", "uk-bank-holidays.toml", "jewish.toml", "muslim.toml",
     "chinese.toml", "bahai.toml", "astronomical.toml", "other-traditions.toml",
-    "hindu.toml", "sikh.toml", "jain.toml", "buddhist.toml",
+    "hindu.toml", "jain.toml", "buddhist.toml",
 ])]
 fn expand_one_year_per_calendar(b: Bencher, file: &str) {
     let cat = file_catalogue(file);
