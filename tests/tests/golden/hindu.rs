@@ -1,25 +1,25 @@
 //! Hindu calendar checks against tests/golden/hindu (sources in each
 //! header).
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDateTime;
 use clash_core::calendars::astro::{sidereal_solar_longitude_after, JulianDay};
+use clash_core::rules::hindu::SIGN_NAMES as SIGNS;
 
 use super::golden_lines;
 
-const SIGNS: [&str; 12] = [
-    "mesha",
-    "vrishabha",
-    "mithuna",
-    "karka",
-    "simha",
-    "kanya",
-    "tula",
-    "vrishchika",
-    "dhanu",
-    "makara",
-    "kumbha",
-    "mina",
-];
+/// The (id, published date) pairs of a known-differences file.
+fn known_differences(name: &str) -> BTreeSet<(String, String)> {
+    golden_lines(name)
+        .iter()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[0].to_string(), f[1].to_string())
+        })
+        .collect()
+}
 
 /// Every sidereal sankranti 1950–2060 (Lahiri) within 2 minutes of the
 /// Skyfield/DE440 computation (cross-checked with the Swiss Ephemeris).
@@ -49,19 +49,12 @@ fn sankrantis_1950_to_2060() {
 /// india-known-differences.csv (and those rows must still differ).
 #[test]
 fn india_published_dates_2001_to_2035() {
-    use std::collections::{BTreeMap, BTreeSet};
+    use std::collections::BTreeMap;
 
     use chrono::Datelike;
     use clash_core::{Catalogue, Category, Filter, Index, Location, Settings};
 
-    let known: BTreeSet<(String, String)> = golden_lines("hindu/india-known-differences.csv")
-        .iter()
-        .skip(1)
-        .map(|l| {
-            let f: Vec<&str> = l.split(',').collect();
-            (f[0].to_string(), f[1].to_string())
-        })
-        .collect();
+    let known = known_differences("hindu/india-known-differences.csv");
     let cat = Catalogue::embedded().unwrap();
     let settings = Settings::default().location(Location::preset("delhi").unwrap());
     let index = Index::with_settings(&cat, 2001, 2035, &settings).unwrap();
@@ -121,19 +114,10 @@ fn india_published_dates_2001_to_2035() {
 /// uk-known-differences.csv.
 #[test]
 fn uk_published_dates() {
-    use std::collections::BTreeSet;
-
     use chrono::NaiveDate;
     use clash_core::{Catalogue, Category, Filter, Index};
 
-    let known: BTreeSet<(String, String)> = golden_lines("hindu/uk-known-differences.csv")
-        .iter()
-        .skip(1)
-        .map(|l| {
-            let f: Vec<&str> = l.split(',').collect();
-            (f[0].to_string(), f[1].to_string())
-        })
-        .collect();
+    let known = known_differences("hindu/uk-known-differences.csv");
     let cat = Catalogue::embedded().unwrap();
     let index = Index::new(&cat, 2005, 2027).unwrap();
     let mut checked = 0;

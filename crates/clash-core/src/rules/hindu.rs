@@ -99,26 +99,14 @@ impl HinduRule {
             }
             HinduRule::HolikaDahan => {
                 for (a, b) in tithi_spans(year, 12, 15) {
-                    let day = holika_dahan(a, b, place);
-                    let m = margin.num_seconds() as f64 / 86_400.0;
-                    let near = [-m, m]
-                        .iter()
-                        .filter_map(|s| holika_dahan(JulianDay(a.0 + s), JulianDay(b.0 + s), place))
-                        .find(|d| Some(*d) != day);
-                    out.extend(day.map(|d| (d, near)));
+                    out.extend(with_margin(a, b, margin, |a, b| holika_dahan(a, b, place)));
                 }
             }
             HinduRule::RakshaBandhan => {
                 for (a, b) in tithi_spans(year, 5, 15) {
-                    let day = raksha_bandhan(a, b, place);
-                    let m = margin.num_seconds() as f64 / 86_400.0;
-                    let near = [-m, m]
-                        .iter()
-                        .filter_map(|s| {
-                            raksha_bandhan(JulianDay(a.0 + s), JulianDay(b.0 + s), place)
-                        })
-                        .find(|d| Some(*d) != day);
-                    out.extend(day.map(|d| (d, near)));
+                    out.extend(with_margin(a, b, margin, |a, b| {
+                        raksha_bandhan(a, b, place)
+                    }));
                 }
             }
             HinduRule::Sankranti {
@@ -172,6 +160,23 @@ impl HinduRule {
             }
         }
     }
+}
+
+/// The day `decide` gives for a tithi `[a, b)`, and the other day it gives
+/// when the tithi moves by `margin` either way, if any.
+fn with_margin(
+    a: JulianDay,
+    b: JulianDay,
+    margin: Duration,
+    decide: impl Fn(JulianDay, JulianDay) -> Option<NaiveDate>,
+) -> Option<(NaiveDate, Option<NaiveDate>)> {
+    let day = decide(a, b)?;
+    let m = margin.num_seconds() as f64 / 86_400.0;
+    let near = [-m, m]
+        .iter()
+        .filter_map(|s| decide(JulianDay(a.0 + s), JulianDay(b.0 + s)))
+        .find(|d| *d != day);
+    Some((day, near))
 }
 
 fn place_of(settings: &Settings) -> Place {
