@@ -74,13 +74,17 @@ fn umm_al_qura(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
         .checked_add_signed(chrono::Duration::days(before + i64::from(day) - 1))
 }
 
-/// The first and last Gregorian days covered by the Umm al-Qura tables.
+/// The first and last Gregorian days covered by the Umm al-Qura tables
+/// (computed once).
 pub fn umm_al_qura_span() -> Option<(NaiveDate, NaiveDate)> {
-    let first = to_gregorian(*UMM_AL_QURA_YEARS.start(), 1, 1, Method::UmmAlQura)?;
-    let last = (1..=30)
-        .rev()
-        .find_map(|d| to_gregorian(*UMM_AL_QURA_YEARS.end(), 12, d, Method::UmmAlQura))?;
-    Some((first, last))
+    static SPAN: std::sync::OnceLock<Option<(NaiveDate, NaiveDate)>> = std::sync::OnceLock::new();
+    *SPAN.get_or_init(|| {
+        let first = to_gregorian(*UMM_AL_QURA_YEARS.start(), 1, 1, Method::UmmAlQura)?;
+        let last = (1..=30)
+            .rev()
+            .find_map(|d| to_gregorian(*UMM_AL_QURA_YEARS.end(), 12, d, Method::UmmAlQura))?;
+        Some((first, last))
+    })
 }
 
 /// The Hijri years that may have a date in Gregorian `year`.
