@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime};
 use clash_core::calendars::astro::{sidereal_solar_longitude_after, JulianDay};
 use clash_core::rules::hindu::SIGN_NAMES as SIGNS;
 
@@ -183,4 +183,111 @@ fn tithi_end_times_2020_to_2030() {
     }
     assert!(rows.len() > 500, "{}", rows.len());
     eprintln!("tithi ends: {} days, worst {worst} s", rows.len() - 1);
+}
+
+/// Each row of india-known-differences.csv is what its kind says it is
+/// (the kinds are described in the file's header): the astronomy behind
+/// every explanation is checked, so an explanation cannot quietly go wrong.
+#[test]
+fn known_differences_are_explained() {
+    use chrono::{Duration, NaiveDate};
+    use clash_core::calendars::astro::{lahiri_true_ayanamsa, lunar_longitude};
+    use clash_core::calendars::hindu::{lunations_for_year, Window, NEW_DELHI};
+    use clash_core::rules::hindu::HinduRule;
+    use clash_core::rules::Rule;
+    use clash_core::Catalogue;
+
+    let cat = Catalogue::embedded().unwrap();
+    let place = NEW_DELHI;
+    let minutes = |d: f64| d * 1440.0;
+    let rise = |d: NaiveDate| place.window(d, Window::Sunrise).unwrap().0 .0;
+    let set = |d: NaiveDate| place.window(d, Window::Pradosh).unwrap().0 .0;
+    let rows = golden_lines("hindu/india-known-differences.csv");
+    for line in rows.iter().skip(1) {
+        let f: Vec<&str> = line.splitn(5, ',').collect();
+        let (id, kind) = (f[0], f[3]);
+        let (publ, ours) = (super::date(f[1]), super::date(f[2]));
+        let year = publ.year();
+        let rule = cat.get(id).unwrap().rule();
+        match kind {
+            "sankranti-before-sunrise" | "sankranti-near-sunset" => {
+                let Rule::Hindu(HinduRule::Sankranti { sign, .. }) = rule else {
+                    panic!("{line}: not a sankranti rule")
+                };
+                let t = sidereal_solar_longitude_after(
+                    JulianDay::from_ymd_hms(year, 1, 1, 0, 0, 0.0),
+                    f64::from(*sign) * 30.0,
+                )
+                .0;
+                if kind == "sankranti-before-sunrise" {
+                    assert_eq!(place.date_of(JulianDay(t)), Some(ours), "{line}");
+                    assert!(t < rise(ours) && publ == ours - Duration::days(1), "{line}");
+                } else {
+                    assert_eq!(place.date_of(JulianDay(t)), Some(ours), "{line}");
+                    let before = minutes(set(ours) - t);
+                    assert!((0.0..30.0).contains(&before), "{line}: {before} min");
+                }
+            }
+            "thiruvonam" => {
+                let nakshatra = |t: f64| {
+                    let t = JulianDay(t);
+                    let l = (lunar_longitude(t) - lahiri_true_ayanamsa(t)).rem_euclid(360.0);
+                    (l / (40.0 / 3.0)).floor() as u8
+                };
+                // Shravana (0-based 21) at our sunrise and 144 minutes later,
+                // and already on the published day (before the next sunrise).
+                let r = rise(ours);
+                assert_eq!(nakshatra(r), 21, "{line}");
+                assert_eq!(nakshatra(r + 0.1), 21, "{line}");
+                assert_eq!(nakshatra(set(publ)), 21, "{line}");
+                assert_eq!(publ, ours - Duration::days(1), "{line}");
+            }
+            "projection" => assert!(year >= 2027, "{line}"),
+            _ => {
+                let Rule::Hindu(HinduRule::Tithi {
+                    masa,
+                    tithi,
+                    window,
+                }) = rule
+                else {
+                    panic!("{line}: not a tithi rule")
+                };
+                let (b, e) = lunations_for_year(year)
+                    .iter()
+                    .filter(|l| l.masa == *masa && !l.adhika)
+                    .filter_map(|l| l.tithi(*tithi))
+                    .map(|(b, e)| (b.0, e.0))
+                    .find(|(b, _)| {
+                        (place.date_of(JulianDay(*b)).unwrap() - publ)
+                            .num_days()
+                            .abs()
+                            <= 2
+                    })
+                    .unwrap_or_else(|| panic!("{line}: no tithi near the date"));
+                let at_rise = |d: NaiveDate| (b..e).contains(&rise(d));
+                let overlap = |d: NaiveDate, w: Window| {
+                    let (x, y) = place.window(d, w).unwrap();
+                    minutes(y.0.min(e) - x.0.max(b))
+                };
+                let (op, oo) = (overlap(publ, *window), overlap(ours, *window));
+                let ok = match kind {
+                    "both-days" => op > 0.0 && oo >= op,
+                    "udaya" => at_rise(publ) && op <= 0.0 && oo > 0.0,
+                    "derived" => op <= 0.0 && oo > 0.0,
+                    "two-sunrises" => at_rise(publ) && at_rise(ours) && ours < publ,
+                    "kshaya" => !at_rise(publ) && !at_rise(ours),
+                    "madhyahna" => {
+                        overlap(publ, Window::Madhyahna) > 0.0 && !at_rise(publ) && at_rise(ours)
+                    }
+                    "near-sunrise" => (0.0..15.0).contains(&minutes(rise(publ) - e)),
+                    other => panic!("{line}: unknown kind {other}"),
+                };
+                assert!(
+                    ok,
+                    "{line}: overlap published {op:.0} min, ours {oo:.0} min"
+                );
+            }
+        }
+    }
+    assert!(rows.len() > 10);
 }

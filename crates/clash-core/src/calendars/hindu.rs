@@ -7,7 +7,11 @@
 //!   (Lahiri) of the Sun at the new moon that opens the lunation: the Sun in
 //!   Mina opens Chaitra … Kumbha opens Phalguna. A lunation with no
 //!   sankranti is adhika (leap); festivals are kept in the following nija
-//!   month of the same name.
+//!   month of the same name. A lunation with two sankrantis is kshaya: it
+//!   stands for two months (the second name is otherwise skipped) and the
+//!   festivals of both are kept in it (Sewell and Dikshit, *The Indian
+//!   Calendar*, 1896, §§ 45–49; the last were in 1963–64 and 1982–83, the
+//!   next in 2123–24).
 //! - Karmakala windows of a civil day: sunrise; madhyahna (3rd fifth of
 //!   daytime); aparahna (4th fifth); pradosh (144 minutes after sunset);
 //!   nishita (8th of the 15 muhurtas of the night); moonrise.
@@ -56,6 +60,10 @@ pub struct Lunation {
     pub masa: u8,
     /// Whether it is an adhika (leap) month: no sankranti in it.
     pub adhika: bool,
+    /// Whether it is a kshaya lunation: two sankrantis in it, so that it
+    /// stands for two months, `masa` and the next, whose festivals are
+    /// both kept in it (the next month's name is otherwise skipped).
+    pub kshaya: bool,
 }
 
 /// The sidereal sign (0 Mesha … 11 Mina) of the Sun at `t`.
@@ -81,6 +89,7 @@ impl Lunation {
             // Mina (11) opens Chaitra (1), Mesha (0) Vaishakha (2), …
             masa: (a + 1) % 12 + 1,
             adhika: a == b,
+            kshaya: (a + 2) % 12 == b,
         }
     }
 
@@ -128,6 +137,27 @@ impl Lunation {
     }
 }
 
+/// Whether the festivals of month `masa` (1–12) are kept in lunation `i`
+/// of the consecutive lunations `ls`: in the nija month of that name; in a
+/// kshaya lunation, for both of its months; but when the month's own
+/// lunation is kshaya and an adhika month of the same name comes just
+/// before it, in that adhika month ("the earlier is better": Sewell and
+/// Dikshit §§ 45–49; so Maha Shivaratri in 1983 fell in the Pausha–Magha
+/// kshaya lunation, and Kartika's festivals in 1963 in the adhika Kartika).
+pub fn keeps(ls: &[Lunation], i: usize, masa: u8) -> bool {
+    let Some(l) = ls.get(i) else {
+        return false;
+    };
+    let prev = i.checked_sub(1).and_then(|j| ls.get(j));
+    if l.adhika {
+        return l.masa == masa && ls.get(i + 1).is_some_and(|n| n.kshaya && n.masa == masa);
+    }
+    if l.masa == masa {
+        return !(l.kshaya && prev.is_some_and(|p| p.adhika && p.masa == masa));
+    }
+    l.kshaya && l.masa % 12 + 1 == masa
+}
+
 /// The lunations whose opening new moon falls in `[from, to)`.
 pub fn lunations(from: JulianDay, to: JulianDay) -> Vec<Lunation> {
     let mut out = Vec::new();
@@ -147,7 +177,7 @@ pub fn lunations(from: JulianDay, to: JulianDay) -> Vec<Lunation> {
     out
 }
 
-/// The lunations opening from December of `year − 1` to January of
+/// The lunations opening from November of `year − 1` to January of
 /// `year + 1`, computed once per year and cached (bounded: the cache is
 /// cleared past 256 years).
 pub fn lunations_for_year(year: i32) -> std::sync::Arc<Vec<Lunation>> {
@@ -161,7 +191,7 @@ pub fn lunations_for_year(year: i32) -> std::sync::Arc<Vec<Lunation>> {
         }
     }
     let v = Arc::new(lunations(
-        JulianDay::from_ymd_hms(year - 1, 12, 1, 0, 0, 0.0),
+        JulianDay::from_ymd_hms(year - 1, 11, 1, 0, 0, 0.0),
         JulianDay::from_ymd_hms(year + 1, 2, 1, 0, 0, 0.0),
     ));
     if let Ok(mut map) = cache.lock() {
@@ -248,7 +278,7 @@ impl Place {
     }
 
     /// Local midnight starting `date`, as UT.
-    fn midnight(&self, date: NaiveDate) -> Option<JulianDay> {
+    pub(crate) fn midnight(&self, date: NaiveDate) -> Option<JulianDay> {
         let local = self
             .timezone
             .from_local_datetime(&date.and_hms_opt(0, 0, 0)?)
@@ -423,6 +453,43 @@ mod tests {
         assert_eq!(adhika.len(), 1);
         assert_eq!(adhika[0].masa, 5);
         assert_eq!(NEW_DELHI.date_of(adhika[0].start), Some(d(2023, 7, 18)));
+    }
+
+    #[test]
+    fn kshaya_months_1900_to_2100() {
+        // The only kshaya months of 1900–2100 were in 1963–64 and 1982–83,
+        // each with an adhika month before and after (the next is in
+        // 2123–24): Sewell and Dikshit's tables; hindupad.com/kshaya-masa
+        // ("the last Kshaya Masa was in 1983 and the next ... in 2124").
+        let y = |y| JulianDay::from_ymd_hms(y, 1, 1, 0, 0, 0.0);
+        let mut ls = lunations(y(1900), y(2000));
+        ls.extend(lunations(y(2000), y(2101)));
+        let kshaya: Vec<_> = ls.iter().filter(|l| l.kshaya).collect();
+        assert_eq!(kshaya.len(), 2);
+        let starts: Vec<_> = kshaya.iter().map(|l| NEW_DELHI.date_of(l.start)).collect();
+        assert_eq!(starts, [Some(d(1963, 11, 16)), Some(d(1983, 1, 14))]);
+        // Kartika and Margashirsha in one lunation; Pausha and Magha in one.
+        assert_eq!((kshaya[0].masa, kshaya[1].masa), (8, 10));
+        let at = |k: &Lunation| ls.iter().position(|l| l == k).unwrap();
+        let (i, j) = (at(kshaya[0]), at(kshaya[1]));
+        // 1963: Kartika's festivals in the adhika Kartika just before,
+        // Margashirsha's in the kshaya lunation; 1983: Pausha's and Magha's
+        // both in it.
+        assert!(ls[i - 1].adhika && keeps(&ls, i - 1, 8) && !keeps(&ls, i, 8));
+        assert!(keeps(&ls, i, 9) && !keeps(&ls, i, 10));
+        assert!(keeps(&ls, j, 10) && keeps(&ls, j, 11) && !keeps(&ls, j - 1, 10));
+        for k in kshaya {
+            let i = at(k);
+            assert!(ls[i.saturating_sub(5)..i].iter().any(|l| l.adhika));
+            assert!(ls[i + 1..i + 6].iter().any(|l| l.adhika));
+        }
+        // Every nija lunation keeps one month, the two kshaya ones two (and
+        // in 1963 the adhika Kartika stands in for the kshaya's first).
+        let kept: usize = (0..ls.len())
+            .map(|i| (1..=12).filter(|m| keeps(&ls, i, *m)).count())
+            .sum();
+        let adhika = ls.iter().filter(|l| l.adhika).count();
+        assert_eq!(kept, ls.len() - adhika + 2);
     }
 
     #[test]

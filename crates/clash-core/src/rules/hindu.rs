@@ -13,8 +13,8 @@ use crate::calendars::astro::{
     lahiri_true_ayanamsa, lunar_longitude, sidereal_solar_longitude_after, JulianDay,
 };
 use crate::calendars::hindu::{
-    festival_day, festival_day_with_margin, lunations_for_year, Lunation, Place, Window,
-    MASA_NAMES, NEW_DELHI,
+    festival_day, festival_day_with_margin, keeps, lunations_for_year, Place, Window, MASA_NAMES,
+    NEW_DELHI,
 };
 use crate::settings::{HinduReckoning, Settings};
 
@@ -66,6 +66,9 @@ pub enum HinduRule {
     /// Raksha Bandhan: Shravana Purnima at sunrise lasting 144 minutes,
     /// else in the aparahna.
     RakshaBandhan,
+    /// Dussehra (Vijayadashami): Ashvina Shukla Dashami in the aparahna,
+    /// moved by the Shravana nakshatra rule.
+    Dussehra,
     /// Onam: Thiruvonam (Shravana nakshatra) at sunrise and for six nazhika
     /// after, in the solar month Chingam (the Sun in sidereal Simha).
     Onam,
@@ -78,6 +81,7 @@ impl HinduRule {
             "holika-dahan" => HinduRule::HolikaDahan,
             "raksha-bandhan" => HinduRule::RakshaBandhan,
             "onam" => HinduRule::Onam,
+            "dussehra" => HinduRule::Dussehra,
             _ => return None,
         })
     }
@@ -102,6 +106,15 @@ impl HinduRule {
                     out.extend(with_margin(a, b, margin, |a, b| holika_dahan(a, b, place)));
                 }
             }
+            HinduRule::Dussehra => {
+                for (a, b) in tithi_spans(year, 7, 10) {
+                    let plain = festival_day(a, b, Window::Aparahna, place);
+                    out.extend(
+                        with_margin(a, b, margin, |a, b| dussehra(a, b, place))
+                            .map(|(day, near)| (day, near.or(plain.filter(|p| *p != day)))),
+                    );
+                }
+            }
             HinduRule::RakshaBandhan => {
                 for (a, b) in tithi_spans(year, 5, 15) {
                     out.extend(with_margin(a, b, margin, |a, b| {
@@ -116,12 +129,14 @@ impl HinduRule {
                 let mut after = JulianDay::from_ymd_hms(year, 1, 1, 0, 0, 0.0);
                 after.0 -= 2.0;
                 let t = sidereal_solar_longitude_after(after, f64::from(sign) * 30.0);
-                let day = if after_sunset_next_day {
-                    sankranti_day(t, place)
-                } else {
-                    place.date_of(t)
+                let day = |t: JulianDay| {
+                    if after_sunset_next_day {
+                        sankranti_day(t, place)
+                    } else {
+                        place.date_of(t)
+                    }
                 };
-                out.extend(day.map(|d| (d, None)));
+                out.extend(with_margin(t, t, margin, |t, _| day(t)));
             }
             HinduRule::Onam => out.extend(onam(year, place).map(|d| (d, None))),
         }
@@ -191,10 +206,10 @@ fn place_of(settings: &Settings) -> Place {
 /// The spans of tithi `tithi` in the nija month `masa` whose lunation opens
 /// around Gregorian `year`.
 fn tithi_spans(year: i32, masa: u8, tithi: u8) -> Vec<(JulianDay, JulianDay)> {
-    lunations_for_year(year)
-        .iter()
-        .filter(|l: &&Lunation| l.masa == masa && !l.adhika)
-        .filter_map(|l| l.tithi(tithi))
+    let ls = lunations_for_year(year);
+    (0..ls.len())
+        .filter(|i| keeps(&ls, *i, masa))
+        .filter_map(|i| ls.get(i).and_then(|l| l.tithi(tithi)))
         .collect()
 }
 
@@ -248,6 +263,38 @@ fn holika_dahan(begin: JulianDay, end: JulianDay, place: &Place) -> Option<Naive
     }
 }
 
+/// Dussehra (Vijayadashami): Ashvina Shukla Dashami in the aparahna, with
+/// the Shravana nakshatra rule of the Dharmasindhu as Drik Panchang states
+/// it. When Dashami spans two days: if it touches the first day's aparahna
+/// and lasts under three muhurtas (144 minutes) after the second day's
+/// sunrise, the first day; else if Shravana touches the aparahna of one day
+/// only, that day; else the aparahna rule (SPEC §5). The aparahna-rule day,
+/// when different, is offered as a possible date.
+fn dussehra(begin: JulianDay, end: JulianDay, place: &Place) -> Option<NaiveDate> {
+    let plain = festival_day(begin, end, Window::Aparahna, place)?;
+    let mut first = place.date_of(begin)?;
+    let (set, _) = place.window(first, Window::Pradosh)?;
+    if begin.0 >= set.0 {
+        first = first.succ_opt()?;
+    }
+    let second = first.succ_opt()?;
+    let (rise, _) = place.window(second, Window::Sunrise)?;
+    if end.0 - rise.0 < 144.0 / 1440.0 {
+        // On one day only, or too briefly on the second: the aparahna rule.
+        return Some(plain);
+    }
+    let shravana = |d: NaiveDate| {
+        place
+            .window(d, Window::Aparahna)
+            .is_some_and(|(a, b)| nakshatra(a) == SHRAVANA || nakshatra(b) == SHRAVANA)
+    };
+    Some(match (shravana(first), shravana(second)) {
+        (true, false) => first,
+        (false, true) => second,
+        _ => plain,
+    })
+}
+
 /// Raksha Bandhan (issue 4): the first day on whose sunrise Purnima stands
 /// and lasts at least 144 minutes after sunrise; otherwise the aparahna
 /// rule.
@@ -266,30 +313,114 @@ fn raksha_bandhan(begin: JulianDay, end: JulianDay, place: &Place) -> Option<Nai
 /// The nakshatra (0 Ashvini … 26 Revati) of the Moon at `t`: its sidereal
 /// longitude (Lahiri) in 13°20′ steps.
 fn nakshatra(t: JulianDay) -> u8 {
-    let sidereal = (lunar_longitude(t) - lahiri_true_ayanamsa(t)).rem_euclid(360.0);
-    (sidereal / (40.0 / 3.0)).floor().clamp(0.0, 26.0) as u8
+    (sidereal_moon(t) / NAKSHATRA).floor().clamp(0.0, 26.0) as u8
 }
 
-/// Shravana (Thiruvonam), 0-based.
-const THIRUVONAM: u8 = 21;
+/// The Moon's sidereal longitude (Lahiri), degrees in [0, 360).
+fn sidereal_moon(t: JulianDay) -> f64 {
+    (lunar_longitude(t) - lahiri_true_ayanamsa(t)).rem_euclid(360.0)
+}
 
-/// Onam: the first day in the solar month Chingam (the Sun in sidereal
-/// Simha) on which Thiruvonam (Shravana nakshatra) prevails at sunrise and
-/// for at least six nazhika (144 minutes) after it.
+/// The first instant after `t` at which the Moon's sidereal longitude
+/// reaches `target` degrees (Newton steps on its mean speed; the Moon
+/// moves 11.8–15.4° a day, so four or five steps reach a few seconds).
+fn moon_reaches(t: JulianDay, target: f64) -> JulianDay {
+    const MEAN_SPEED: f64 = 360.0 / 27.321_661;
+    let mut x = t.0 + (target - sidereal_moon(t)).rem_euclid(360.0) / MEAN_SPEED;
+    for _ in 0..8 {
+        let off = (sidereal_moon(JulianDay(x)) - target + 540.0).rem_euclid(360.0) - 180.0;
+        x -= off / MEAN_SPEED;
+        if off.abs() < 1e-5 {
+            break;
+        }
+    }
+    JulianDay(x)
+}
+
+/// Shravana (Thiruvonam in Malayalam), 0-based.
+const SHRAVANA: u8 = 21;
+/// The width of a nakshatra, degrees.
+const NAKSHATRA: f64 = 40.0 / 3.0;
+
+/// The first day of the Kerala (Malayalam) solar month that begins with the
+/// sankranti at `t`: that day if the sankranti falls before the end of its
+/// madhyahna (three fifths of the daytime), else the next (the Kerala rule
+/// in Sewell and Dikshit, *The Indian Calendar*, 1896, and Reingold and
+/// Dershowitz, *Calendrical Calculations*).
+fn kerala_month_start(t: JulianDay, place: &Place) -> Option<NaiveDate> {
+    let day = place.date_of(t)?;
+    let (_, madhyahna_end) = place.window(day, Window::Madhyahna)?;
+    if t.0 <= madhyahna_end.0 {
+        Some(day)
+    } else {
+        day.succ_opt()
+    }
+}
+
+/// The civil day of a nakshatra `[begin, end)`: the first day at whose
+/// sunrise it stands, if it lasts six nazhika (144 minutes) after that
+/// sunrise, else the day on which it began; a nakshatra that stands at no
+/// sunrise belongs to the civil day holding most of it.
+fn nakshatra_day(begin: JulianDay, end: JulianDay, place: &Place) -> Option<NaiveDate> {
+    let first = place.date_of(begin)?;
+    for d in first.iter_days().take(3) {
+        let (rise, _) = place.window(d, Window::Sunrise)?;
+        if rise.0 >= end.0 {
+            break;
+        }
+        if rise.0 >= begin.0 {
+            return if end.0 - rise.0 >= 144.0 / 1440.0 {
+                Some(d)
+            } else {
+                Some(first)
+            };
+        }
+    }
+    // Most of it: compare the parts before and after the local midnight.
+    let last = place.date_of(end)?;
+    if last == first {
+        return Some(first);
+    }
+    let split = place.midnight(last)?;
+    if split.0 - begin.0 >= end.0 - split.0 {
+        Some(first)
+    } else {
+        Some(last)
+    }
+}
+
+/// Onam (Kerala practice): Thiruvonam (Shravana nakshatra) in the
+/// Malayalam solar month Chingam (the Sun in sidereal Simha, the month
+/// beginning by the Kerala rule); when Chingam holds two Thiruvonam days,
+/// the second. The "second" rule is inferred from India's published dates
+/// 2001–2035 (2005, 2013, 2016, 2024 and 2035 have two and were kept on
+/// the second) and documented as such.
 fn onam(year: i32, place: &Place) -> Option<NaiveDate> {
-    let start =
+    let simha =
         sidereal_solar_longitude_after(JulianDay::from_ymd_hms(year, 7, 1, 0, 0, 0.0), 120.0);
-    let end = sidereal_solar_longitude_after(start, 150.0);
-    let first = place.date_of(start)?;
-    first.iter_days().take(33).find(|&d| {
-        place.window(d, Window::Sunrise).is_some_and(|(rise, _)| {
-            let later = JulianDay(rise.0 + 144.0 / 1440.0);
-            rise.0 >= start.0
-                && rise.0 < end.0
-                && nakshatra(rise) == THIRUVONAM
-                && nakshatra(later) == THIRUVONAM
-        })
-    })
+    let kanya = sidereal_solar_longitude_after(simha, 150.0);
+    let (first, next) = (
+        kerala_month_start(simha, place)?,
+        kerala_month_start(kanya, place)?,
+    );
+    let from = f64::from(SHRAVANA) * NAKSHATRA;
+    let mut t = JulianDay(simha.0 - 3.0);
+    let mut day = None;
+    // At most three Thiruvonams start within a 37-day stretch.
+    for _ in 0..3 {
+        let begin = moon_reaches(t, from);
+        if begin.0 > kanya.0 + 2.0 {
+            break;
+        }
+        let end = moon_reaches(begin, from + NAKSHATRA);
+        if let Some(d) = nakshatra_day(begin, end, place) {
+            if d >= first && d < next {
+                day = Some(d);
+            }
+        }
+        t = end;
+    }
+    day
 }
 
 impl fmt::Display for HinduRule {
@@ -327,6 +458,9 @@ impl fmt::Display for HinduRule {
                 Ok(())
             }
             HinduRule::HolikaDahan => f.write_str("Phalguna Purnima at pradosh, avoiding Bhadra"),
+            HinduRule::Dussehra => f.write_str(
+                "Ashvina Shukla Dashami in the aparahna, with the Shravana nakshatra rule",
+            ),
             HinduRule::RakshaBandhan => {
                 f.write_str("Shravana Purnima at sunrise lasting 144 minutes, else in the aparahna")
             }
