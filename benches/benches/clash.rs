@@ -4,7 +4,9 @@
 //! Run with `cargo bench -p clash-benches`.
 
 use chrono::{Duration, NaiveDate};
-use clash_core::{Catalogue, CatalogueBuilder, Filter, Impact, Index, EMBEDDED};
+use clash_core::{
+    Catalogue, CatalogueBuilder, Filter, Impact, Index, Location, Settings, EMBEDDED,
+};
 use divan::{black_box, Bencher};
 
 fn main() {
@@ -96,17 +98,31 @@ fn expand_one_year_per_calendar(b: Bencher, file: &str) {
     b.bench(|| Index::new(black_box(&cat), 2026, 2026).expect("index"));
 }
 
+/// The Hindu, Sikh, Jain and Buddhist catalogue files.
+fn hindu_catalogue() -> Catalogue {
+    let mut builder = CatalogueBuilder::new();
+    for name in ["hindu.toml", "sikh.toml", "jain.toml", "buddhist.toml"] {
+        let (file, text) = EMBEDDED.iter().find(|(f, _)| *f == name).expect("file");
+        builder = builder.add_str(file, text).expect("valid");
+    }
+    builder.build().expect("valid")
+}
+
 /// Every Hindu, Sikh, Jain and Buddhist festival for one year at one
 /// location (India and local reckonings both computed): the issue-4 target
 /// is 2 ms. The lunation cache is warm after the first iteration, as it is
 /// in a long-running process.
 #[divan::bench]
 fn hindu_festivals_one_year(b: Bencher) {
-    let mut builder = CatalogueBuilder::new();
-    for name in ["hindu.toml", "sikh.toml", "jain.toml", "buddhist.toml"] {
-        let (file, text) = EMBEDDED.iter().find(|(f, _)| *f == name).expect("file");
-        builder = builder.add_str(file, text).expect("valid");
-    }
-    let cat = builder.build().expect("valid");
+    let cat = hindu_catalogue();
     b.bench(|| Index::new(black_box(&cat), 2026, 2026).expect("index"));
+}
+
+/// The same at New Delhi with the India reckoning: one place (the Index
+/// still expands the year before too, for spans that run into 2026).
+#[divan::bench]
+fn hindu_festivals_one_year_one_place(b: Bencher) {
+    let cat = hindu_catalogue();
+    let settings = Settings::default().location(Location::preset("delhi").expect("preset"));
+    b.bench(|| Index::with_settings(black_box(&cat), 2026, 2026, &settings).expect("index"));
 }

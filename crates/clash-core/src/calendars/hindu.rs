@@ -325,13 +325,15 @@ impl Place {
 /// An optional span of instants.
 type Span = Option<(JulianDay, JulianDay)>;
 
-struct Days {
-    /// (day, its window, its civil-day span).
-    days: Vec<(NaiveDate, Span, Span)>,
+struct Days<'a> {
+    place: &'a Place,
+    window: Window,
+    /// (day, its window once computed, its civil-day span).
+    days: Vec<(NaiveDate, std::cell::OnceCell<Span>, Span)>,
 }
 
-impl Days {
-    fn new(place: &Place, first: NaiveDate, last: NaiveDate, w: Window) -> Days {
+impl<'a> Days<'a> {
+    fn new(place: &'a Place, first: NaiveDate, last: NaiveDate, window: Window) -> Days<'a> {
         let days = first
             .iter_days()
             .take_while(|d| *d <= last)
@@ -340,24 +342,38 @@ impl Days {
                 let civil = place
                     .midnight(d)
                     .zip(d.succ_opt().and_then(|n| place.midnight(n)));
-                (d, place.window(d, w), civil)
+                (d, std::cell::OnceCell::new(), civil)
             })
             .collect();
-        Days { days }
+        Days {
+            place,
+            window,
+            days,
+        }
+    }
+
+    /// The window of a day, computed on first use (a moonrise costs tens
+    /// of microseconds, and the instant rule usually needs only the first
+    /// day or two).
+    fn window_of(&self, (d, cell, _): &(NaiveDate, std::cell::OnceCell<Span>, Span)) -> Span {
+        *cell.get_or_init(|| self.place.window(*d, self.window))
     }
 
     /// The rules in the module documentation, for a tithi `[begin, end)`.
     fn decide(&self, begin: f64, end: f64, instant: bool) -> Option<NaiveDate> {
         if instant {
-            if let Some((d, ..)) = self
-                .days
-                .iter()
-                .find(|(_, w, _)| w.is_some_and(|(t, _)| t.0 >= begin && t.0 < end))
-            {
+            if let Some((d, ..)) = self.days.iter().find(|day| {
+                self.window_of(day)
+                    .is_some_and(|(t, _)| t.0 >= begin && t.0 < end)
+            }) {
                 return Some(*d);
             }
         } else {
-            let best = Self::most(self.days.iter().map(|(d, w, _)| (*d, *w)), begin, end);
+            let best = Self::most(
+                self.days.iter().map(|day| (day.0, self.window_of(day))),
+                begin,
+                end,
+            );
             if best.is_some() {
                 return best;
             }
