@@ -129,10 +129,19 @@ pub struct RangeArgs {
 pub enum Command {
     /// Does a date or range clash with any observance? (exit 1 if so)
     Check {
-        /// DATE, FROM..TO or a YEAR (or use --from/--to)
+        /// DATE, FROM..TO, a YEAR, or a local date-time YYYY-MM-DDTHH:MM (or use --from/--to)
         when: Option<String>,
         #[command(flatten)]
         range_args: RangeArgs,
+        /// Check a meeting at this local time (HH:MM) on each day of the range
+        #[arg(long, value_name = "HH:MM")]
+        time: Option<String>,
+        /// How long the meeting lasts: 90m, 2h, 1h30m [default: 1h]
+        #[arg(long, value_name = "D")]
+        duration: Option<String>,
+        /// The meeting serves food or drink (matters in fasting hours)
+        #[arg(long)]
+        with_food: bool,
     },
     /// List the occurrences of observances in a range [default: the next 12 months]
     List {

@@ -25,6 +25,126 @@ impl Outcome {
 /// The longest `sun` range, in days (bounded work).
 const MAX_SUN_DAYS: i64 = 366 * 10;
 
+/// The most days a daily-time check covers (bounded work).
+const MAX_TIMED_DAYS: i64 = 366;
+
+/// A timed `check`: the raw arguments.
+struct TimedQuery<'a> {
+    when: Option<&'a str>,
+    range_args: &'a crate::args::RangeArgs,
+    time: Option<&'a str>,
+    duration: Option<&'a str>,
+    with_food: bool,
+}
+
+/// `clash check DATETHH:MM [--duration D]` or `clash check RANGE --time
+/// HH:MM [--duration D]`: the meeting on each day, in the location's civil
+/// time, against the observances' hours (SPEC §6, issue 5).
+fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<Outcome> {
+    use clash_core::{local_instant, parse_clock, parse_duration_minutes, MeetingKind};
+    let minutes = match q.duration {
+        Some(d) => parse_duration_minutes(d)
+            .filter(|m| *m <= 31 * 24 * 60)
+            .ok_or_else(|| {
+                UserError::new(format!("invalid duration `{d}`"))
+                    .hint("use minutes or hours such as 90m, 2h or 1h30m, at most 31 days")
+            })?,
+        None => 60,
+    };
+    let bad_time = |t: &str| {
+        UserError::new(format!(
+            "invalid time `{t}` (expected HH:MM, 00:00 to 23:59)"
+        ))
+    };
+    let (days, clock) = match q.when.and_then(|w| w.split_once('T')) {
+        Some((d, t)) => {
+            if q.time.is_some() {
+                return Err(UserError::new(
+                    "give the time once: DATE THH:MM or --time HH:MM",
+                ));
+            }
+            if d.contains("..") || d.len() != 10 {
+                return Err(UserError::new(format!(
+                    "invalid date-time `{}` (expected YYYY-MM-DDTHH:MM)",
+                    q.when.unwrap_or_default()
+                ))
+                .hint("for a range of days use --time HH:MM"));
+            }
+            let (day, _) = crate::config::parse_range(d)?;
+            (vec![day], parse_clock(t).ok_or_else(|| bad_time(t))?)
+        }
+        None => {
+            let t = q.time.unwrap_or_default();
+            let (from, to) = resolve_range(q.when, q.range_args, cfg.today, 0)?;
+            if (to - from).num_days() >= MAX_TIMED_DAYS {
+                return Err(UserError::new(format!(
+                    "a daily time check covers at most {MAX_TIMED_DAYS} days"
+                )));
+            }
+            let days: Vec<_> = from.iter_days().take_while(|d| *d <= to).collect();
+            (days, parse_clock(t).ok_or_else(|| bad_time(t))?)
+        }
+    };
+    let (Some(first), Some(last)) = (days.first().copied(), days.last().copied()) else {
+        return Err(UserError::new("no days to check"));
+    };
+    let end_year = (last + Duration::minutes(minutes) + Duration::days(1)).year();
+    let years = clash_core::SUPPORTED_YEARS;
+    let index = Index::with_settings(
+        &cfg.catalogue,
+        first.year(),
+        end_year.min(*years.end()),
+        &cfg.settings,
+    )?;
+    let tz = cfg.location.timezone();
+    let kind = MeetingKind {
+        with_food: q.with_food,
+    };
+    let mut meetings = Vec::new();
+    let mut notes = Vec::new();
+    for d in days {
+        let naive = d
+            .and_hms_opt(clock / 60, clock % 60, 0)
+            .ok_or_else(|| bad_time(q.time.unwrap_or_default()))?;
+        let (start, note) = local_instant(tz, naive);
+        let start = start
+            .ok_or_else(|| UserError::new(format!("{naive} cannot be placed in {}", tz.name())))?;
+        notes.extend(note);
+        let end = start + Duration::minutes(minutes);
+        let clashes = index.clashes_at(start, end, &cfg.timed_filter, kind)?;
+        meetings.push(text::Meeting {
+            start,
+            end,
+            clashes,
+        });
+    }
+    let any = meetings.iter().any(|m| !m.clashes.is_empty());
+    let output = match cfg.format {
+        Format::Text => text::timed(&meetings, &notes, &cfg.location, style),
+        Format::Csv => csv::timed(&meetings),
+        Format::Json => json::render(&json!({
+            "query": {
+                "from": first.to_string(),
+                "to": last.to_string(),
+                "time": format!("{:02}:{:02}", clock / 60, clock % 60),
+                "duration_minutes": minutes,
+                "with_food": q.with_food,
+                "location": json::LocationJson::new(&cfg.location),
+                "notes": notes,
+            },
+            "clashes": meetings
+                .iter()
+                .flat_map(|m| m.clashes.iter())
+                .map(|c| json::TimedClashJson::new(c, &cfg.location))
+                .collect::<Vec<_>>(),
+        })),
+    };
+    Ok(Outcome {
+        output,
+        code: u8::from(any),
+    })
+}
+
 pub fn run(args: &Args, color: bool) -> Result<Outcome> {
     if let Command::Completions { shell } = &args.command {
         let mut buf = Vec::new();
@@ -35,10 +155,32 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
     let style = text::Style { color };
     let loc = &cfg.location;
     match &args.command {
-        Command::Check { when, range_args } => {
+        Command::Check {
+            when,
+            range_args,
+            time,
+            duration,
+            with_food,
+        } => {
             if when.is_none() && range_args.from.is_none() && range_args.to.is_none() {
                 return Err(UserError::new("give a DATE, FROM..TO or YEAR to check")
                     .hint("for example: clash check 2026-12-25"));
+            }
+            if time.is_some() || when.as_deref().is_some_and(|w| w.contains('T')) {
+                let query = TimedQuery {
+                    when: when.as_deref(),
+                    range_args,
+                    time: time.as_deref(),
+                    duration: duration.as_deref(),
+                    with_food: *with_food,
+                };
+                return check_timed(&cfg, &query, style);
+            }
+            if duration.is_some() || *with_food {
+                return Err(
+                    UserError::new("--duration and --with-food need a time of day")
+                        .hint("for example: clash check 2026-03-20T18:00 --duration 2h"),
+                );
             }
             let (from, to) = resolve_range(when.as_deref(), range_args, cfg.today, 0)?;
             let index =

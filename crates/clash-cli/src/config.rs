@@ -46,6 +46,9 @@ pub struct Config {
     pub location: Location,
     pub settings: Settings,
     pub filter: Filter,
+    /// The filter for timed checks: weekly observances too, unless the
+    /// categories were chosen.
+    pub timed_filter: Filter,
     pub format: Format,
     pub today: NaiveDate,
 }
@@ -78,12 +81,21 @@ impl Config {
             filter = filter.min_impact(m.parse()?);
         }
         let categories = parse_all(&c.categories)?;
+        let timed_filter = if categories.is_empty() {
+            filter
+                .clone()
+                .categories(clash_core::Category::ALL.iter().copied())
+        } else {
+            filter.clone().categories(categories.clone())
+        };
         if !categories.is_empty() {
             filter = filter.categories(categories);
         }
+        let mut timed_filter_regions = None;
         let regions = parse_all(&c.regions)?;
         if !regions.is_empty() {
-            filter = filter.regions(regions);
+            filter = filter.regions(regions.clone());
+            timed_filter_regions = Some(regions);
         }
         let today = Utc::now().with_timezone(&location.timezone()).date_naive();
         let settings = Settings::default()
@@ -105,6 +117,10 @@ impl Config {
             location,
             settings,
             filter,
+            timed_filter: match timed_filter_regions {
+                Some(r) => timed_filter.regions(r),
+                None => timed_filter,
+            },
             format: c.format,
             today,
         })

@@ -452,8 +452,51 @@ fn error_missing_catalogue_file() {
 }
 
 #[test]
-fn error_time_not_supported_yet() {
-    assert_user_error(&["check", "2026-03-20T18:00"], "time of day");
+fn timed_check_reports_the_iftar() {
+    let o = clash(&[
+        "check",
+        "2026-03-10T18:00",
+        "--duration",
+        "2h",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ramadan = v["clashes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "ramadan")
+        .unwrap();
+    assert_eq!(ramadan["clash_impact"], "high");
+    assert!(ramadan["reason"]
+        .as_str()
+        .unwrap()
+        .starts_with("iftar at 17:59"));
+    assert_eq!(ramadan["overlap"]["from"], "2026-03-10T18:00:00+00:00");
+}
+
+#[test]
+fn errors_in_timed_checks() {
+    assert_user_error(&["check", "2026-03-20T25:00"], "invalid time");
+    assert_user_error(
+        &["check", "2026-03-20T18:00", "--duration", "0m"],
+        "invalid duration",
+    );
+    assert_user_error(
+        &["check", "2026-03-20T18:00", "--duration", "100000000h"],
+        "invalid duration",
+    );
+    assert_user_error(&["check", "2026-03-20", "--duration", "2h"], "need a time");
+    assert_user_error(
+        &["check", "2026..2027", "--time", "18:00"],
+        "at most 366 days",
+    );
+    assert_user_error(
+        &["check", "2026-03-20T18:00", "--time", "18:00"],
+        "give the time once",
+    );
 }
 
 #[test]

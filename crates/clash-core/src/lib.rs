@@ -34,6 +34,7 @@ mod observance;
 mod occurrence;
 pub mod rules;
 mod settings;
+mod timing;
 
 pub use calendars::hijri::Method as IslamicMethod;
 pub use catalogue::{Catalogue, CatalogueBuilder, Filter, EMBEDDED};
@@ -45,6 +46,10 @@ pub use model::{
 pub use observance::Observance;
 pub use occurrence::{Clash, Index, Occurrence, OccurrenceRef, MAX_YEARS};
 pub use settings::{HinduReckoning, JewishCustoms, Settings};
+pub use timing::{
+    local_instant, parse_clock, parse_duration_minutes, At, DayEnd, Fast, Hours, MeetingKind,
+    TimedClash, Timing,
+};
 
 /// The Gregorian years the library computes dates for.
 pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1583..=2999;

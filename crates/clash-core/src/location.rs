@@ -179,6 +179,38 @@ impl Location {
         self.event(date, Event::Sunset).ok()
     }
 
+    /// Sunrise on the local date `date`, if the sun rises.
+    pub fn sunrise(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+        self.event(date, Event::Sunrise).ok()
+    }
+
+    /// Dawn on the local date `date`: the Sun's centre at 18° below the
+    /// horizon (astronomical dawn, the usual start of the Fajr prayer and of
+    /// the Ramadan fast), or `None` where it never gets that low (at
+    /// Leicester, from late May to mid July).
+    pub fn dawn(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+        self.at_altitude(date, DAWN_ALTITUDE, true)
+    }
+
+    /// Nightfall on the local date `date`: the Sun's centre at 8.5° below
+    /// the horizon, when three stars are out (the end of Shabbat and of
+    /// Jewish fasts, the tzeit of hebcal), or `None` where it never gets
+    /// that low.
+    pub fn nightfall(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+        self.at_altitude(date, NIGHTFALL_ALTITUDE, false)
+    }
+
+    /// Solar noon (the Sun's transit) on the local date `date`.
+    pub fn solar_noon(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+        let utc = sun::solar_noon_utc(date, self.longitude)?;
+        Some(self.timezone.from_utc_datetime(&utc))
+    }
+
+    fn at_altitude(&self, date: NaiveDate, altitude: f64, rising: bool) -> Option<DateTime<Tz>> {
+        let utc = sun::altitude_utc(date, self.latitude, self.longitude, altitude, rising).ok()?;
+        Some(self.timezone.from_utc_datetime(&utc))
+    }
+
     fn event(&self, date: NaiveDate, event: Event) -> std::result::Result<DateTime<Tz>, NoEvent> {
         // The solar day nearest the local date: events are computed around
         // local apparent noon at this longitude.
@@ -186,6 +218,11 @@ impl Location {
         Ok(self.timezone.from_utc_datetime(&utc))
     }
 }
+
+/// The Sun's altitude at dawn (Fajr), degrees.
+pub const DAWN_ALTITUDE: f64 = -18.0;
+/// The Sun's altitude at nightfall (tzeit), degrees.
+pub const NIGHTFALL_ALTITUDE: f64 = -8.5;
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

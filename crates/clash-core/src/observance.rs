@@ -30,6 +30,7 @@ pub struct Observance {
     pub(crate) exceptions: Vec<Exception>,
     pub(crate) substitute: Option<Substitute>,
     pub(crate) holiday_group: Option<String>,
+    pub(crate) timing: crate::timing::Timing,
     pub(crate) origin: PathBuf,
 }
 
@@ -85,6 +86,10 @@ impl Observance {
     /// The rule that finds its start dates.
     pub fn rule(&self) -> &Rule {
         &self.rule
+    }
+    /// When within its days it matters: daily hours, fast, how it ends.
+    pub fn timing(&self) -> &crate::timing::Timing {
+        &self.timing
     }
     /// How long each occurrence lasts.
     pub fn extent(&self) -> &Extent {

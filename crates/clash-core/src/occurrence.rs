@@ -591,7 +591,7 @@ impl<'c> Index<'c> {
         })
     }
 
-    fn check_range(&self, from: NaiveDate, to: NaiveDate) -> Result<()> {
+    pub(crate) fn check_range(&self, from: NaiveDate, to: NaiveDate) -> Result<()> {
         if from > to {
             return Err(Error::out_of_range(format!(
                 "range {from}..{to} is reversed"

@@ -8,6 +8,7 @@ mod hindu;
 mod jewish;
 mod lunisolar;
 mod sun;
+mod timed;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;

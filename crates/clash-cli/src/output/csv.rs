@@ -25,6 +25,47 @@ pub fn row<I: IntoIterator<Item = S>, S: AsRef<str>>(out: &mut String, fields: I
     out.push_str("\r\n");
 }
 
+/// Timed clashes: one row per clash of each meeting.
+pub fn timed(meetings: &[super::text::Meeting<'_>]) -> String {
+    let mut out = String::new();
+    row(
+        &mut out,
+        [
+            "meeting_start",
+            "meeting_end",
+            "id",
+            "name",
+            "tradition",
+            "clash_impact",
+            "overlap_from",
+            "overlap_to",
+            "possible",
+            "reason",
+        ],
+    );
+    for m in meetings {
+        for c in &m.clashes {
+            let obs = c.occurrence.observance();
+            row(
+                &mut out,
+                [
+                    m.start.to_rfc3339(),
+                    m.end.to_rfc3339(),
+                    obs.id().to_string(),
+                    c.occurrence.name(),
+                    obs.tradition().to_string(),
+                    c.impact.to_string(),
+                    c.overlap.0.to_rfc3339(),
+                    c.overlap.1.to_rfc3339(),
+                    c.possible.to_string(),
+                    c.reason.clone(),
+                ],
+            );
+        }
+    }
+    out
+}
+
 pub const OCCURRENCE_HEADER: [&str; 15] = [
     "id",
     "name",

@@ -102,6 +102,33 @@ impl<'a> ClashJson<'a> {
     }
 }
 
+/// A clash of a timed meeting: the occurrence, the overlap as RFC 3339
+/// local times, why, and how much this overlap matters.
+#[derive(Serialize)]
+pub struct TimedClashJson<'a> {
+    #[serde(flatten)]
+    pub occurrence: OccurrenceJson<'a>,
+    pub overlap: Overlap,
+    pub possible: bool,
+    pub reason: &'a str,
+    pub clash_impact: &'static str,
+}
+
+impl<'a> TimedClashJson<'a> {
+    pub fn new(c: &'a clash_core::TimedClash<'a>, location: &Location) -> Self {
+        TimedClashJson {
+            occurrence: OccurrenceJson::new(&c.occurrence, location),
+            overlap: Overlap {
+                from: c.overlap.0.to_rfc3339(),
+                to: c.overlap.1.to_rfc3339(),
+            },
+            possible: c.possible,
+            reason: &c.reason,
+            clash_impact: c.impact.as_str(),
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct ObservanceJson<'a> {
     pub id: &'a str,

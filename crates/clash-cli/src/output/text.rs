@@ -252,6 +252,83 @@ pub fn clashes(
     out
 }
 
+/// One timed meeting and its clashes.
+pub struct Meeting<'a> {
+    pub start: chrono::DateTime<chrono_tz::Tz>,
+    pub end: chrono::DateTime<chrono_tz::Tz>,
+    pub clashes: Vec<clash_core::TimedClash<'a>>,
+}
+
+/// Timed checks: a headline per meeting, then each clash with its overlap
+/// and reason; notes (clock changes) first.
+pub fn timed(
+    meetings: &[Meeting<'_>],
+    notes: &[String],
+    location: &Location,
+    style: Style,
+) -> String {
+    let mut out = String::new();
+    let pad = "          ";
+    for n in notes {
+        for line in wrap(&format!("note: {n}"), 80) {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    for m in meetings {
+        let summary = match m.clashes.len() {
+            0 => "no clashes".to_string(),
+            1 => "1 clash".to_string(),
+            n => format!("{n} clashes"),
+        };
+        let end = if m.end.date_naive() == m.start.date_naive() {
+            m.end.format("%H:%M %Z").to_string()
+        } else {
+            m.end.format("%a %Y-%m-%d %H:%M %Z").to_string()
+        };
+        let head = format!(
+            "{} to {end} ({location}): {summary}",
+            m.start.format("%a %Y-%m-%d %H:%M")
+        );
+        let _ = writeln!(out, "{}", style.bold(&head));
+        for c in &m.clashes {
+            let obs = c.occurrence.observance();
+            let headline = format!(
+                "{} ({}, {})",
+                c.occurrence.name(),
+                obs.tradition(),
+                c.occurrence.occurrence().category()
+            );
+            for (i, line) in wrap(&headline, 80 - pad.len()).iter().enumerate() {
+                let lead = if i == 0 {
+                    format!("  {}  ", style.impact(c.impact))
+                } else {
+                    pad.to_string()
+                };
+                let _ = writeln!(out, "{lead}{line}");
+            }
+            let mut why = format!(
+                "{}–{}: {}",
+                c.overlap.0.format("%H:%M"),
+                c.overlap.1.format("%H:%M"),
+                c.reason
+            );
+            if c.possible {
+                why = format!(
+                    "possible: some communities observe it {}; {why}",
+                    alternatives(c.occurrence.occurrence().possible_dates())
+                );
+            }
+            for line in wrap(&why, 80 - pad.len())
+                .iter()
+                .chain(wrap(obs.advice(), 80 - pad.len()).iter())
+            {
+                let _ = writeln!(out, "{pad}{line}");
+            }
+        }
+    }
+    out
+}
+
 /// "on Sat 2026-06-13" or "from Fri 2026-11-13 to Thu 2026-11-19".
 fn alternatives(d: &[NaiveDate]) -> String {
     match (d.first(), d.last()) {

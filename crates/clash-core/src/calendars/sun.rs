@@ -57,22 +57,70 @@ pub fn event_utc(
     longitude: f64,
     event: Event,
 ) -> Result<NaiveDateTime, NoEvent> {
-    let sign = match event {
-        Event::Sunrise => 1.0,
-        Event::Sunset => -1.0,
-    };
+    altitude_utc(
+        date,
+        latitude,
+        longitude,
+        SUNRISE_ALTITUDE,
+        event == Event::Sunrise,
+    )
+}
+
+/// The moment (UTC) the Sun's centre passes geometric `altitude` degrees
+/// (negative below the horizon; no refraction beyond what `altitude`
+/// includes), rising in the morning or setting in the evening of the solar
+/// day of `date`: dawn at −18°, nightfall at −8.5°.
+///
+/// # Errors
+/// [`NoEvent::PolarDay`] when the Sun stays above `altitude` all day (for
+/// dawn at −18°, the white nights of a British summer), or
+/// [`NoEvent::PolarNight`] when it stays below.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use clash_core::calendars::sun::altitude_utc;
+/// let d = NaiveDate::from_ymd_opt(2026, 3, 20).unwrap();
+/// // Leicester: nightfall (−8.5°) on the equinox, 19:08 UTC (PyEphem 19:08).
+/// let t = altitude_utc(d, 52.6369, -1.1398, -8.5, false).unwrap();
+/// assert_eq!(t.format("%H:%M").to_string(), "19:08");
+/// ```
+pub fn altitude_utc(
+    date: NaiveDate,
+    latitude: f64,
+    longitude: f64,
+    altitude: f64,
+    rising: bool,
+) -> Result<NaiveDateTime, NoEvent> {
+    let sign = if rising { 1.0 } else { -1.0 };
     let jd0 = julian_day(date);
     // First guess: local mean noon; then three refinements at the event time.
     let mut minutes = 720.0 - 4.0 * longitude;
     for _ in 0..3 {
         let pos = SolarPosition::at(jd0 + minutes / 1440.0);
-        let hour_angle = hour_angle(latitude, pos.declination)?;
+        let hour_angle = hour_angle(latitude, pos.declination, altitude)?;
         minutes = 720.0 - 4.0 * (longitude + sign * hour_angle) - pos.equation_of_time;
     }
+    at_minutes(date, minutes).ok_or(NoEvent::PolarNight)
+}
+
+/// The moment (UTC) of solar noon, the Sun's transit, on `date` at
+/// `longitude` degrees east (NOAA: 720 − 4·longitude − the equation of
+/// time, in minutes, refined twice).
+pub fn solar_noon_utc(date: NaiveDate, longitude: f64) -> Option<NaiveDateTime> {
+    let jd0 = julian_day(date);
+    let mut minutes = 720.0 - 4.0 * longitude;
+    for _ in 0..2 {
+        minutes =
+            720.0 - 4.0 * longitude - SolarPosition::at(jd0 + minutes / 1440.0).equation_of_time;
+    }
+    at_minutes(date, minutes)
+}
+
+/// `date` at 0h UT plus `minutes`, to the second.
+fn at_minutes(date: NaiveDate, minutes: f64) -> Option<NaiveDateTime> {
     let seconds = (minutes * 60.0).round() as i64;
     date.and_hms_opt(0, 0, 0)
         .and_then(|midnight| midnight.checked_add_signed(Duration::seconds(seconds)))
-        .ok_or(NoEvent::PolarNight)
 }
 
 /// Julian Day at 0h UT of `date`.
@@ -120,11 +168,11 @@ impl SolarPosition {
     }
 }
 
-/// The hour angle (degrees) at which the Sun's centre is at
-/// [`SUNRISE_ALTITUDE`], or why it never is.
-fn hour_angle(latitude: f64, declination: f64) -> Result<f64, NoEvent> {
+/// The hour angle (degrees) at which the Sun's centre is at `altitude`,
+/// or why it never is.
+fn hour_angle(latitude: f64, declination: f64, altitude: f64) -> Result<f64, NoEvent> {
     let (lat, dec) = (latitude.to_radians(), declination.to_radians());
-    let zenith = (90.0 - SUNRISE_ALTITUDE).to_radians();
+    let zenith = (90.0 - altitude).to_radians();
     let cos_h = zenith.cos() / (lat.cos() * dec.cos()) - lat.tan() * dec.tan();
     if cos_h > 1.0 {
         Err(NoEvent::PolarNight)

@@ -35,9 +35,22 @@ pub(crate) struct ObservanceSpec {
     pub exceptions: Vec<ExceptionSpec>,
     pub holiday_group: Option<String>,
     pub substitute: Option<SubstituteSpec>,
+    pub hours: Option<HoursSpec>,
+    pub fast: Option<String>,
+    pub ends: Option<String>,
     pub summary: String,
     pub advice: String,
     pub source: String,
+}
+
+/// `hours = { from = "…", to = "…", what = "…" }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct HoursSpec {
+    pub from: String,
+    pub to: String,
+    pub what: String,
+    pub all_day: Option<bool>,
 }
 
 /// `rule = { kind = "…", … }`.

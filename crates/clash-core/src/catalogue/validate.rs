@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use chrono::{NaiveDate, Weekday};
 
-use super::spec::{EndSpec, ExceptionSpec, ObservanceSpec, RuleSpec, SubstituteSpec};
+use super::spec::{EndSpec, ExceptionSpec, HoursSpec, ObservanceSpec, RuleSpec, SubstituteSpec};
 use crate::calendars::hebrew::HebrewMonth;
 use crate::calendars::hindu::{Window, MASA_NAMES};
 use crate::error::{Error, Result};
@@ -18,6 +18,7 @@ use crate::rules::{
     Computus, Exception, ExceptionAction, Extent, HebrewAdjust, Named, RRuleRule, Rule, Substitute,
     Zone, MAX_SPAN_DAYS,
 };
+use crate::timing::{At, DayEnd, Fast, Hours, Timing};
 use crate::SUPPORTED_YEARS;
 
 /// Validates one observance; `origin` is recorded on it.
@@ -90,6 +91,16 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
         .iter()
         .map(|r| field("regions", Region::from_str(r)))
         .collect::<Result<_>>()?;
+    let begins = match &spec.begins {
+        Some(b) => field("begins", DayStart::from_str(b))?,
+        None => DayStart::Midnight,
+    };
+    let timing = timing(
+        spec.hours.as_ref(),
+        spec.fast.as_deref(),
+        spec.ends.as_deref(),
+        begins,
+    )?;
     let exceptions = spec
         .exceptions
         .into_iter()
@@ -128,10 +139,7 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
         tradition: field("tradition", Tradition::from_str(&spec.tradition))?,
         category: field("category", Category::from_str(&spec.category))?,
         impact: field("impact", Impact::from_str(&spec.impact))?,
-        begins: match &spec.begins {
-            Some(b) => field("begins", DayStart::from_str(b))?,
-            None => DayStart::Midnight,
-        },
+        begins,
         certainty,
         uncertainty_days,
         regions,
@@ -146,8 +154,50 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
         exceptions,
         substitute,
         holiday_group: spec.holiday_group,
+        timing,
         origin: origin.to_path_buf(),
     })
+}
+
+/// `hours`, `fast` and `ends` (the timing module's documentation).
+fn timing(
+    hours: Option<&HoursSpec>,
+    fast: Option<&str>,
+    ends: Option<&str>,
+    begins: DayStart,
+) -> Result<Timing> {
+    let hours = match hours {
+        Some(h) => {
+            if h.what.trim().is_empty() || h.what.len() > 200 {
+                return Err(Error::invalid("must be one short line").with_field("hours.what"));
+            }
+            Some(Hours {
+                from: field("hours.from", At::from_str(&h.from))?,
+                to: field("hours.to", At::from_str(&h.to))?,
+                what: h.what.clone(),
+                all_day: h.all_day.unwrap_or(false),
+            })
+        }
+        None => None,
+    };
+    let fast = match fast {
+        Some(f) => Some(field("fast", Fast::from_str(f))?),
+        None => None,
+    };
+    if hours.is_some() && fast.is_some() {
+        return Err(Error::invalid("give `hours` or `fast`, not both").with_field("fast"));
+    }
+    let ends = match ends {
+        Some(e) if begins != DayStart::SunsetBefore => {
+            return Err(Error::invalid(format!(
+                "`ends = \"{e}\"` needs `begins = \"sunset-before\"`"
+            ))
+            .with_field("ends"))
+        }
+        Some(e) => field("ends", DayEnd::from_str(e))?,
+        None => DayEnd::default(),
+    };
+    Ok(Timing { hours, fast, ends })
 }
 
 fn field<T>(name: &str, r: Result<T>) -> Result<T> {

@@ -1,0 +1,688 @@
+//! Time of day (SPEC §4, §6): when, within its days, an observance matters
+//! at a location, and which observances a meeting at a given local time
+//! overlaps, and why.
+//!
+//! Every observance has a span: from local midnight of its first day (or
+//! sunset the evening before, for `begins = "sunset-before"`) to the end of
+//! its last day (local midnight, or sunset or nightfall for those that
+//! begin at sunset). Some narrow that to daily hours (`hours`: Jumu'ah
+//! prayers after solar noon, Navaratri's garba nights, Hanukkah's candle
+//! lighting), and fasts add their fasting hours and, for Ramadan, the iftar
+//! at sunset, which matter more than the rest of the day. Times are the
+//! location's civil time, so they follow the clock changes.
+//!
+//! Sun-based times at a place where the Sun does not reach the needed
+//! depression (dawn at −18° in a British summer) use the one-seventh-of-the-
+//! night rule that UK mosques use (dawn = sunrise − (sunrise − sunset)/7 of
+//! the night); where the Sun does not rise or set at all, the civil day is
+//! used and the reason says so.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone};
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result};
+use crate::location::Location;
+use crate::model::{DayStart, Impact};
+use crate::observance::Observance;
+use crate::occurrence::{Index, OccurrenceRef};
+use crate::Filter;
+
+/// A time of day, by the clock or by the Sun, with an offset in minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct At {
+    base: Base,
+    offset_minutes: i32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Base {
+    /// Minutes after local midnight.
+    Clock(u32),
+    Dawn,
+    Sunrise,
+    SolarNoon,
+    Sunset,
+    Nightfall,
+}
+
+impl At {
+    /// The sunset of the day.
+    pub const SUNSET: At = At {
+        base: Base::Sunset,
+        offset_minutes: 0,
+    };
+
+    /// The instant on local date `date` at `location`, or `None` where the
+    /// Sun never reaches the needed altitude.
+    pub fn on(&self, date: NaiveDate, location: &Location) -> Option<DateTime<Tz>> {
+        let base = match self.base {
+            Base::Clock(m) => {
+                let naive = date.and_hms_opt(0, 0, 0)? + Duration::minutes(i64::from(m));
+                local_instant(location.timezone(), naive).0?
+            }
+            Base::Dawn => dawn(date, location)?,
+            Base::Sunrise => location.sunrise(date)?,
+            Base::SolarNoon => location.solar_noon(date)?,
+            Base::Sunset => location.sunset(date)?,
+            Base::Nightfall => location.nightfall(date)?,
+        };
+        base.checked_add_signed(Duration::minutes(i64::from(self.offset_minutes)))
+    }
+
+    fn by_sun(&self) -> bool {
+        !matches!(self.base, Base::Clock(_))
+    }
+}
+
+/// Dawn (−18°), or by the one-seventh rule where the Sun never gets that
+/// low: the night from the previous sunset to sunrise, less its last
+/// seventh.
+fn dawn(date: NaiveDate, location: &Location) -> Option<DateTime<Tz>> {
+    if let Some(d) = location.dawn(date) {
+        return Some(d);
+    }
+    let rise = location.sunrise(date)?;
+    let set = location.sunset(date.pred_opt()?)?;
+    let night = rise.signed_duration_since(set);
+    rise.checked_sub_signed(night / 7)
+}
+
+impl FromStr for At {
+    type Err = Error;
+
+    /// `HH:MM`, or `dawn`, `sunrise`, `solar-noon`, `sunset`, `nightfall`,
+    /// optionally followed by `+` or `-` and minutes or hours (`+90m`,
+    /// `-1h`, `+1h30m`).
+    fn from_str(s: &str) -> Result<Self> {
+        let bad = || {
+            Error::invalid(format!(
+                "invalid time `{s}` (use HH:MM, or dawn, sunrise, solar-noon, sunset or nightfall, optionally +90m or -1h)"
+            ))
+        };
+        let named = [
+            ("solar-noon", Base::SolarNoon),
+            ("sunrise", Base::Sunrise),
+            ("sunset", Base::Sunset),
+            ("nightfall", Base::Nightfall),
+            ("dawn", Base::Dawn),
+        ];
+        let (base, rest) = match named.iter().find(|(n, _)| s.starts_with(n)) {
+            Some((n, b)) => (*b, &s[n.len()..]),
+            None => {
+                let clock = s.get(..5).ok_or_else(bad)?;
+                (Base::Clock(parse_clock(clock).ok_or_else(bad)?), &s[5..])
+            }
+        };
+        let offset = match rest.chars().next() {
+            None => 0,
+            Some(c @ ('+' | '-')) => {
+                let minutes = parse_duration_minutes(&rest[1..])
+                    .filter(|m| *m <= 24 * 60)
+                    .ok_or_else(bad)?;
+                let minutes = i32::try_from(minutes).map_err(|_| bad())?;
+                if c == '-' {
+                    -minutes
+                } else {
+                    minutes
+                }
+            }
+            Some(_) => return Err(bad()),
+        };
+        Ok(At {
+            base,
+            offset_minutes: offset,
+        })
+    }
+}
+
+impl fmt::Display for At {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.base {
+            Base::Clock(m) => write!(f, "{:02}:{:02}", m / 60, m % 60)?,
+            Base::Dawn => f.write_str("dawn")?,
+            Base::Sunrise => f.write_str("sunrise")?,
+            Base::SolarNoon => f.write_str("solar noon")?,
+            Base::Sunset => f.write_str("sunset")?,
+            Base::Nightfall => f.write_str("nightfall")?,
+        }
+        match self.offset_minutes {
+            0 => Ok(()),
+            m if m > 0 => write!(f, " + {m} min"),
+            m => write!(f, " − {} min", -m),
+        }
+    }
+}
+
+/// `HH:MM` (00:00–23:59) as minutes after midnight.
+pub fn parse_clock(s: &str) -> Option<u32> {
+    let (h, m) = s.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+/// A duration such as `90m`, `2h`, `1h30m` or `45` (minutes), in minutes;
+/// `None` when malformed, zero or over 100 years.
+pub fn parse_duration_minutes(s: &str) -> Option<i64> {
+    const LIMIT: i64 = 100 * 366 * 24 * 60;
+    let mut total: i64 = 0;
+    let mut number = String::new();
+    let mut any = false;
+    for c in s.trim().chars() {
+        match c {
+            '0'..='9' => {
+                if number.len() >= 12 {
+                    return None;
+                }
+                number.push(c);
+            }
+            'h' | 'm' => {
+                let n: i64 = number.parse().ok()?;
+                total = total.checked_add(if c == 'h' { n.checked_mul(60)? } else { n })?;
+                number.clear();
+                any = true;
+            }
+            _ => return None,
+        }
+    }
+    if !number.is_empty() {
+        if any {
+            return None;
+        }
+        total = number.parse().ok()?;
+    }
+    (total > 0 && total <= LIMIT).then_some(total)
+}
+
+/// Daily hours, `hours = { from = "…", to = "…", what = "…" }`: `to` at or
+/// before `from` means the next day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hours {
+    /// When they begin.
+    pub from: At,
+    /// When they end.
+    pub to: At,
+    /// What happens then, for the reason ("garba and dandiya").
+    pub what: String,
+    /// Whether the whole day still counts, the hours being its most
+    /// important part (Diwali's evening), rather than only the hours.
+    pub all_day: bool,
+}
+
+/// A fast's hours (`fast = "…"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Fast {
+    /// Dawn to sunset each day, with the iftar at sunset (Ramadan).
+    DawnToSunset,
+    /// Dawn to nightfall (the minor Jewish fasts).
+    DawnToNightfall,
+    /// Sunrise to sunset each day, broken at sunset (the Bahá'í Fast).
+    SunriseToSunset,
+    /// The whole span, sunset to nightfall (Yom Kippur, Tisha B'Av).
+    Whole,
+}
+
+impl FromStr for Fast {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Ok(match s {
+            "dawn-to-sunset" => Fast::DawnToSunset,
+            "dawn-to-nightfall" => Fast::DawnToNightfall,
+            "sunrise-to-sunset" => Fast::SunriseToSunset,
+            "whole" => Fast::Whole,
+            _ => {
+                return Err(Error::invalid(format!(
+                    "invalid value `{s}` (allowed: dawn-to-sunset, dawn-to-nightfall, sunrise-to-sunset, whole)"
+                )))
+            }
+        })
+    }
+}
+
+/// How an observance that begins at sunset ends on its last day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum DayEnd {
+    /// At sunset (the Islamic and Bahá'í day).
+    #[default]
+    Sunset,
+    /// At nightfall (the Jewish day: Shabbat and festivals end when three
+    /// stars are out).
+    Nightfall,
+}
+
+impl FromStr for DayEnd {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "sunset" => Ok(DayEnd::Sunset),
+            "nightfall" => Ok(DayEnd::Nightfall),
+            _ => Err(Error::invalid(format!(
+                "invalid value `{s}` (allowed: sunset, nightfall)"
+            ))),
+        }
+    }
+}
+
+/// The time-of-day facts of an observance.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Timing {
+    /// Daily hours that narrow its span, if any.
+    pub hours: Option<Hours>,
+    /// Its fast, if any.
+    pub fast: Option<Fast>,
+    /// How it ends, when it begins at sunset.
+    pub ends: DayEnd,
+}
+
+/// A local date-time resolved in a time zone, with a note when the clock
+/// time does not exist (the spring-forward gap: taken as the same clock
+/// time in the offset before the change, i.e. moved forward by the gap) or
+/// occurs twice (the autumn fold: the first, summer-time, instant).
+pub fn local_instant(tz: Tz, naive: NaiveDateTime) -> (Option<DateTime<Tz>>, Option<String>) {
+    match tz.from_local_datetime(&naive) {
+        chrono::LocalResult::Single(t) => (Some(t), None),
+        chrono::LocalResult::Ambiguous(first, _) => (
+            Some(first),
+            Some(format!(
+                "{} happens twice on {} in {} (the clocks go back); the first ({}) is used",
+                naive.format("%H:%M"),
+                naive.date(),
+                tz.name(),
+                first.format("%Z, %:z"),
+            )),
+        ),
+        chrono::LocalResult::None => {
+            let before = naive
+                .checked_sub_signed(Duration::hours(6))
+                .and_then(|b| tz.from_local_datetime(&b).earliest());
+            let Some(before) = before else {
+                return (None, None);
+            };
+            let utc = naive - before.offset().fix();
+            let t = tz.from_utc_datetime(&utc);
+            let note = format!(
+                "{} does not exist on {} in {} (the clocks go forward); it is taken as {}",
+                naive.format("%H:%M"),
+                naive.date(),
+                tz.name(),
+                t.format("%H:%M %Z"),
+            );
+            (Some(t), Some(note))
+        }
+    }
+}
+
+/// What part of an observance a meeting overlaps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    /// The rest of a fast day, outside its fasting hours and iftar.
+    Rest,
+    /// Its span.
+    Span,
+    /// Its daily hours.
+    Hours,
+    /// Its fasting hours.
+    Fasting,
+    /// The iftar (sunset and the hour after).
+    Iftar,
+}
+
+struct Window {
+    from: DateTime<Tz>,
+    to: DateTime<Tz>,
+    part: Part,
+    reason: String,
+}
+
+/// A clash of a timed meeting with an observance.
+#[derive(Debug, Clone)]
+pub struct TimedClash<'a> {
+    /// What it clashes with.
+    pub occurrence: OccurrenceRef<'a>,
+    /// The overlap of the meeting with the observance's time.
+    pub overlap: (DateTime<Tz>, DateTime<Tz>),
+    /// Why, in words ("iftar at 17:50 (sunset)").
+    pub reason: String,
+    /// How much this overlap matters: the observance's impact, raised for
+    /// an iftar or a meal in fasting hours, lowered outside a fast's hours.
+    pub impact: Impact,
+    /// True when it applies only if observed on one of its possible dates.
+    pub possible: bool,
+}
+
+/// Options of a timed check.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MeetingKind {
+    /// The meeting serves food or drink, which matters in fasting hours.
+    pub with_food: bool,
+}
+
+/// The most days of an observance whose daily windows are computed.
+const MAX_DAYS: i64 = 62;
+
+fn hm(t: &DateTime<Tz>) -> String {
+    t.format("%H:%M").to_string()
+}
+
+fn day_label(t: &DateTime<Tz>) -> String {
+    t.format("%a %Y-%m-%d %H:%M").to_string()
+}
+
+/// The windows of observance `obs` occurring over `start..=end` at
+/// `location`.
+fn windows(obs: &Observance, start: NaiveDate, end: NaiveDate, location: &Location) -> Vec<Window> {
+    let tz = location.timezone();
+    let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).and_then(|n| local_instant(tz, n).0);
+    let timing = obs.timing();
+    let sunset_start = obs.begins() == DayStart::SunsetBefore;
+    let mut out = Vec::new();
+    // The span.
+    let (span_from, from_sun) = match sunset_start {
+        true => match start.pred_opt().and_then(|d| location.sunset(d)) {
+            Some(t) => (Some(t), true),
+            None => (midnight(start), false),
+        },
+        false => (midnight(start), false),
+    };
+    let (span_to, to_label) = if sunset_start {
+        let t = match timing.ends {
+            DayEnd::Sunset => location.sunset(end).map(|t| (t, "sunset")),
+            DayEnd::Nightfall => location.nightfall(end).map(|t| (t, "nightfall")),
+        };
+        match t {
+            Some((t, what)) => (Some(t), Some(what)),
+            None => (end.succ_opt().and_then(midnight), None),
+        }
+    } else {
+        (end.succ_opt().and_then(midnight), None)
+    };
+    let (Some(span_from), Some(span_to)) = (span_from, span_to) else {
+        return out;
+    };
+    let span_reason = match (from_sun, to_label) {
+        (true, Some(what)) => format!(
+            "from sunset {} until {what} {}",
+            day_label(&span_from),
+            day_label(&span_to)
+        ),
+        (true, None) => format!("from sunset {}", day_label(&span_from)),
+        (false, _) if sunset_start => format!(
+            "no sunset at this location on {}: the civil day is used",
+            start.pred_opt().unwrap_or(start)
+        ),
+        (false, _) if start == end => "all day".to_string(),
+        (false, _) => format!("all day, {start} to {end}"),
+    };
+    let days = || {
+        start
+            .iter_days()
+            .take_while(move |d| *d <= end)
+            .take(MAX_DAYS as usize)
+    };
+    if let Some(h) = &timing.hours {
+        // Daily hours narrow the span (or, with `all_day`, stand out in it);
+        // an observance that begins at sunset has its evenings on the eve of
+        // each day.
+        if h.all_day {
+            out.push(Window {
+                from: span_from,
+                to: span_to,
+                part: Part::Span,
+                reason: span_reason.clone(),
+            });
+        }
+        for d in days() {
+            let day = if sunset_start {
+                d.pred_opt().unwrap_or(d)
+            } else {
+                d
+            };
+            let (Some(a), Some(mut b)) = (h.from.on(day, location), h.to.on(day, location)) else {
+                continue;
+            };
+            if b <= a {
+                match day.succ_opt().and_then(|n| h.to.on(n, location)) {
+                    Some(n) => b = n,
+                    None => continue,
+                }
+            }
+            let from_text = if h.from.by_sun() {
+                format!("{} ({})", h.from, hm(&a))
+            } else {
+                hm(&a)
+            };
+            out.push(Window {
+                from: a,
+                to: b,
+                part: Part::Hours,
+                reason: format!("{}, {from_text} to {}", h.what, hm(&b)),
+            });
+        }
+        return out;
+    }
+    match timing.fast {
+        Some(Fast::Whole) => out.push(Window {
+            from: span_from,
+            to: span_to,
+            part: Part::Fasting,
+            reason: format!("the fast, {span_reason}"),
+        }),
+        Some(fast) => {
+            out.push(Window {
+                from: span_from,
+                to: span_to,
+                part: Part::Rest,
+                reason: format!("outside the fasting hours ({span_reason})"),
+            });
+            for d in days() {
+                let (start_word, a) = match fast {
+                    Fast::SunriseToSunset => ("sunrise", location.sunrise(d)),
+                    _ => ("dawn", dawn(d, location)),
+                };
+                let (end_word, b) = match fast {
+                    Fast::DawnToNightfall => ("nightfall", location.nightfall(d)),
+                    _ => ("sunset", location.sunset(d)),
+                };
+                let (Some(a), Some(b)) = (a, b) else {
+                    continue;
+                };
+                out.push(Window {
+                    from: a,
+                    to: b,
+                    part: Part::Fasting,
+                    reason: format!(
+                        "fasting from {start_word} ({}) to {end_word} ({})",
+                        hm(&a),
+                        hm(&b)
+                    ),
+                });
+                // Ramadan's iftar (and Maghrib) takes the hour after sunset.
+                if fast == Fast::DawnToSunset {
+                    out.push(Window {
+                        from: b,
+                        to: b + Duration::hours(1),
+                        part: Part::Iftar,
+                        reason: format!("iftar at {} (sunset)", hm(&b)),
+                    });
+                }
+            }
+        }
+        None => out.push(Window {
+            from: span_from,
+            to: span_to,
+            part: Part::Span,
+            reason: span_reason,
+        }),
+    }
+    out
+}
+
+impl Index<'_> {
+    /// The observances passing `filter` that a meeting from `from` to `to`
+    /// (local times at the index's location) overlaps, one entry per
+    /// occurrence with the overlap of its most important part, ordered by
+    /// impact (highest first), then start, then id (SPEC §6). Weekly
+    /// observances are included when `filter` lets them through.
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::OutOfRange`] when the meeting ends before it
+    /// begins, lasts over 31 days, or falls outside the index.
+    pub fn clashes_at(
+        &self,
+        from: DateTime<Tz>,
+        to: DateTime<Tz>,
+        filter: &Filter,
+        kind: MeetingKind,
+    ) -> Result<Vec<TimedClash<'_>>> {
+        if to <= from {
+            return Err(Error::out_of_range("the meeting must end after it begins"));
+        }
+        if to - from > Duration::days(31) {
+            return Err(Error::out_of_range(
+                "a timed meeting may last at most 31 days",
+            ));
+        }
+        let location = self.settings().location_ref();
+        let tz = location.timezone();
+        let (first, last) = (
+            from.with_timezone(&tz).date_naive(),
+            to.with_timezone(&tz).date_naive(),
+        );
+        let (lo, hi) = self.days();
+        let day_from = first.pred_opt().unwrap_or(first).max(lo);
+        let day_to = last.succ_opt().unwrap_or(last).min(hi);
+        self.check_range(first, last)?;
+        let mut out = Vec::new();
+        for c in self.clashes(day_from, day_to, filter)? {
+            let occ = c.occurrence.occurrence();
+            let len = occ.end() - occ.start();
+            let starts: Vec<(NaiveDate, bool)> = if c.possible {
+                occ.possible_dates().iter().map(|d| (*d, true)).collect()
+            } else {
+                vec![(occ.start(), false)]
+            };
+            let mut best: Option<(Part, Window, bool)> = None;
+            for (s, possible) in starts {
+                for w in windows(c.occurrence.observance(), s, s + len, location) {
+                    let (a, b) = (w.from.max(from), w.to.min(to));
+                    if a < b && best.as_ref().is_none_or(|(p, ..)| w.part > *p) {
+                        best = Some((
+                            w.part,
+                            Window {
+                                from: a,
+                                to: b,
+                                ..w
+                            },
+                            possible,
+                        ));
+                    }
+                }
+            }
+            let Some((part, w, possible)) = best else {
+                continue;
+            };
+            let own = c.occurrence.observance().impact();
+            let (impact, reason) = match part {
+                Part::Iftar => (Impact::High, w.reason),
+                Part::Fasting if kind.with_food => (
+                    Impact::High,
+                    format!("{}; food or drink would not be taken", w.reason),
+                ),
+                Part::Rest => (Impact::Low, w.reason),
+                Part::Fasting | Part::Span | Part::Hours => (own, w.reason),
+            };
+            out.push(TimedClash {
+                occurrence: c.occurrence,
+                overlap: (w.from.with_timezone(&tz), w.to.with_timezone(&tz)),
+                reason,
+                impact,
+                possible,
+            });
+        }
+        out.sort_by(|a, b| {
+            b.impact
+                .cmp(&a.impact)
+                .then(a.overlap.0.cmp(&b.overlap.0))
+                .then(
+                    a.occurrence
+                        .observance()
+                        .id()
+                        .cmp(b.occurrence.observance().id()),
+                )
+        });
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_times_and_durations() {
+        assert_eq!("18:00".parse::<At>().unwrap().to_string(), "18:00");
+        assert_eq!(
+            "sunset+90m".parse::<At>().unwrap().to_string(),
+            "sunset + 90 min"
+        );
+        assert_eq!(
+            "solar-noon".parse::<At>().unwrap().to_string(),
+            "solar noon"
+        );
+        assert_eq!(
+            "solar-noon+1h30m".parse::<At>().unwrap().to_string(),
+            "solar noon + 90 min"
+        );
+        assert_eq!(
+            "sunset-1h".parse::<At>().unwrap().to_string(),
+            "sunset − 60 min"
+        );
+        for bad in [
+            "24:00",
+            "7:00",
+            "noon",
+            "sunset+",
+            "sunset+2d",
+            "sunset+100000h",
+        ] {
+            assert!(bad.parse::<At>().is_err(), "{bad}");
+        }
+        assert_eq!(parse_duration_minutes("90m"), Some(90));
+        assert_eq!(parse_duration_minutes("2h"), Some(120));
+        assert_eq!(parse_duration_minutes("1h30m"), Some(90));
+        assert_eq!(parse_duration_minutes("45"), Some(45));
+        for bad in [
+            "",
+            "0m",
+            "h",
+            "2x",
+            "1h30",
+            "100000000h",
+            "99999999999999999999m",
+        ] {
+            assert_eq!(parse_duration_minutes(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn gap_and_fold() {
+        let tz = chrono_tz::Europe::London;
+        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        let (t, note) = local_instant(tz, at("2026-03-29 01:30"));
+        assert_eq!(t.unwrap().to_rfc3339(), "2026-03-29T02:30:00+01:00");
+        assert!(note.unwrap().contains("does not exist"));
+        let (t, note) = local_instant(tz, at("2026-10-25 01:30"));
+        assert_eq!(t.unwrap().to_rfc3339(), "2026-10-25T01:30:00+01:00");
+        assert!(note.unwrap().contains("twice"));
+        let (t, note) = local_instant(tz, at("2026-10-25 09:00"));
+        assert_eq!(t.unwrap().to_rfc3339(), "2026-10-25T09:00:00+00:00");
+        assert!(note.is_none());
+    }
+}
