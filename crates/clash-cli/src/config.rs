@@ -81,22 +81,21 @@ impl Config {
             filter = filter.min_impact(m.parse()?);
         }
         let categories = parse_all(&c.categories)?;
-        let timed_filter = if categories.is_empty() {
+        let all_categories = categories.is_empty();
+        if !all_categories {
+            filter = filter.categories(categories);
+        }
+        let regions = parse_all(&c.regions)?;
+        if !regions.is_empty() {
+            filter = filter.regions(regions);
+        }
+        let timed_filter = if all_categories {
             filter
                 .clone()
                 .categories(clash_core::Category::ALL.iter().copied())
         } else {
-            filter.clone().categories(categories.clone())
+            filter.clone()
         };
-        if !categories.is_empty() {
-            filter = filter.categories(categories);
-        }
-        let mut timed_filter_regions = None;
-        let regions = parse_all(&c.regions)?;
-        if !regions.is_empty() {
-            filter = filter.regions(regions.clone());
-            timed_filter_regions = Some(regions);
-        }
         let today = Utc::now().with_timezone(&location.timezone()).date_naive();
         let settings = Settings::default()
             .location(location.clone())
@@ -117,10 +116,7 @@ impl Config {
             location,
             settings,
             filter,
-            timed_filter: match timed_filter_regions {
-                Some(r) => timed_filter.regions(r),
-                None => timed_filter,
-            },
+            timed_filter,
             format: c.format,
             today,
         })

@@ -49,12 +49,6 @@ enum Base {
 }
 
 impl At {
-    /// The sunset of the day.
-    pub const SUNSET: At = At {
-        base: Base::Sunset,
-        offset_minutes: 0,
-    };
-
     /// The instant on local date `date` at `location`, or `None` where the
     /// Sun never reaches the needed altitude.
     pub fn on(&self, date: NaiveDate, location: &Location) -> Option<DateTime<Tz>> {
@@ -376,8 +370,15 @@ fn day_label(t: &DateTime<Tz>) -> String {
 }
 
 /// The windows of observance `obs` occurring over `start..=end` at
-/// `location`.
-fn windows(obs: &Observance, start: NaiveDate, end: NaiveDate, location: &Location) -> Vec<Window> {
+/// `location`, with daily windows only for the days `near` (those a
+/// meeting touches, give or take a day), so that a month-long fast costs
+/// no more than a one-day one.
+fn windows(
+    obs: &Observance,
+    (start, end): (NaiveDate, NaiveDate),
+    location: &Location,
+    near: (NaiveDate, NaiveDate),
+) -> Vec<Window> {
     let tz = location.timezone();
     let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).and_then(|n| local_instant(tz, n).0);
     let timing = obs.timing();
@@ -421,9 +422,10 @@ fn windows(obs: &Observance, start: NaiveDate, end: NaiveDate, location: &Locati
         (false, _) => format!("all day, {start} to {end}"),
     };
     let days = || {
-        start
+        let (first, last) = (start.max(near.0), end.min(near.1));
+        first
             .iter_days()
-            .take_while(move |d| *d <= end)
+            .take_while(move |d| *d <= last)
             .take(MAX_DAYS as usize)
     };
     if let Some(h) = &timing.hours {
@@ -570,7 +572,12 @@ impl Index<'_> {
             };
             let mut best: Option<(Part, Window, bool)> = None;
             for (s, possible) in starts {
-                for w in windows(c.occurrence.observance(), s, s + len, location) {
+                for w in windows(
+                    c.occurrence.observance(),
+                    (s, s + len),
+                    location,
+                    (day_from, day_to),
+                ) {
                     let (a, b) = (w.from.max(from), w.to.min(to));
                     if a < b && best.as_ref().is_none_or(|(p, ..)| w.part > *p) {
                         best = Some((

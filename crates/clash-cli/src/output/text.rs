@@ -168,11 +168,7 @@ pub fn clashes(
     } else {
         format!("{} to {}", day(from), day(to))
     };
-    let summary = match list.len() {
-        0 => "no clashes".to_string(),
-        1 => "1 clash".to_string(),
-        n => format!("{n} clashes"),
-    };
+    let summary = clash_count(list.len());
     let _ = writeln!(
         out,
         "{}",
@@ -252,6 +248,15 @@ pub fn clashes(
     out
 }
 
+/// "no clashes", "1 clash", "3 clashes".
+fn clash_count(n: usize) -> String {
+    match n {
+        0 => "no clashes".to_string(),
+        1 => "1 clash".to_string(),
+        n => format!("{n} clashes"),
+    }
+}
+
 /// One timed meeting and its clashes.
 pub struct Meeting<'a> {
     pub start: chrono::DateTime<chrono_tz::Tz>,
@@ -275,11 +280,7 @@ pub fn timed(
         }
     }
     for m in meetings {
-        let summary = match m.clashes.len() {
-            0 => "no clashes".to_string(),
-            1 => "1 clash".to_string(),
-            n => format!("{n} clashes"),
-        };
+        let summary = clash_count(m.clashes.len());
         let end = if m.end.date_naive() == m.start.date_naive() {
             m.end.format("%H:%M %Z").to_string()
         } else {

@@ -69,8 +69,8 @@ pub enum HinduRule {
     /// Dussehra (Vijayadashami): Ashvina Shukla Dashami in the aparahna,
     /// moved by the Shravana nakshatra rule.
     Dussehra,
-    /// Onam: Thiruvonam (Shravana nakshatra) at sunrise and for six nazhika
-    /// after, in the solar month Chingam (the Sun in sidereal Simha).
+    /// Onam: the Thiruvonam (Shravana nakshatra) day in the Malayalam
+    /// solar month Chingam, the second when there are two.
     Onam,
 }
 
@@ -465,7 +465,7 @@ impl fmt::Display for HinduRule {
                 f.write_str("Shravana Purnima at sunrise lasting 144 minutes, else in the aparahna")
             }
             HinduRule::Onam => f.write_str(
-                "Thiruvonam nakshatra at sunrise and for 144 minutes after, in the solar month Chingam",
+                "the Thiruvonam nakshatra day in the solar month Chingam (Kerala rules), the second of two",
             ),
         }
     }
