@@ -134,8 +134,8 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
             },
             "clashes": meetings
                 .iter()
-                .flat_map(|m| m.clashes.iter())
-                .map(|c| json::TimedClashJson::new(c, &cfg.location))
+                .flat_map(|m| m.clashes.iter().map(move |c| (m, c)))
+                .map(|(m, c)| json::TimedClashJson::new(c, (&m.start, &m.end), &cfg.location))
                 .collect::<Vec<_>>(),
         })),
     };

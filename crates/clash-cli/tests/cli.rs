@@ -478,6 +478,59 @@ fn timed_check_reports_the_iftar() {
 }
 
 #[test]
+fn timed_range_check_names_each_meeting() {
+    // 18:00 daily over a clock change: 29 March 2026 is BST (+01:00).
+    let o = clash(&[
+        "check",
+        "2026-03-10..2026-03-30",
+        "--time",
+        "18:00",
+        "--min-impact",
+        "high",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["query"]["time"], "18:00");
+    assert_eq!(v["query"]["duration_minutes"], 60);
+    let clashes = v["clashes"].as_array().unwrap();
+    let iftars: Vec<_> = clashes
+        .iter()
+        .filter(|c| c["id"] == "ramadan")
+        .map(|c| c["meeting"]["from"].as_str().unwrap())
+        .collect();
+    // Ramadan 1447 ends on 19 March (Umm al-Qura): ten evenings, each an
+    // iftar even under --min-impact high.
+    assert_eq!(iftars.len(), 10, "{iftars:?}");
+    assert_eq!(iftars[0], "2026-03-10T18:00:00+00:00");
+    assert!(clashes.iter().all(|c| c["clash_impact"] == "high"));
+    let starts: Vec<_> = clashes
+        .iter()
+        .map(|c| c["meeting"]["from"].as_str().unwrap())
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+    // After the clocks go forward the meeting is in BST: Good Friday.
+    let o = clash(&[
+        "check",
+        "2026-04-03T18:00",
+        "--id",
+        "good-friday",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["clashes"][0]["meeting"]["from"],
+        "2026-04-03T18:00:00+01:00"
+    );
+    assert_eq!(
+        v["clashes"][0]["meeting"]["to"],
+        "2026-04-03T19:00:00+01:00"
+    );
+}
+
+#[test]
 fn errors_in_timed_checks() {
     assert_user_error(&["check", "2026-03-20T25:00"], "invalid time");
     assert_user_error(

@@ -206,6 +206,11 @@ pub struct Hours {
     /// Whether the whole day still counts, the hours being its most
     /// important part (Diwali's evening), rather than only the hours.
     pub all_day: bool,
+    /// Whether the hours fall on the eve of each day (the evening that
+    /// begins it, for an observance that begins at sunset: Hanukkah's
+    /// candles) rather than on the civil day itself (the evening after
+    /// Eid prayers, of family visits and meals).
+    pub on_eve: bool,
 }
 
 /// A fast's hours (`fast = "…"`).
@@ -429,9 +434,10 @@ fn windows(
             .take(MAX_DAYS as usize)
     };
     if let Some(h) = &timing.hours {
-        // Daily hours narrow the span (or, with `all_day`, stand out in it);
+        // Daily hours narrow the span (or, with `all_day`, stand out in it,
+        // or follow it: Eid's evening is after the Islamic day's sunset);
         // an observance that begins at sunset has its evenings on the eve of
-        // each day.
+        // each day unless they are `on = "day"`.
         if h.all_day {
             out.push(Window {
                 from: span_from,
@@ -441,7 +447,7 @@ fn windows(
             });
         }
         for d in days() {
-            let day = if sunset_start {
+            let day = if h.on_eve {
                 d.pred_opt().unwrap_or(d)
             } else {
                 d
@@ -531,7 +537,9 @@ impl Index<'_> {
     /// (local times at the index's location) overlaps, one entry per
     /// occurrence with the overlap of its most important part, ordered by
     /// impact (highest first), then start, then id (SPEC §6). Weekly
-    /// observances are included when `filter` lets them through.
+    /// observances are included when `filter` lets them through. The
+    /// filter's minimum impact applies to each clash's own impact (an iftar
+    /// is high whatever Ramadan's impact), not the observance's.
     ///
     /// # Errors
     /// [`crate::ErrorKind::OutOfRange`] when the meeting ends before it
@@ -561,8 +569,9 @@ impl Index<'_> {
         let day_from = first.pred_opt().unwrap_or(first).max(lo);
         let day_to = last.succ_opt().unwrap_or(last).min(hi);
         self.check_range(first, last)?;
+        let (filter, min_impact) = filter.split_min_impact();
         let mut out = Vec::new();
-        for c in self.clashes(day_from, day_to, filter)? {
+        for c in self.clashes(day_from, day_to, &filter)? {
             let occ = c.occurrence.occurrence();
             let len = occ.end() - occ.start();
             let starts: Vec<(NaiveDate, bool)> = if c.possible {
@@ -605,6 +614,9 @@ impl Index<'_> {
                 Part::Rest => (Impact::Low, w.reason),
                 Part::Fasting | Part::Span | Part::Hours => (own, w.reason),
             };
+            if min_impact.is_some_and(|m| impact < m) {
+                continue;
+            }
             out.push(TimedClash {
                 occurrence: c.occurrence,
                 overlap: (w.from.with_timezone(&tz), w.to.with_timezone(&tz)),

@@ -8,10 +8,10 @@
     clippy::panic
 )]
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, TimeZone};
 use clash_core::{
-    Catalogue, CatalogueBuilder, Category, ErrorKind, Filter, Impact, Index, Location, Region,
-    Tradition,
+    Catalogue, CatalogueBuilder, Category, ErrorKind, Filter, Impact, Index, Location, MeetingKind,
+    Region, Tradition,
 };
 use proptest::prelude::*;
 
@@ -422,6 +422,31 @@ fn validation_errors_name_the_field() {
             "substitute = { rule = \"next-free-weekday\" }",
             "needs a `holiday_group`",
         ),
+        (
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            "hours = { from = \"25:00\", to = \"sunset\", what = \"x\" }",
+            "hours.from",
+        ),
+        (
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            "hours = { from = \"sunset\", to = \"23:00\", what = \"x\", on = \"night\" }",
+            "hours.on",
+        ),
+        (
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            "hours = { from = \"sunset\", to = \"23:00\", what = \"x\", on = \"eve\" }",
+            "needs `begins = \"sunset-before\"`",
+        ),
+        (
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            "fast = \"sometimes\"",
+            "fast",
+        ),
+        (
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            "ends = \"nightfall\"",
+            "needs `begins = \"sunset-before\"`",
+        ),
     ];
     for (rule, extra, needle) in cases {
         let err = build(&observance("x", rule, extra))
@@ -597,4 +622,33 @@ fn long_range_clash_queries_are_bounded() {
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), n, "each occurrence reported once");
+}
+
+#[test]
+fn timed_min_impact_applies_to_each_clash() {
+    // Ramadan is a medium-impact observance, but the hour after sunset
+    // (iftar) is a high-impact clash, and the evening outside a fast's hours
+    // a low one: the minimum impact applies to the clash.
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 2026, 2026).unwrap();
+    let tz = Location::leicester().timezone();
+    let at = |h| {
+        tz.from_local_datetime(&d(2026, 3, 10).and_hms_opt(h, 0, 0).unwrap())
+            .unwrap()
+    };
+    let high = Filter::default().min_impact(Impact::High);
+    let evening = index
+        .clashes_at(at(18), at(19), &high, MeetingKind::default())
+        .unwrap();
+    assert_eq!(evening.len(), 1);
+    assert_eq!(evening[0].occurrence.observance().id().as_str(), "ramadan");
+    assert!(evening[0].reason.contains("iftar"), "{}", evening[0].reason);
+    let medium = Filter::default().min_impact(Impact::Medium);
+    let late = index
+        .clashes_at(at(21), at(22), &medium, MeetingKind::default())
+        .unwrap();
+    assert!(late.iter().all(|c| c.impact >= Impact::Medium), "{late:#?}");
+    assert!(!late
+        .iter()
+        .any(|c| c.occurrence.observance().id().as_str() == "ramadan"));
 }

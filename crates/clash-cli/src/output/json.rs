@@ -1,6 +1,8 @@
 //! JSON output (SPEC §9). Field names and order are part of the contract
 //! documented in the README.
 
+use chrono::DateTime;
+use chrono_tz::Tz;
 use clash_core::{Clash, Location, Observance, OccurrenceRef, SunDay};
 use serde::Serialize;
 
@@ -102,12 +104,14 @@ impl<'a> ClashJson<'a> {
     }
 }
 
-/// A clash of a timed meeting: the occurrence, the overlap as RFC 3339
-/// local times, why, and how much this overlap matters.
+/// A clash of a timed meeting: the occurrence, the meeting (which day's
+/// meeting, in a range) and the overlap as RFC 3339 local times, why, and
+/// how much this overlap matters.
 #[derive(Serialize)]
 pub struct TimedClashJson<'a> {
     #[serde(flatten)]
     pub occurrence: OccurrenceJson<'a>,
+    pub meeting: Overlap,
     pub overlap: Overlap,
     pub possible: bool,
     pub reason: &'a str,
@@ -115,9 +119,17 @@ pub struct TimedClashJson<'a> {
 }
 
 impl<'a> TimedClashJson<'a> {
-    pub fn new(c: &'a clash_core::TimedClash<'a>, location: &Location) -> Self {
+    pub fn new(
+        c: &'a clash_core::TimedClash<'a>,
+        meeting: (&DateTime<Tz>, &DateTime<Tz>),
+        location: &Location,
+    ) -> Self {
         TimedClashJson {
             occurrence: OccurrenceJson::new(&c.occurrence, location),
+            meeting: Overlap {
+                from: meeting.0.to_rfc3339(),
+                to: meeting.1.to_rfc3339(),
+            },
             overlap: Overlap {
                 from: c.overlap.0.to_rfc3339(),
                 to: c.overlap.1.to_rfc3339(),

@@ -60,6 +60,15 @@ impl Filter {
         self
     }
 
+    /// The minimum impact, split off: the filter without it, and it.
+    /// Timed checks apply it to each clash's own impact, which an iftar
+    /// raises and the hours outside a fast lower.
+    pub(crate) fn split_min_impact(&self) -> (Filter, Option<Impact>) {
+        let mut rest = self.clone();
+        let min = rest.min_impact.take();
+        (rest, min)
+    }
+
     /// Keeps only occurrences in these categories. Without this, every
     /// category but `weekly` is kept.
     #[must_use]

@@ -51,6 +51,7 @@ pub(crate) struct HoursSpec {
     pub to: String,
     pub what: String,
     pub all_day: Option<bool>,
+    pub on: Option<String>,
 }
 
 /// `rule = { kind = "…", … }`.

@@ -171,11 +171,29 @@ fn timing(
             if h.what.trim().is_empty() || h.what.len() > 200 {
                 return Err(Error::invalid("must be one short line").with_field("hours.what"));
             }
+            let on_eve = match h.on.as_deref() {
+                None | Some("eve") if begins == DayStart::SunsetBefore => true,
+                None => false,
+                Some("day") => false,
+                Some("eve") => {
+                    return Err(
+                        Error::invalid("`on = \"eve\"` needs `begins = \"sunset-before\"`")
+                            .with_field("hours.on"),
+                    )
+                }
+                Some(other) => {
+                    return Err(Error::invalid(format!(
+                        "invalid value `{other}` (allowed: eve, day)"
+                    ))
+                    .with_field("hours.on"))
+                }
+            };
             Some(Hours {
                 from: field("hours.from", At::from_str(&h.from))?,
                 to: field("hours.to", At::from_str(&h.to))?,
                 what: h.what.clone(),
                 all_day: h.all_day.unwrap_or(false),
+                on_eve,
             })
         }
         None => None,
