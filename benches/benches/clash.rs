@@ -126,3 +126,64 @@ fn hindu_festivals_one_year_one_place(b: Bencher) {
     let settings = Settings::default().location(Location::preset("delhi").expect("preset"));
     b.bench(|| Index::with_settings(black_box(&cat), 2026, 2026, &settings).expect("index"));
 }
+
+fn year_request(time: Option<(u32, i64)>) -> clash_core::Request {
+    clash_core::Request {
+        from: NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
+        to: NaiveDate::from_ymd_opt(2026, 12, 31).expect("date"),
+        weekdays: clash_core::Weekdays::WORKING,
+        time,
+        kind: clash_core::MeetingKind::default(),
+        count: 10,
+    }
+}
+
+/// `clash suggest` over a year-long window (Mon–Fri, Leicester profile,
+/// every category), whole days: the index is built once outside the loop.
+#[divan::bench]
+fn suggest_year_whole_days(b: Bencher) {
+    let cat = Catalogue::embedded().expect("embedded catalogue");
+    let index = Index::new(&cat, 2026, 2027).expect("index");
+    let profile = clash_core::Profile::embedded("leicester").expect("profile");
+    let filter = Filter::default().categories(clash_core::Category::ALL.iter().copied());
+    let request = year_request(None);
+    b.bench(|| {
+        index
+            .suggest(black_box(&request), &filter, &profile)
+            .expect("suggest")
+    });
+}
+
+/// The same for a 18:00 two-hour meeting on each day (time-aware clashes:
+/// sunsets, fasts and iftar, Shabbat, evening festivals).
+#[divan::bench]
+fn suggest_year_timed(b: Bencher) {
+    let cat = Catalogue::embedded().expect("embedded catalogue");
+    let index = Index::new(&cat, 2026, 2027).expect("index");
+    let profile = clash_core::Profile::embedded("leicester").expect("profile");
+    let filter = Filter::default().categories(clash_core::Category::ALL.iter().copied());
+    let request = year_request(Some((18 * 60, 120)));
+    b.bench(|| {
+        index
+            .suggest(black_box(&request), &filter, &profile)
+            .expect("suggest")
+    });
+}
+
+/// A year-long timed suggestion from scratch: expanding 2026–2027 (with
+/// the Hindu and Bahá'í astronomy) and scoring, as one `clash suggest`
+/// does.
+#[divan::bench(sample_count = 20)]
+fn suggest_year_timed_with_index(b: Bencher) {
+    let cat = Catalogue::embedded().expect("embedded catalogue");
+    let profile = clash_core::Profile::embedded("leicester").expect("profile");
+    let filter = Filter::default().categories(clash_core::Category::ALL.iter().copied());
+    let request = year_request(Some((18 * 60, 120)));
+    b.bench(|| {
+        let index = Index::new(black_box(&cat), 2026, 2027).expect("index");
+        index
+            .suggest(&request, &filter, &profile)
+            .expect("suggest")
+            .candidates
+    });
+}

@@ -143,6 +143,31 @@ pub enum Command {
         #[arg(long)]
         with_food: bool,
     },
+    /// The best dates (or date-times) in a window for an audience
+    Suggest {
+        /// FROM..TO or a YEAR (instead of --from/--to) [default: the next 4 weeks]
+        range: Option<String>,
+        #[command(flatten)]
+        range_args: RangeArgs,
+        /// Allowed weekdays: mon-fri, mon,wed,fri, sat-sun or all
+        #[arg(long, default_value = "mon-fri", value_name = "DAYS")]
+        weekdays: String,
+        /// A meeting at this local time (HH:MM) rather than a whole day
+        #[arg(long, value_name = "HH:MM")]
+        time: Option<String>,
+        /// How long the meeting lasts: 90m, 2h, 1h30m [default: 1h]
+        #[arg(long, value_name = "D")]
+        duration: Option<String>,
+        /// The meeting serves food or drink (matters in fasting hours)
+        #[arg(long)]
+        with_food: bool,
+        /// How many suggestions
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=100))]
+        count: u16,
+        /// Audience profile: leicester, england-wales, or a TOML file
+        #[arg(long, default_value = "leicester", value_name = "NAME|FILE")]
+        profile: String,
+    },
     /// List the occurrences of observances in a range [default: the next 12 months]
     List {
         /// DATE, FROM..TO or a YEAR (instead of --from/--to)

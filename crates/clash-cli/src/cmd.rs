@@ -7,7 +7,7 @@ use clash_core::{Index, Observance};
 use serde_json::json;
 
 use crate::args::{Args, Command, Format};
-use crate::config::{resolve_range, Config, Result, UserError};
+use crate::config::{meeting_time, resolve_range, Config, Result, UserError};
 use crate::output::{csv, json, text};
 
 /// What a command produced.
@@ -41,22 +41,9 @@ struct TimedQuery<'a> {
 /// HH:MM [--duration D]`: the meeting on each day, in the location's civil
 /// time, against the observances' hours (SPEC §6, issue 5).
 fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<Outcome> {
-    use clash_core::{local_instant, parse_clock, parse_duration_minutes, MeetingKind};
-    let minutes = match q.duration {
-        Some(d) => parse_duration_minutes(d)
-            .filter(|m| *m <= 31 * 24 * 60)
-            .ok_or_else(|| {
-                UserError::new(format!("invalid duration `{d}`"))
-                    .hint("use minutes or hours such as 90m, 2h or 1h30m, at most 31 days")
-            })?,
-        None => 60,
-    };
-    let bad_time = |t: &str| {
-        UserError::new(format!(
-            "invalid time `{t}` (expected HH:MM, 00:00 to 23:59)"
-        ))
-    };
-    let (days, clock) = match q.when.and_then(|w| w.split_once('T')) {
+    use clash_core::{local_instant, MeetingKind};
+    let max = 31 * 24 * 60;
+    let (days, (clock, minutes)) = match q.when.and_then(|w| w.split_once('T')) {
         Some((d, t)) => {
             if q.time.is_some() {
                 return Err(UserError::new(
@@ -71,7 +58,7 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
                 .hint("for a range of days use --time HH:MM"));
             }
             let (day, _) = crate::config::parse_range(d)?;
-            (vec![day], parse_clock(t).ok_or_else(|| bad_time(t))?)
+            (vec![day], meeting_time(t, q.duration, max)?)
         }
         None => {
             let t = q.time.unwrap_or_default();
@@ -82,7 +69,7 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
                 )));
             }
             let days: Vec<_> = from.iter_days().take_while(|d| *d <= to).collect();
-            (days, parse_clock(t).ok_or_else(|| bad_time(t))?)
+            (days, meeting_time(t, q.duration, max)?)
         }
     };
     let (Some(first), Some(last)) = (days.first().copied(), days.last().copied()) else {
@@ -105,7 +92,7 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
     for d in days {
         let naive = d
             .and_hms_opt(clock / 60, clock % 60, 0)
-            .ok_or_else(|| bad_time(q.time.unwrap_or_default()))?;
+            .ok_or_else(|| UserError::new("invalid time of day"))?;
         let (start, note) = local_instant(tz, naive);
         let start = start
             .ok_or_else(|| UserError::new(format!("{naive} cannot be placed in {}", tz.name())))?;
@@ -143,6 +130,101 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
         output,
         code: u8::from(any),
     })
+}
+
+/// `clash suggest`: the raw arguments.
+struct SuggestQuery<'a> {
+    range: Option<&'a str>,
+    range_args: &'a crate::args::RangeArgs,
+    weekdays: &'a str,
+    time: Option<&'a str>,
+    duration: Option<&'a str>,
+    with_food: bool,
+    count: u16,
+    profile: &'a str,
+}
+
+/// `clash suggest`: the best days (or day-times) in a window for an
+/// audience profile (SPEC §7, issue 6).
+fn suggest(cfg: &Config, q: &SuggestQuery<'_>, style: text::Style) -> Result<Outcome> {
+    use clash_core::{MeetingKind, Profile, Request, Weekdays, PROFILES};
+    let profile = if PROFILES.iter().any(|(n, _)| *n == q.profile) {
+        Profile::embedded(q.profile)?
+    } else if std::path::Path::new(q.profile).exists() {
+        Profile::from_file(q.profile)?
+    } else {
+        let names: Vec<&str> = PROFILES.iter().map(|(n, _)| *n).collect();
+        return Err(
+            UserError::new(format!("unknown profile `{}`", q.profile)).hint(format!(
+                "use {} or the path of a profile TOML file",
+                names.join(" or ")
+            )),
+        );
+    };
+    let weekdays: Weekdays = q.weekdays.parse()?;
+    let time = match q.time {
+        Some(t) => Some(meeting_time(
+            t,
+            q.duration,
+            clash_core::MAX_MEETING_MINUTES,
+        )?),
+        None if q.duration.is_some() || q.with_food => {
+            return Err(
+                UserError::new("--duration and --with-food need --time HH:MM")
+                    .hint("for example: clash suggest --time 18:00 --duration 2h"),
+            )
+        }
+        None => None,
+    };
+    let (from, to) = resolve_range(q.range, q.range_args, cfg.today, 27)?;
+    if (to - from).num_days() >= clash_core::MAX_WINDOW_DAYS {
+        return Err(UserError::new(format!(
+            "a window may span at most {} days",
+            clash_core::MAX_WINDOW_DAYS
+        )));
+    }
+    let last_year = (to + Duration::days(2))
+        .year()
+        .min(*clash_core::SUPPORTED_YEARS.end());
+    let index = Index::with_settings(&cfg.catalogue, from.year(), last_year, &cfg.settings)?;
+    let request = Request {
+        from,
+        to,
+        weekdays,
+        time,
+        kind: MeetingKind {
+            with_food: q.with_food,
+        },
+        count: usize::from(q.count),
+    };
+    let found = index.suggest(&request, &cfg.timed_filter, &profile)?;
+    let output = match cfg.format {
+        Format::Text => text::suggestions(&found, &request, &profile, &cfg.location, style),
+        Format::Csv => csv::suggestions(&found),
+        Format::Json => json::render(&json!({
+            "query": {
+                "from": from.to_string(),
+                "to": to.to_string(),
+                "weekdays": weekdays.days().map(|d| d.to_string().to_ascii_lowercase()).collect::<Vec<_>>(),
+                "time": time.map(|(c, _)| format!("{:02}:{:02}", c / 60, c % 60)),
+                "duration_minutes": time.map(|(_, m)| m),
+                "with_food": q.with_food,
+                "count": q.count,
+                "profile": {
+                    "name": profile.name(),
+                    "title": profile.title(),
+                    "source": profile.source(),
+                },
+                "location": json::LocationJson::new(&cfg.location),
+            },
+            "candidates": found.candidates,
+            "with_high_impact": found.with_high_impact,
+            "all_high_impact": found.all_high_impact(),
+            "public_holidays_skipped": found.public_holidays.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+            "suggestions": found.suggestions.iter().map(|s| json::SuggestionJson::new(s, &cfg.location)).collect::<Vec<_>>(),
+        })),
+    };
+    Ok(Outcome::ok(output))
 }
 
 pub fn run(args: &Args, color: bool) -> Result<Outcome> {
@@ -201,6 +283,29 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
             let code = if clashes.is_empty() { 0 } else { 1 };
             Ok(Outcome { output, code })
         }
+        Command::Suggest {
+            range,
+            range_args,
+            weekdays,
+            time,
+            duration,
+            with_food,
+            count,
+            profile,
+        } => suggest(
+            &cfg,
+            &SuggestQuery {
+                range: range.as_deref(),
+                range_args,
+                weekdays,
+                time: time.as_deref(),
+                duration: duration.as_deref(),
+                with_food: *with_food,
+                count: *count,
+                profile,
+            },
+            style,
+        ),
         Command::List { range, range_args } => {
             let (from, to) = resolve_range(range.as_deref(), range_args, cfg.today, 364)?;
             let index =

@@ -218,6 +218,31 @@ fn check_range(from: NaiveDate, to: NaiveDate) -> Result<(NaiveDate, NaiveDate)>
 
 /// The range of a command that takes a positional RANGE or `--from/--to`,
 /// defaulting to `today .. today + default_days`.
+/// A meeting's `--time HH:MM` (minutes after midnight) and `--duration`
+/// (minutes, default 60, at most `max_minutes`).
+pub fn meeting_time(time: &str, duration: Option<&str>, max_minutes: i64) -> Result<(u32, i64)> {
+    let clock = clash_core::parse_clock(time).ok_or_else(|| {
+        UserError::new(format!(
+            "invalid time `{time}` (expected HH:MM, 00:00 to 23:59)"
+        ))
+    })?;
+    let minutes = match duration {
+        Some(d) => clash_core::parse_duration_minutes(d)
+            .filter(|m| *m <= max_minutes)
+            .ok_or_else(|| {
+                let most = match max_minutes {
+                    m if m % (24 * 60) == 0 && m > 24 * 60 => format!("{} days", m / (24 * 60)),
+                    m => format!("{} hours", m / 60),
+                };
+                UserError::new(format!("invalid duration `{d}`")).hint(format!(
+                    "use minutes or hours such as 90m, 2h or 1h30m, at most {most}"
+                ))
+            })?,
+        None => 60,
+    };
+    Ok((clock, minutes))
+}
+
 pub fn resolve_range(
     positional: Option<&str>,
     args: &RangeArgs,

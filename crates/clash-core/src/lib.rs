@@ -33,6 +33,7 @@ mod model;
 mod observance;
 mod occurrence;
 pub mod rules;
+mod schedule;
 mod settings;
 mod timing;
 
@@ -45,6 +46,10 @@ pub use model::{
 };
 pub use observance::Observance;
 pub use occurrence::{Clash, Index, Occurrence, OccurrenceRef, MAX_YEARS};
+pub use schedule::{
+    Candidate, HighImpact, Profile, Request, Score, ScoredClash, Suggestion, Suggestions, Weekdays,
+    MAX_COUNT, MAX_MEETING_MINUTES, MAX_WINDOW_DAYS, PROFILES,
+};
 pub use settings::{HinduReckoning, JewishCustoms, Settings};
 pub use timing::{
     local_instant, parse_clock, parse_duration_minutes, At, DayEnd, Fast, Hours, MeetingKind,

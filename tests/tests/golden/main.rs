@@ -7,6 +7,7 @@ mod easter;
 mod hindu;
 mod jewish;
 mod lunisolar;
+mod schedule;
 mod sun;
 mod timed;
 

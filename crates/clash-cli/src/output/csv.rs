@@ -139,3 +139,45 @@ pub fn clashes(list: &[Clash<'_>], location: &Location) -> String {
     }
     out
 }
+
+/// Suggestions: one row each, with the clashes' ids joined by `;`.
+pub fn suggestions(found: &clash_core::Suggestions<'_>) -> String {
+    let mut out = String::new();
+    row(
+        &mut out,
+        [
+            "rank",
+            "date",
+            "start",
+            "end",
+            "score",
+            "high_impact",
+            "clashes",
+            "avoids",
+        ],
+    );
+    for (i, s) in found.suggestions.iter().enumerate() {
+        let c = &s.candidate;
+        let ids = |it: &mut dyn Iterator<Item = String>| it.collect::<Vec<_>>().join(";");
+        row(
+            &mut out,
+            [
+                (i + 1).to_string(),
+                c.date.to_string(),
+                c.meeting.map(|m| m.0.to_rfc3339()).unwrap_or_default(),
+                c.meeting.map(|m| m.1.to_rfc3339()).unwrap_or_default(),
+                c.score.to_string(),
+                c.high.as_str().to_string(),
+                ids(&mut c
+                    .clashes
+                    .iter()
+                    .map(|k| k.occurrence.observance().id().to_string())),
+                ids(&mut s
+                    .avoids
+                    .iter()
+                    .map(|(d, o)| format!("{}@{d}", o.observance().id()))),
+            ],
+        );
+    }
+    out
+}

@@ -207,3 +207,93 @@ pub fn render<T: Serialize>(value: &T) -> String {
         Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
     }
 }
+
+/// A clash of a suggested date, with its share of the audience and the
+/// points it adds to the score.
+#[derive(Serialize)]
+pub struct ScoredClashJson<'a> {
+    #[serde(flatten)]
+    pub occurrence: OccurrenceJson<'a>,
+    pub overlap: Overlap,
+    pub possible: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'a str>,
+    pub clash_impact: &'static str,
+    pub share: f64,
+    pub points: f64,
+}
+
+/// A day a suggestion avoids.
+#[derive(Serialize)]
+pub struct AvoidedJson {
+    pub date: String,
+    pub id: String,
+    pub name: String,
+}
+
+/// One suggestion (SPEC §9): the date, the meeting's start and end for a
+/// timed request, the score and the clashes.
+#[derive(Serialize)]
+pub struct SuggestionJson<'a> {
+    pub date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    pub score: f64,
+    pub high_impact: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+    pub avoids: Vec<AvoidedJson>,
+    pub clashes: Vec<ScoredClashJson<'a>>,
+}
+
+/// Rounds to four decimals, for stable, readable JSON numbers.
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+impl<'a> SuggestionJson<'a> {
+    pub fn new(s: &'a clash_core::Suggestion<'a>, location: &Location) -> Self {
+        let c = &s.candidate;
+        SuggestionJson {
+            date: c.date.to_string(),
+            start: c.meeting.map(|m| m.0.to_rfc3339()),
+            end: c.meeting.map(|m| m.1.to_rfc3339()),
+            score: round4(c.score.points()),
+            high_impact: c.high.as_str(),
+            note: c.note.as_deref(),
+            avoids: s
+                .avoids
+                .iter()
+                .map(|(d, o)| AvoidedJson {
+                    date: d.to_string(),
+                    id: o.observance().id().to_string(),
+                    name: o.name(),
+                })
+                .collect(),
+            clashes: c
+                .clashes
+                .iter()
+                .map(|k| ScoredClashJson {
+                    occurrence: OccurrenceJson::new(&k.occurrence, location),
+                    overlap: match k.overlap {
+                        Some((a, b)) => Overlap {
+                            from: a.to_rfc3339(),
+                            to: b.to_rfc3339(),
+                        },
+                        None => Overlap {
+                            from: c.date.to_string(),
+                            to: c.date.to_string(),
+                        },
+                    },
+                    possible: k.possible,
+                    reason: k.reason.as_deref(),
+                    clash_impact: k.impact.as_str(),
+                    share: round4(k.share),
+                    points: round4(k.points.points()),
+                })
+                .collect(),
+        }
+    }
+}

@@ -91,6 +91,11 @@ impl Filter {
         self
     }
 
+    /// The regions named, if any.
+    pub(crate) fn region_set(&self) -> Option<RegionSet> {
+        self.regions
+    }
+
     /// Checks that every id named exists in `catalogue`.
     ///
     /// # Errors
