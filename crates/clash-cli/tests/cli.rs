@@ -558,3 +558,137 @@ fn error_bad_usage_exits_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!stderr(&o).contains("panicked"));
 }
+
+#[test]
+fn suggest_json_follows_the_contract() {
+    let v = json(&[
+        "suggest",
+        "--from",
+        "2026-03-16",
+        "--to",
+        "2026-03-27",
+        "--count",
+        "3",
+    ]);
+    assert_eq!(v["query"]["from"], "2026-03-16");
+    assert_eq!(
+        v["query"]["weekdays"],
+        serde_json::json!(["mon", "tue", "wed", "thu", "fri"])
+    );
+    assert_eq!(v["query"]["profile"]["name"], "leicester");
+    assert_eq!(v["candidates"], 10);
+    let s = v["suggestions"].as_array().unwrap();
+    assert_eq!(s.len(), 3);
+    let keys: Vec<&str> = s[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys[..2], ["date", "score"]);
+    // Eid al-Fitr 2026 (Umm al-Qura: Friday 20 March) and the days either
+    // side are high-impact for Leicester: never among the three best.
+    for x in s {
+        let d = x["date"].as_str().unwrap();
+        assert!(!["2026-03-19", "2026-03-20"].contains(&d), "{d}");
+        assert_eq!(x["high_impact"], "none");
+        let sum: f64 = x["clashes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["points"].as_f64().unwrap())
+            .sum();
+        assert!((sum - x["score"].as_f64().unwrap()).abs() < 1e-3);
+    }
+    let scores: Vec<f64> = s.iter().map(|x| x["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] <= w[1]), "{scores:?}");
+}
+
+#[test]
+fn suggest_timed_in_ramadan_prefers_mornings() {
+    // 17:30 on the weekdays of 9–13 March 2026 (Ramadan): every day has the
+    // iftar, and the text says these are the least bad.
+    let o = clash(&[
+        "suggest",
+        "2026-03-09..2026-03-13",
+        "--time",
+        "17:30",
+        "--duration",
+        "2h",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("these are the least bad"), "{out}");
+    assert!(out.contains("Ramadan (high)"), "{out}");
+    let o = clash(&[
+        "suggest",
+        "2026-03-09..2026-03-13",
+        "--time",
+        "10:00",
+        "--duration",
+        "1h",
+    ]);
+    let out = stdout(&o);
+    assert!(!out.contains("least bad"), "{out}");
+    assert!(out.contains("Ramadan (medium)"), "{out}");
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+}
+
+#[test]
+fn suggest_with_a_profile_file() {
+    let path = temp_file(
+        "survey.toml",
+        "name = \"staff\"\ntitle = \"Our staff survey\"\nsource = \"survey, 2026\"\n\
+         regions = [\"gb-sct\"]\nunit = \"percent\"\n[audience]\njewish = 40\nno-religion = 60\n",
+    );
+    let v = json(&[
+        "suggest",
+        "2026-11-23..2026-12-04",
+        "--profile",
+        path.to_str().unwrap(),
+        "--count",
+        "10",
+    ]);
+    assert_eq!(v["query"]["profile"]["title"], "Our staff survey");
+    // St Andrew's Day (Monday 30 November 2026) is a Scottish bank holiday.
+    assert_eq!(
+        v["public_holidays_skipped"],
+        serde_json::json!(["2026-11-30"])
+    );
+    let dates: Vec<&str> = v["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates.len(), 9);
+    assert!(!dates.contains(&"2026-11-30"));
+}
+
+#[test]
+fn errors_in_suggest() {
+    assert_user_error(&["suggest", "--weekdays", "mon-xyz"], "invalid weekdays");
+    assert_user_error(&["suggest", "--profile", "narnia"], "unknown profile");
+    assert_user_error(&["suggest", "--duration", "2h"], "need --time");
+    assert_user_error(
+        &["suggest", "--time", "18:00", "--duration", "25h"],
+        "invalid duration",
+    );
+    assert_user_error(
+        &["suggest", "--from", "2026", "--to", "2030"],
+        "at most 731 days",
+    );
+    let dir = std::env::temp_dir();
+    assert_user_error(
+        &["suggest", "--profile", dir.to_str().unwrap()],
+        "not a file",
+    );
+    let bad = temp_file(
+        "bad-profile.toml",
+        "name = \"x\"\nsource = \"y\"\nunit = \"count\"\n[audience]\nmartian = 3\n",
+    );
+    assert_user_error(
+        &["suggest", "--profile", bad.to_str().unwrap()],
+        "unknown tradition `martian`",
+    );
+}

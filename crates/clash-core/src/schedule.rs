@@ -710,6 +710,28 @@ impl<'c> Index<'c> {
     /// module documentation for the score and the order. Deterministic; the
     /// work is bounded by [`MAX_WINDOW_DAYS`] days.
     ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use clash_core::{Catalogue, Filter, Index, MeetingKind, Profile, Request, Weekdays};
+    ///
+    /// let catalogue = Catalogue::embedded()?;
+    /// let index = Index::new(&catalogue, 2026, 2026)?;
+    /// let request = Request {
+    ///     from: NaiveDate::from_ymd_opt(2026, 3, 16).unwrap(),
+    ///     to: NaiveDate::from_ymd_opt(2026, 3, 27).unwrap(),
+    ///     weekdays: Weekdays::WORKING,
+    ///     time: Some((18 * 60, 120)), // 18:00 for two hours
+    ///     kind: MeetingKind::default(),
+    ///     count: 3,
+    /// };
+    /// let leicester = Profile::embedded("leicester")?;
+    /// let found = index.suggest(&request, &Filter::default(), &leicester)?;
+    /// let best = &found.suggestions[0].candidate;
+    /// // Eid al-Fitr (20 March 2026) and the evenings of Ramadan are avoided.
+    /// assert_eq!(best.date, NaiveDate::from_ymd_opt(2026, 3, 23).unwrap());
+    /// # Ok::<(), clash_core::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`Index::candidates`].
     pub fn suggest(
@@ -814,6 +836,22 @@ mod tests {
         let ew = Profile::embedded("england-wales").unwrap();
         assert!((ew.share(Tradition::Hindu) - 0.017).abs() < 1e-9);
         assert!(Profile::embedded("narnia").is_err());
+    }
+
+    #[test]
+    fn the_documented_example_profile_loads() {
+        let readme = include_str!("../../../data/profiles/README.md");
+        let example = readme
+            .split("```toml\n")
+            .nth(1)
+            .and_then(|rest| rest.split("```").next())
+            .unwrap();
+        let p = Profile::from_toml("README.md", example).unwrap();
+        assert_eq!(p.name(), "staff");
+        assert!((p.share(Tradition::Muslim) - 0.12).abs() < 1e-9);
+        // Not named: takes `other` (not given, so 0).
+        assert_eq!(p.share(Tradition::Sikh), 0.0);
+        assert_eq!(p.regions().map(|r| r.iter().count()), Some(1));
     }
 
     #[test]
