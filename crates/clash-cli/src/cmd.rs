@@ -197,7 +197,12 @@ fn suggest(cfg: &Config, q: &SuggestQuery<'_>, style: text::Style) -> Result<Out
         },
         count: usize::from(q.count),
     };
-    let found = index.suggest(&request, &cfg.timed_filter, &profile)?;
+    // Weekly observances matter only when a time is given (SPEC §3).
+    let filter = match time {
+        Some(_) => &cfg.timed_filter,
+        None => &cfg.filter,
+    };
+    let found = index.suggest(&request, filter, &profile)?;
     let output = match cfg.format {
         Format::Text => text::suggestions(&found, &request, &profile, &cfg.location, style),
         Format::Csv => csv::suggestions(&found),

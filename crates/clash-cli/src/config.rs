@@ -216,8 +216,6 @@ fn check_range(from: NaiveDate, to: NaiveDate) -> Result<(NaiveDate, NaiveDate)>
     Ok((from, to))
 }
 
-/// The range of a command that takes a positional RANGE or `--from/--to`,
-/// defaulting to `today .. today + default_days`.
 /// A meeting's `--time HH:MM` (minutes after midnight) and `--duration`
 /// (minutes, default 60, at most `max_minutes`).
 pub fn meeting_time(time: &str, duration: Option<&str>, max_minutes: i64) -> Result<(u32, i64)> {
@@ -243,6 +241,8 @@ pub fn meeting_time(time: &str, duration: Option<&str>, max_minutes: i64) -> Res
     Ok((clock, minutes))
 }
 
+/// The range of a command that takes a positional RANGE or `--from/--to`,
+/// defaulting to `today .. today + default_days`.
 pub fn resolve_range(
     positional: Option<&str>,
     args: &RangeArgs,

@@ -630,7 +630,7 @@ fn suggest_timed_in_ramadan_prefers_mornings() {
     ]);
     let out = stdout(&o);
     assert!(!out.contains("least bad"), "{out}");
-    assert!(out.contains("Ramadan (medium)"), "{out}");
+    assert!(out.contains("Ramadan (low)"), "{out}");
     assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
 }
 

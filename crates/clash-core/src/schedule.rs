@@ -171,10 +171,18 @@ impl Profile {
     }
 
     fn from_spec(spec: ProfileSpec) -> Result<Profile> {
-        let name = spec.name.trim().to_string();
-        if name.is_empty() || name.len() > 100 {
-            return Err(Error::invalid("must be one short line").with_field("name"));
+        for (field, text, max) in [
+            ("name", Some(&spec.name), 100),
+            ("title", spec.title.as_ref(), 200),
+            ("source", Some(&spec.source), 500),
+        ] {
+            if let Some(t) = text {
+                if t.trim().is_empty() || t.len() > max || t.chars().any(char::is_control) {
+                    return Err(Error::invalid("must be one short line of text").with_field(field));
+                }
+            }
         }
+        let name = spec.name.trim().to_string();
         let percent = match spec.unit.as_str() {
             "count" => false,
             "percent" => true,
@@ -263,6 +271,12 @@ impl Profile {
             })
             .collect();
         let regions = match spec.regions {
+            Some(list) if list.is_empty() => {
+                return Err(Error::invalid(
+                    "name at least one region, or leave `regions` out for all four nations",
+                )
+                .with_field("regions"))
+            }
             Some(list) => {
                 let mut set = RegionSet::empty();
                 for r in list {
@@ -551,6 +565,22 @@ impl Suggestions<'_> {
     }
 }
 
+/// The nations whose public holidays an audience keeps: the filter's
+/// regions, else the profile's, else all four.
+fn audience_regions(filter: &Filter, profile: &Profile) -> RegionSet {
+    filter
+        .region_set()
+        .or(profile.regions())
+        .unwrap_or_else(RegionSet::all)
+}
+
+/// Public holidays in `regions`.
+fn holiday_filter(regions: RegionSet) -> Filter {
+    Filter::default()
+        .categories([Category::PublicHoliday])
+        .regions(regions.iter())
+}
+
 fn weight(impact: Impact) -> u64 {
     match impact {
         Impact::High => 100,
@@ -602,15 +632,11 @@ impl<'c> Index<'c> {
             }
         }
         self.check_range(from, to)?;
-        let holidays = Filter::default()
-            .categories([Category::PublicHoliday])
-            .regions(
-                filter
-                    .region_set()
-                    .or(profile.regions())
-                    .unwrap_or_else(RegionSet::all)
-                    .iter(),
-            );
+        // Public holidays count only in the audience's nations: the
+        // filter's regions, else the profile's, else all four.
+        let regions = audience_regions(filter, profile);
+        let filter = &filter.clone().regions(regions.iter());
+        let holidays = holiday_filter(regions);
         let tz = self.settings().location_ref().timezone();
         let mut out = Vec::new();
         let mut skipped = Vec::new();
@@ -629,11 +655,13 @@ impl<'c> Index<'c> {
                 }
                 None => (None, None),
             };
-            let last_day = meeting.map_or(date, |(_, e)| {
-                (e - Duration::seconds(1)).date_naive().min(self.days().1)
-            });
+            // A meeting that would run past the indexed days (the end of
+            // 2999) is not a candidate.
+            if meeting.is_some_and(|(_, e)| e.date_naive() > self.days().1) {
+                continue;
+            }
             if self
-                .clashes(date, last_day, &holidays)?
+                .clashes(date, date, &holidays)?
                 .iter()
                 .any(|c| !c.possible)
             {
@@ -754,7 +782,7 @@ impl<'c> Index<'c> {
                     .map(move |s| (c.date, s.occurrence))
             })
             .collect();
-        let holidays = Filter::default().categories([Category::PublicHoliday]);
+        let holidays = holiday_filter(audience_regions(filter, profile));
         for d in &public_holidays {
             for c in self.clashes(*d, *d, &holidays)? {
                 if !c.possible {
@@ -767,12 +795,19 @@ impl<'c> Index<'c> {
         let suggestions = all
             .into_iter()
             .map(|candidate| {
+                let own = |o: &OccurrenceRef<'_>| {
+                    candidate
+                        .clashes
+                        .iter()
+                        .any(|c| c.occurrence.observance().id() == o.observance().id())
+                };
                 let mut near: Vec<(NaiveDate, OccurrenceRef<'_>)> = bad
                     .iter()
                     .filter(|(d, o)| {
                         let days = (*d - candidate.date).num_days().abs();
                         (1..=AVOID_DAYS).contains(&days)
                             && o.occurrence().category() != Category::Weekly
+                            && !own(o)
                     })
                     .copied()
                     .collect();
@@ -888,6 +923,14 @@ mod tests {
             (
                 "unit = \"count\"\ncolour = 1\n[audience]\nhindu = 5\n",
                 "colour",
+            ),
+            (
+                "unit = \"count\"\nregions = []\n[audience]\nhindu = 5\n",
+                "at least one region",
+            ),
+            (
+                "unit = \"count\"\ntitle = \"a\\u001b[31m\"\n[audience]\nhindu = 5\n",
+                "title",
             ),
         ];
         for (rest, needle) in cases {

@@ -321,12 +321,17 @@ pub fn local_instant(tz: Tz, naive: NaiveDateTime) -> (Option<DateTime<Tz>>, Opt
 /// What part of an observance a meeting overlaps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Part {
-    /// The rest of a fast day, outside its fasting hours and iftar.
+    /// The rest of a fast day, outside its fasting hours and evening.
     Rest,
+    /// The morning of a Ramadan fast (dawn to solar noon), the easiest
+    /// time to meet.
+    FastMorning,
     /// Its span.
     Span,
     /// Its daily hours.
     Hours,
+    /// A Ramadan evening after the iftar hour (Isha and taraweeh prayers).
+    FastEvening,
     /// Its fasting hours.
     Fasting,
     /// The iftar (sunset and the hour after).
@@ -461,16 +466,15 @@ fn windows(
                     None => continue,
                 }
             }
-            let from_text = if h.from.by_sun() {
-                format!("{} ({})", h.from, hm(&a))
-            } else {
-                hm(&a)
+            let text = |at: &At, t: &DateTime<Tz>| match at.by_sun() {
+                true => format!("{at} ({})", hm(t)),
+                false => hm(t),
             };
             out.push(Window {
                 from: a,
                 to: b,
                 part: Part::Hours,
-                reason: format!("{}, {from_text} to {}", h.what, hm(&b)),
+                reason: format!("{}, {} to {}", h.what, text(&h.from, &a), text(&h.to, &b)),
             });
         }
         return out;
@@ -501,8 +505,13 @@ fn windows(
                 let (Some(a), Some(b)) = (a, b) else {
                     continue;
                 };
+                // Ramadan's fasting hours that matter are from solar noon.
+                let noon = match fast {
+                    Fast::DawnToSunset => location.solar_noon(d).filter(|n| a < *n && *n < b),
+                    _ => None,
+                };
                 out.push(Window {
-                    from: a,
+                    from: noon.unwrap_or(a),
                     to: b,
                     part: Part::Fasting,
                     reason: format!(
@@ -511,14 +520,45 @@ fn windows(
                         hm(&b)
                     ),
                 });
-                // Ramadan's iftar (and Maghrib) takes the hour after sunset.
+                // Ramadan: the morning (dawn to solar noon) is the easiest
+                // time to meet; the iftar (and Maghrib) takes the hour after sunset, and the
+                // evening after it Isha and the taraweeh prayers, until
+                // 23:00 (or an hour after the iftar, whichever is later).
                 if fast == Fast::DawnToSunset {
+                    if let Some(noon) = noon {
+                        out.push(Window {
+                            from: a,
+                            to: noon,
+                            part: Part::FastMorning,
+                            reason: format!(
+                                "fasting from dawn ({}) to sunset ({}); the morning is the easiest time",
+                                hm(&a),
+                                hm(&b)
+                            ),
+                        });
+                    }
+                    let iftar_end = b + Duration::hours(1);
                     out.push(Window {
                         from: b,
-                        to: b + Duration::hours(1),
+                        to: iftar_end,
                         part: Part::Iftar,
                         reason: format!("iftar at {} (sunset)", hm(&b)),
                     });
+                    let late = d
+                        .and_hms_opt(23, 0, 0)
+                        .and_then(|n| local_instant(location.timezone(), n).0)
+                        .filter(|t| *t > iftar_end);
+                    if let Some(late) = late {
+                        out.push(Window {
+                            from: iftar_end,
+                            to: late,
+                            part: Part::FastEvening,
+                            reason: format!(
+                                "Ramadan evening: Isha and taraweeh prayers after the iftar at {}",
+                                hm(&b)
+                            ),
+                        });
+                    }
                 }
             }
         }
@@ -611,8 +651,12 @@ impl Index<'_> {
                     Impact::High,
                     format!("{}; food or drink would not be taken", w.reason),
                 ),
-                Part::Rest => (Impact::Low, w.reason),
-                Part::Fasting | Part::Span | Part::Hours => (own, w.reason),
+                Part::FastMorning if kind.with_food => (
+                    Impact::High,
+                    format!("{}; food or drink would not be taken", w.reason),
+                ),
+                Part::Rest | Part::FastMorning => (Impact::Low, w.reason),
+                Part::Fasting | Part::Span | Part::Hours | Part::FastEvening => (own, w.reason),
             };
             if min_impact.is_some_and(|m| impact < m) {
                 continue;

@@ -627,8 +627,8 @@ fn long_range_clash_queries_are_bounded() {
 #[test]
 fn timed_min_impact_applies_to_each_clash() {
     // Ramadan is a medium-impact observance, but the hour after sunset
-    // (iftar) is a high-impact clash, and the evening outside a fast's hours
-    // a low one: the minimum impact applies to the clash.
+    // (iftar) is a high-impact clash, and the night after 23:00 a low one:
+    // the minimum impact applies to the clash.
     let cat = Catalogue::embedded().unwrap();
     let index = Index::new(&cat, 2026, 2026).unwrap();
     let tz = Location::leicester().timezone();
@@ -645,7 +645,12 @@ fn timed_min_impact_applies_to_each_clash() {
     assert!(evening[0].reason.contains("iftar"), "{}", evening[0].reason);
     let medium = Filter::default().min_impact(Impact::Medium);
     let late = index
-        .clashes_at(at(21), at(22), &medium, MeetingKind::default())
+        .clashes_at(
+            at(23),
+            at(23) + Duration::hours(1),
+            &medium,
+            MeetingKind::default(),
+        )
         .unwrap();
     assert!(late.iter().all(|c| c.impact >= Impact::Medium), "{late:#?}");
     assert!(!late

@@ -77,16 +77,73 @@ fn bank_holidays_are_never_suggested() {
     assert!(checked > 250, "{checked}");
 }
 
+/// Another nation's bank holidays neither block a day nor count against
+/// it: St Patrick's Day and the Battle of the Boyne (Northern Ireland), 2
+/// January and St Andrew's Day (Scotland), every year 2020–2030, are
+/// ordinary candidates for a Leicester (England) audience, and left out for
+/// an audience in Northern Ireland or Scotland.
+#[test]
+fn other_nations_bank_holidays_do_not_count() {
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 2020, 2031).unwrap();
+    let leicester = Profile::embedded("leicester").unwrap();
+    let mut checked = 0;
+    for year in 2020..=2030 {
+        let england = bank_holidays(&[Region::GbEng], year);
+        let elsewhere = bank_holidays(&[Region::GbSct, Region::GbNir], year);
+        for day in elsewhere.difference(&england) {
+            let request = Request {
+                from: *day,
+                to: *day,
+                weekdays: Weekdays::ALL,
+                time: None,
+                kind: MeetingKind::default(),
+                count: 1,
+            };
+            let found = index
+                .suggest(&request, &Filter::default(), &leicester)
+                .unwrap();
+            assert!(found.public_holidays.is_empty(), "{day}");
+            let c = &found.suggestions[0].candidate;
+            assert!(
+                c.clashes
+                    .iter()
+                    .all(|k| k.occurrence.occurrence().category()
+                        != clash_core::Category::PublicHoliday),
+                "{day}: {:?}",
+                c.clashes
+                    .iter()
+                    .map(|k| k.occurrence.name())
+                    .collect::<Vec<_>>()
+            );
+            let found = index
+                .suggest(
+                    &request,
+                    &Filter::default().regions([Region::GbSct, Region::GbNir]),
+                    &leicester,
+                )
+                .unwrap();
+            assert_eq!(found.public_holidays, vec![*day]);
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "{checked}");
+}
+
 /// For a Leicester audience a late meeting (16:00 to 20:00, over
-/// sunset or the hour after it on every day of Ramadan 2024–2030) ranks
-/// below a morning one (10:00 to 11:30) on the same day of Ramadan (Umm
-/// al-Qura): the iftar is a high-impact clash, the fast in the morning a
-/// medium one.
+/// sunset or the hour after it on every day of Ramadan 2024–2030) and an
+/// evening one (21:00 to 22:30, the taraweeh prayers) rank below a morning
+/// one (10:00 to 11:30) on the same day of Ramadan (Umm al-Qura): the
+/// iftar is a high-impact clash, the evening a medium one, the morning of
+/// the fast a low one.
 #[test]
 fn ramadan_evenings_rank_below_mornings() {
     let cat = Catalogue::embedded().unwrap();
     let index = Index::new(&cat, 2024, 2031).unwrap();
     let profile = Profile::embedded("leicester").unwrap();
+    // Only Muslim observances, so that another tradition's holy day (Naw-Rúz
+    // on 20 March 2024) does not decide the order.
+    let muslim = Filter::default().traditions([clash_core::Tradition::Muslim]);
     let mut days = 0;
     for line in golden_lines("islamic-umm-al-qura.csv") {
         let f: Vec<&str> = line.split(',').collect();
@@ -110,15 +167,16 @@ fn ramadan_evenings_rank_below_mornings() {
                 count: 1,
             };
             let key = |time| {
-                let (c, _) = index
-                    .candidates(&at(time), &Filter::default(), &profile)
-                    .unwrap();
+                let (c, _) = index.candidates(&at(time), &muslim, &profile).unwrap();
                 c.first().map(|c| (c.high, c.score))
             };
-            let (Some(morning), Some(evening)) = (key((10 * 60, 90)), key((16 * 60, 240))) else {
+            let (Some(morning), Some(evening), Some(night)) =
+                (key((10 * 60, 90)), key((16 * 60, 240)), key((21 * 60, 90)))
+            else {
                 continue; // a bank holiday
             };
             assert!(morning < evening, "{day}: {morning:?} vs {evening:?}");
+            assert!(morning < night, "{day}: {morning:?} vs {night:?}");
             assert_eq!(evening.0, clash_core::HighImpact::Certain, "{day}");
             days += 1;
         }
@@ -216,7 +274,16 @@ fn no_suggestion_is_worse_than_a_candidate_left_out() {
                     let d = s.candidate.date;
                     prop_assert!(from <= d && d <= to);
                     prop_assert!(weekdays.contains(d.weekday()));
+                    // What it avoids is not something it clashes with.
+                    for (_, o) in &s.avoids {
+                        prop_assert!(!s.candidate.clashes.iter().any(|c| c
+                            .occurrence
+                            .observance()
+                            .id()
+                            == o.observance().id()));
+                    }
                     // The score is the sum of the clashes' points.
+
                     let sum: u64 = s.candidate.clashes.iter().map(|c| c.points.0).sum();
                     prop_assert_eq!(sum, s.candidate.score.0);
                 }

@@ -516,7 +516,9 @@ pub fn suggestions(
         );
     }
     summary.push('.');
-    if found.candidates == 0 {
+    if found.candidates == 0 && !found.public_holidays.is_empty() {
+        summary.push_str(" Every allowed day is a public holiday: widen the window.");
+    } else if found.candidates == 0 {
         summary.push_str(" No day in the window is allowed: widen it or allow more weekdays.");
     } else if found.all_high_impact() {
         summary.push_str(
@@ -526,8 +528,18 @@ pub fn suggestions(
     for line in wrap(&summary, 80) {
         let _ = writeln!(out, "{line}");
     }
+    let mut marked = found.all_high_impact();
     for (i, s) in found.suggestions.iter().enumerate() {
         let c = &s.candidate;
+        if !marked && c.high != clash_core::HighImpact::None {
+            // The clean days have run out: say so before the first of the rest.
+            marked = true;
+            let _ = writeln!(
+                out,
+                "{}",
+                style.dim("The rest have a high-impact clash for this audience:")
+            );
+        }
         let when = match c.meeting {
             Some((start, _)) => start.format("%a %Y-%m-%d %H:%M").to_string(),
             None => c.date.format("%a %Y-%m-%d").to_string(),
