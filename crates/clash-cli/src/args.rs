@@ -125,6 +125,20 @@ pub struct RangeArgs {
     pub to: Option<String>,
 }
 
+/// A meeting's time of day, as options.
+#[derive(Debug, clap::Args)]
+pub struct MeetingArgs {
+    /// A meeting at this local time (HH:MM) on each day, rather than whole days
+    #[arg(long, value_name = "HH:MM")]
+    pub time: Option<String>,
+    /// How long the meeting lasts: 90m, 2h, 1h30m [default: 1h]
+    #[arg(long, value_name = "D")]
+    pub duration: Option<String>,
+    /// The meeting serves food or drink (matters in fasting hours)
+    #[arg(long)]
+    pub with_food: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Does a date or range clash with any observance? (exit 1 if so)
@@ -133,15 +147,8 @@ pub enum Command {
         when: Option<String>,
         #[command(flatten)]
         range_args: RangeArgs,
-        /// Check a meeting at this local time (HH:MM) on each day of the range
-        #[arg(long, value_name = "HH:MM")]
-        time: Option<String>,
-        /// How long the meeting lasts: 90m, 2h, 1h30m [default: 1h]
-        #[arg(long, value_name = "D")]
-        duration: Option<String>,
-        /// The meeting serves food or drink (matters in fasting hours)
-        #[arg(long)]
-        with_food: bool,
+        #[command(flatten)]
+        meeting: MeetingArgs,
     },
     /// The best dates (or date-times) in a window for an audience
     Suggest {
@@ -152,15 +159,8 @@ pub enum Command {
         /// Allowed weekdays: mon-fri, mon,wed,fri, sat-sun or all
         #[arg(long, default_value = "mon-fri", value_name = "DAYS")]
         weekdays: String,
-        /// A meeting at this local time (HH:MM) rather than a whole day
-        #[arg(long, value_name = "HH:MM")]
-        time: Option<String>,
-        /// How long the meeting lasts: 90m, 2h, 1h30m [default: 1h]
-        #[arg(long, value_name = "D")]
-        duration: Option<String>,
-        /// The meeting serves food or drink (matters in fasting hours)
-        #[arg(long)]
-        with_food: bool,
+        #[command(flatten)]
+        meeting: MeetingArgs,
         /// How many suggestions
         #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=100))]
         count: u16,

@@ -6,7 +6,7 @@ use clap::CommandFactory;
 use clash_core::{Index, Observance};
 use serde_json::json;
 
-use crate::args::{Args, Command, Format};
+use crate::args::{Args, Command, Format, MeetingArgs};
 use crate::config::{meeting_time, resolve_range, Config, Result, UserError};
 use crate::output::{csv, json, text};
 
@@ -245,10 +245,13 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
         Command::Check {
             when,
             range_args,
-            time,
-            duration,
-            with_food,
+            meeting,
         } => {
+            let MeetingArgs {
+                time,
+                duration,
+                with_food,
+            } = meeting;
             if when.is_none() && range_args.from.is_none() && range_args.to.is_none() {
                 return Err(UserError::new("give a DATE, FROM..TO or YEAR to check")
                     .hint("for example: clash check 2026-12-25"));
@@ -292,9 +295,7 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
             range,
             range_args,
             weekdays,
-            time,
-            duration,
-            with_food,
+            meeting,
             count,
             profile,
         } => suggest(
@@ -303,9 +304,9 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                 range: range.as_deref(),
                 range_args,
                 weekdays,
-                time: time.as_deref(),
-                duration: duration.as_deref(),
-                with_food: *with_food,
+                time: meeting.time.as_deref(),
+                duration: meeting.duration.as_deref(),
+                with_food: meeting.with_food,
                 count: *count,
                 profile,
             },
