@@ -19,8 +19,10 @@
 //!
 //! The pieces: [`Catalogue`] (observances loaded from TOML and validated),
 //! [`Index`] (occurrences expanded over a range of years, indexed by day),
-//! [`Filter`], [`Location`] (with sunrise and sunset), and the pure
-//! calendar arithmetic in [`calendars`].
+//! [`Filter`], [`Location`] (with sunrise and sunset), timed checks
+//! ([`Index::clashes_at`]), scheduling suggestions for an audience
+//! ([`schedule`], [`Index::suggest`]), and the pure calendar arithmetic in
+//! [`calendars`].
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -33,7 +35,7 @@ mod model;
 mod observance;
 mod occurrence;
 pub mod rules;
-mod schedule;
+pub mod schedule;
 mod settings;
 mod timing;
 
