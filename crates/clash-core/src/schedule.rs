@@ -123,7 +123,7 @@ impl Profile {
         Profile::from_toml(Path::new("<embedded>").join(format!("{name}.toml")), text)
     }
 
-    /// A profile from a TOML file (at most [`MAX_FILE_BYTES`]).
+    /// A profile from a TOML file (at most 4 MiB, as catalogue files).
     ///
     /// # Errors
     /// I/O errors, an oversized file, and everything

@@ -2,7 +2,7 @@
 //!
 //! - Umm al-Qura: the calendar of Saudi Arabia (King Abdulaziz City for
 //!   Science and Technology), from its published tables, 1343–1500 AH
-//!   (1924-08-01 to 2077-11-16) ([`super::hijri_uq_table`]). `icu_calendar`
+//!   (1924-08-01 to 2077-11-16) (`hijri_uq_table`). `icu_calendar`
 //!   also ships Umm al-Qura data, but it differs from the published tables
 //!   by a day in about 40% of the months checked (1924–1999 and
 //!   2030–2077), so the published table is used.

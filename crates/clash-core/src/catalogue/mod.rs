@@ -186,7 +186,7 @@ impl CatalogueBuilder {
     /// in name order).
     ///
     /// # Errors
-    /// I/O errors, files over [`MAX_FILE_BYTES`], and everything
+    /// I/O errors, files over 4 MiB, and everything
     /// [`CatalogueBuilder::add_str`] reports.
     pub fn add_path(mut self, path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref();

@@ -1,6 +1,6 @@
 //! The rule language: how an observance's dates are found each year.
 //!
-//! Rules are parsed from the catalogue's TOML ([`crate::catalogue`]) into the
+//! Rules are parsed from the catalogue's TOML (the `catalogue` module, [`crate::Catalogue`]) into the
 //! validated types here. Evaluating a rule for one Gregorian year gives the
 //! start dates of the observance in that year; the catalogue then applies
 //! per-year exceptions, extents and substitute days.

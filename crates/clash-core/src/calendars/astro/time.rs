@@ -63,7 +63,7 @@ const OBSERVED_2005: [f64; 21] = [
 ///
 /// - Before 2005: the polynomials of Espenak and Meeus
 ///   (NASA/TP-2006-214141), and their long-term parabola before 1800.
-/// - 2005–2025: observed values ([`OBSERVED_2005`]), interpolated linearly.
+/// - 2005–2025: observed values (`OBSERVED_2005`), interpolated linearly.
 /// - 2025–2100: a prediction. ΔT has grown far more slowly since 2010 than
 ///   Espenak and Meeus foresaw (they give 73.8 s for 2024; it was 69.2 s),
 ///   so this follows the current long-term prediction used by Skyfield
