@@ -112,6 +112,8 @@ pub enum Format {
     Text,
     Json,
     Csv,
+    /// iCalendar (`list` and `export` only)
+    Ics,
 }
 
 /// A range given as `--from`/`--to` options.
@@ -174,6 +176,16 @@ pub enum Command {
         range: Option<String>,
         #[command(flatten)]
         range_args: RangeArgs,
+    },
+    /// An iCalendar feed (RFC 5545) of the occurrences in a range [default: this year and the next two]
+    Export {
+        /// DATE, FROM..TO or a YEAR (instead of --from/--to)
+        range: Option<String>,
+        #[command(flatten)]
+        range_args: RangeArgs,
+        /// Write the feed to this file instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// The observances in the catalogue, with their rules
     Observances,

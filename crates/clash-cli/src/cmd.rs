@@ -108,6 +108,7 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
     let any = meetings.iter().any(|m| !m.clashes.is_empty());
     let output = match cfg.format {
         Format::Text => text::timed(&meetings, &notes, &cfg.location, style),
+        Format::Ics => return Err(ics_only()),
         Format::Csv => csv::timed(&meetings),
         Format::Json => json::render(&json!({
             "query": {
@@ -130,6 +131,43 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
         output,
         code: u8::from(any),
     })
+}
+
+/// The longest `export` window, in days (bounded work and size).
+const MAX_EXPORT_DAYS: i64 = 366 * 20;
+
+/// `--format ics` is for occurrences.
+fn ics_only() -> UserError {
+    UserError::new("--format ics is for list and export")
+        .hint("for example: clash export --from 2026 --to 2028 -o clash.ics")
+}
+
+/// A feed's name, saying what the filters chose ("clash: muslim, hindu ·
+/// high impact").
+fn feed_name(c: &crate::args::Common) -> String {
+    let mut parts = Vec::new();
+    if !c.ids.is_empty() {
+        parts.push(c.ids.join(", "));
+    }
+    if !c.traditions.is_empty() {
+        parts.push(c.traditions.join(", "));
+    }
+    if !c.exclude_traditions.is_empty() {
+        parts.push(format!("without {}", c.exclude_traditions.join(", ")));
+    }
+    if let Some(m) = &c.min_impact {
+        parts.push(format!("{m} impact and above"));
+    }
+    if !c.categories.is_empty() {
+        parts.push(c.categories.join(", "));
+    }
+    if !c.regions.is_empty() {
+        parts.push(format!("holidays of {}", c.regions.join(", ")));
+    }
+    if parts.is_empty() {
+        parts.push("all observances".to_string());
+    }
+    format!("clash: {}", parts.join(" · "))
 }
 
 /// `clash suggest`: the raw arguments.
@@ -205,6 +243,7 @@ fn suggest(cfg: &Config, q: &SuggestQuery<'_>, style: text::Style) -> Result<Out
     let found = index.suggest(&request, filter, &profile)?;
     let output = match cfg.format {
         Format::Text => text::suggestions(&found, &request, &profile, &cfg.location, style),
+        Format::Ics => return Err(ics_only()),
         Format::Csv => csv::suggestions(&found),
         Format::Json => json::render(&json!({
             "query": {
@@ -278,6 +317,7 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
             let clashes = index.clashes(from, to, &cfg.filter)?;
             let output = match cfg.format {
                 Format::Text => text::clashes(&clashes, from, to, loc, style),
+                Format::Ics => return Err(ics_only()),
                 Format::Csv => csv::clashes(&clashes, loc),
                 Format::Json => json::render(&json!({
                     "query": {
@@ -312,6 +352,53 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
             },
             style,
         ),
+        Command::Export {
+            range,
+            range_args,
+            output,
+        } => {
+            if !matches!(cfg.format, Format::Text | Format::Ics) {
+                return Err(UserError::new("export writes iCalendar only")
+                    .hint("for JSON or CSV use clash list --format json|csv"));
+            }
+            let this_year = cfg.today.year();
+            let (from, to) = match (range, &range_args.from, &range_args.to) {
+                (None, None, None) => (
+                    chrono::NaiveDate::from_ymd_opt(this_year, 1, 1),
+                    chrono::NaiveDate::from_ymd_opt(this_year + 2, 12, 31),
+                ),
+                _ => {
+                    let (f, t) = resolve_range(range.as_deref(), range_args, cfg.today, 364)?;
+                    (Some(f), Some(t))
+                }
+            };
+            let (Some(from), Some(to)) = (from, to) else {
+                return Err(UserError::new("the default window is out of range"));
+            };
+            if (to - from).num_days() >= MAX_EXPORT_DAYS {
+                return Err(UserError::new(format!(
+                    "a feed covers at most {} years",
+                    MAX_EXPORT_DAYS / 366
+                )));
+            }
+            let index =
+                Index::with_settings(&cfg.catalogue, from.year(), to.year(), &cfg.settings)?;
+            let list = index.list(from, to, &cfg.filter)?;
+            let feed = clash_core::ical::feed(&feed_name(&args.common), loc, &list);
+            match output {
+                Some(path) => {
+                    std::fs::write(path, feed.as_bytes()).map_err(|e| {
+                        UserError::new(format!("cannot write {}: {e}", path.display()))
+                    })?;
+                    Ok(Outcome::ok(format!(
+                        "wrote {} events ({from} to {to}) to {}\n",
+                        list.len(),
+                        path.display()
+                    )))
+                }
+                None => Ok(Outcome::ok(feed)),
+            }
+        }
         Command::List { range, range_args } => {
             let (from, to) = resolve_range(range.as_deref(), range_args, cfg.today, 364)?;
             let index =
@@ -319,6 +406,7 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
             let list = index.list(from, to, &cfg.filter)?;
             Ok(Outcome::ok(match cfg.format {
                 Format::Text => text::occurrences(&list, from, to, loc, style),
+                Format::Ics => clash_core::ical::feed(&feed_name(&args.common), loc, &list),
                 Format::Csv => csv::occurrences(&list, loc),
                 Format::Json => json::render(&json!({
                     "location": json::LocationJson::new(loc),
@@ -340,6 +428,7 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                 Format::Json => json::render(&json!({
                     "observances": list.iter().map(|o| json::ObservanceJson::new(o)).collect::<Vec<_>>(),
                 })),
+                Format::Ics => return Err(ics_only()),
                 Format::Csv => {
                     let mut out = String::new();
                     csv::row(
@@ -407,6 +496,7 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                 .collect();
             Ok(Outcome::ok(match cfg.format {
                 Format::Text => text::show(obs, &next, loc, style),
+                Format::Ics => return Err(ics_only()),
                 Format::Csv => csv::occurrences(&next, loc),
                 Format::Json => json::render(&json!({
                     "observance": json::ObservanceJson::new(obs),
@@ -431,6 +521,7 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                     "location": json::LocationJson::new(loc),
                     "days": days.iter().map(json::SunDayJson::new).collect::<Vec<_>>(),
                 })),
+                Format::Ics => return Err(ics_only()),
                 Format::Csv => {
                     let mut out = String::new();
                     csv::row(&mut out, ["date", "sunrise", "sunset"]);
@@ -455,6 +546,7 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                     "name": n, "latitude": lat, "longitude": lon, "timezone": tz.name(),
                 })).collect::<Vec<_>>(),
             })),
+            Format::Ics => return Err(ics_only()),
             Format::Csv => {
                 let mut out = String::new();
                 csv::row(&mut out, ["name", "latitude", "longitude", "timezone"]);

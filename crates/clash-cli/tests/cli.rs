@@ -692,3 +692,97 @@ fn errors_in_suggest() {
         "unknown tradition `martian`",
     );
 }
+
+#[test]
+fn export_is_a_stable_rfc5545_feed() {
+    let args = ["export", "--from", "2026-03-01", "--to", "2026-04-30"];
+    let a = clash(&args);
+    assert_eq!(a.status.code(), Some(0), "{}", stderr(&a));
+    let b = clash(&args);
+    assert_eq!(a.stdout, b.stdout, "regenerating gives identical bytes");
+    let text = stdout(&a);
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(text.contains("REFRESH-INTERVAL;VALUE=DURATION:P1D\r\n"));
+    assert!(text.contains("X-PUBLISHED-TTL:P1D\r\n"));
+    assert!(text.contains("NAME:clash: all observances\r\n"));
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{line}");
+        assert!(!line.contains('\n'));
+    }
+    let unfolded = text.replace("\r\n ", "");
+    // Eid al-Fitr 2026 (Umm al-Qura: 20 March): one day, exclusive end,
+    // busy, tentative, with its sunset start and possible dates.
+    let eid = unfolded
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("UID:eid-al-fitr-20260320@clash"))
+        .unwrap();
+    assert!(eid.contains("DTSTART;VALUE=DATE:20260320\r\n"));
+    assert!(eid.contains("DTEND;VALUE=DATE:20260321\r\n"));
+    assert!(eid.contains("TRANSP:OPAQUE\r\n"));
+    assert!(eid.contains("STATUS:TENTATIVE\r\n"));
+    assert!(eid.contains("CATEGORIES:muslim,festival,high\r\n"));
+    assert!(eid.contains("Begins at sunset on the evening before: Thu 2026-03-19 18:15 GMT"));
+    assert!(eid.contains("may fall a day earlier or later (2026-03-19\\, 2026-03-21)"));
+    // Same occurrences as `list`, and the same bytes from `list --format ics`.
+    let v = json(&["list", "--from", "2026-03-01", "--to", "2026-04-30"]);
+    let n = v["occurrences"].as_array().unwrap().len();
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), n);
+    let l = clash(&[
+        "list",
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-04-30",
+        "--format",
+        "ics",
+    ]);
+    assert_eq!(l.stdout, a.stdout);
+    // A filter names the feed; an output file gets the same bytes.
+    let path = std::env::temp_dir().join(format!("clash-feed-{}.ics", std::process::id()));
+    let o = clash(&[
+        "export",
+        "--from",
+        "2026",
+        "--to",
+        "2026",
+        "--tradition",
+        "muslim,hindu",
+        "--min-impact",
+        "high",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let feed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        feed.contains("NAME:clash: muslim · hindu · high impact and above\r\n"),
+        "{feed}"
+    );
+    assert!(!feed.contains("CATEGORIES:muslim,fast,medium"));
+    let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn errors_in_export() {
+    assert_user_error(
+        &["check", "2026-03-20", "--format", "ics"],
+        "list and export",
+    );
+    assert_user_error(&["export", "--format", "json"], "iCalendar only");
+    assert_user_error(
+        &["export", "--from", "1900", "--to", "2100"],
+        "at most 20 years",
+    );
+    assert_user_error(
+        &[
+            "export",
+            "--from",
+            "2026",
+            "--to",
+            "2026",
+            "-o",
+            "/no/such/dir/feed.ics",
+        ],
+        "cannot write",
+    );
+}

@@ -30,6 +30,7 @@
 pub mod calendars;
 mod catalogue;
 mod error;
+pub mod ical;
 mod location;
 mod model;
 mod observance;

@@ -172,6 +172,18 @@ named_enum! {
     }
 }
 
+impl Region {
+    /// The nation's name in English ("Northern Ireland").
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Region::GbEng => "England",
+            Region::GbWls => "Wales",
+            Region::GbSct => "Scotland",
+            Region::GbNir => "Northern Ireland",
+        }
+    }
+}
+
 /// A small set of values of one of the enums above, as a bit set.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Set<T> {

@@ -54,16 +54,7 @@ fn regions(r: RegionSet) -> String {
     } else if r == RegionSet::all() {
         " [UK]".to_string()
     } else {
-        let names: Vec<&str> = r
-            .iter()
-            .map(|r| match r {
-                Region::GbEng => "England",
-                Region::GbWls => "Wales",
-                Region::GbSct => "Scotland",
-                Region::GbNir => "Northern Ireland",
-                _ => r.as_str(),
-            })
-            .collect();
+        let names: Vec<&str> = r.iter().map(Region::english_name).collect();
         format!(" [{}]", names.join(", "))
     }
 }

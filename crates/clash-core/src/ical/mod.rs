@@ -1,0 +1,229 @@
+//! iCalendar (SPEC §8): the subscribable feed of observances.
+//!
+//! A feed must look the same to every client and change only when the data
+//! does, so that Outlook, Google Calendar, Apple Calendar and Thunderbird do
+//! not see phantom updates on each refresh. Hence: every value is derived
+//! from the occurrence (the UID from the observance id and date, DTSTAMP
+//! from the date), properties are written in a fixed order, and nothing
+//! comes from the clock. Observances are all-day events (`DTSTART;VALUE=DATE`
+//! with an exclusive `DTEND`); one that begins at sunset says so, with the
+//! time at the feed's location, in its description. High-impact days are
+//! `OPAQUE` (busy), the rest `TRANSPARENT`; dates that depend on moon
+//! sighting are `TENTATIVE`.
+//!
+//! The text is written by the `icalendar` crate, which escapes text values,
+//! folds lines at 75 octets without splitting a UTF-8 character, and ends
+//! lines with CRLF.
+
+use chrono::{Duration, NaiveDate};
+use icalendar::{Calendar, Component, Event, Property};
+
+use crate::location::Location;
+use crate::model::{Certainty, Impact, RegionSet};
+use crate::occurrence::OccurrenceRef;
+
+/// The `PRODID` of our feeds.
+pub const PRODID: &str = "-//clash//clash observance calendar//EN";
+
+/// A calendar name as one plain line: commas and semicolons (which the
+/// `icalendar` crate does not escape in `NAME`) become middle dots.
+fn plain(s: &str) -> String {
+    s.replace([',', ';'], " ·")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+/// "a day earlier or later (2026-03-19, 2026-03-21)", for the possible
+/// dates of an occurrence starting on `start`.
+fn may_move(start: NaiveDate, possible: &[NaiveDate]) -> Option<String> {
+    if possible.is_empty() {
+        return None;
+    }
+    let earlier = possible.iter().any(|d| *d < start);
+    let later = possible.iter().any(|d| *d > start);
+    let days = possible
+        .iter()
+        .map(|d| (*d - start).num_days().abs())
+        .max()
+        .unwrap_or(1);
+    let amount = if days == 1 {
+        "a day".to_string()
+    } else {
+        format!("up to {days} days")
+    };
+    let direction = match (earlier, later) {
+        (true, true) => "earlier or later",
+        (true, false) => "earlier",
+        _ => "later",
+    };
+    let list: Vec<String> = possible.iter().map(NaiveDate::to_string).collect();
+    Some(format!(
+        "may fall {amount} {direction} ({})",
+        list.join(", ")
+    ))
+}
+
+fn region_words(r: RegionSet) -> Option<String> {
+    if r.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = r.iter().map(|r| r.english_name()).collect();
+    Some(names.join(", "))
+}
+
+/// The event of one occurrence.
+fn event(o: &OccurrenceRef<'_>, location: &Location) -> Event {
+    let obs = o.observance();
+    let occ = o.occurrence();
+    let (start, end) = (occ.start(), occ.end());
+    let mut lines = vec![
+        obs.summary().to_string(),
+        format!("Advice: {}", obs.advice()),
+    ];
+    if let Some(t) = o.starts_at(location) {
+        lines.push(format!(
+            "Begins at sunset on the evening before: {} at {}.",
+            t.format("%a %Y-%m-%d %H:%M %Z"),
+            location
+        ));
+    }
+    let certainty = match obs.certainty() {
+        Certainty::Fixed => "fixed".to_string(),
+        Certainty::Computed => "computed".to_string(),
+        _ => "estimated (depends on moon sighting or an announcement)".to_string(),
+    };
+    let mut certainty = format!("Certainty: {certainty}");
+    if let Some(m) = may_move(start, occ.possible_dates()) {
+        certainty = format!("{certainty}; {m}");
+    }
+    if let Some(note) = o.note() {
+        certainty = format!("{certainty}. {note}");
+    }
+    lines.push(certainty);
+    if let Some(r) = region_words(occ.regions()) {
+        lines.push(format!("Public holiday in: {r}."));
+    }
+    lines.push(format!("Impact: {}.", obs.impact()));
+    lines.push(format!("Source: {}", obs.source()));
+    let mut e = Event::new();
+    e.uid(&format!("{}-{}@clash", obs.id(), ymd(start)))
+        .summary(&o.name())
+        .description(&lines.join("\n"));
+    e.append_property(Property::new("DTSTAMP", format!("{}T000000Z", ymd(start))));
+    let mut dtstart = Property::new("DTSTART", ymd(start));
+    dtstart.add_parameter("VALUE", "DATE");
+    e.append_property(dtstart);
+    let mut dtend = Property::new("DTEND", ymd(end + Duration::days(1)));
+    dtend.add_parameter("VALUE", "DATE");
+    e.append_property(dtend);
+    e.append_property(Property::new(
+        "CATEGORIES",
+        format!("{},{},{}", obs.tradition(), occ.category(), obs.impact()),
+    ));
+    e.append_property(Property::new(
+        "TRANSP",
+        if obs.impact() == Impact::High {
+            "OPAQUE"
+        } else {
+            "TRANSPARENT"
+        },
+    ));
+    e.append_property(Property::new(
+        "STATUS",
+        if obs.certainty() == Certainty::Estimated {
+            "TENTATIVE"
+        } else {
+            "CONFIRMED"
+        },
+    ));
+    e.done()
+}
+
+/// A feed (RFC 5545 with the RFC 7986 calendar properties) of
+/// `occurrences`, named `name` (which should say what the filters chose),
+/// with sunset times at `location`. The same occurrences always give the
+/// same bytes.
+pub fn feed(name: &str, location: &Location, occurrences: &[OccurrenceRef<'_>]) -> String {
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"));
+    cal.append_property(Property::new("PRODID", PRODID));
+    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
+    cal.append_property(Property::new("METHOD", "PUBLISH"));
+    cal.name(&plain(name));
+    cal.description(&format!(
+        "Religious, cultural, national and international observances that matter when planning meetings (clash). Sunset times are for {location}."
+    ));
+    let mut refresh = Property::new("REFRESH-INTERVAL", "P1D");
+    refresh.add_parameter("VALUE", "DURATION");
+    cal.append_property(refresh);
+    cal.append_property(Property::new("X-PUBLISHED-TTL", "P1D"));
+    for o in occurrences {
+        cal.push(event(o, location));
+    }
+    refold(&cal.to_string())
+}
+
+/// Unfolds `text` and folds every content line again so that no line,
+/// counting a continuation line's leading space, exceeds 75 octets (RFC
+/// 5545 §3.1; the `icalendar` crate's continuation lines reach 76), never
+/// inside a UTF-8 character. Lines end with CRLF.
+fn refold(text: &str) -> String {
+    let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 70 * 3);
+    for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
+        let mut width = 0;
+        for c in line.chars() {
+            let n = c.len_utf8();
+            if width + n > 75 {
+                out.push_str("\r\n ");
+                width = 1;
+            }
+            out.push(c);
+            width += n;
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn may_move_words() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(may_move(d("2026-03-20"), &[]), None);
+        assert_eq!(
+            may_move(d("2026-03-20"), &[d("2026-03-19"), d("2026-03-21")]).unwrap(),
+            "may fall a day earlier or later (2026-03-19, 2026-03-21)"
+        );
+        assert_eq!(
+            may_move(d("2026-03-20"), &[d("2026-03-22")]).unwrap(),
+            "may fall up to 2 days later (2026-03-22)"
+        );
+    }
+
+    #[test]
+    fn folds_at_75_octets_on_character_boundaries() {
+        let long = format!("SUMMARY:{}\r\n", "दीपावली ".repeat(20));
+        let folded = refold(&long);
+        assert!(folded.ends_with("\r\n"));
+        for line in folded.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        }
+        assert_eq!(folded.replace("\r\n ", ""), long);
+        // Already folded input (as the crate writes it) is unfolded first.
+        assert_eq!(refold("A:b\r\n c\r\n"), "A:bc\r\n");
+    }
+
+    #[test]
+    fn plain_names() {
+        assert_eq!(plain("a, b; c"), "a · b · c");
+    }
+}
