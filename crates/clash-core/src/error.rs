@@ -108,6 +108,11 @@ impl Error {
     pub fn field(&self) -> Option<&str> {
         self.context.field.as_deref()
     }
+
+    /// The line of the file this error is about, if known.
+    pub fn line(&self) -> Option<usize> {
+        self.context.line
+    }
 }
 
 impl Error {

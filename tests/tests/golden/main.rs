@@ -5,6 +5,7 @@ mod astronomy;
 mod bank_holidays;
 mod easter;
 mod hindu;
+mod ics;
 mod jewish;
 mod lunisolar;
 mod schedule;

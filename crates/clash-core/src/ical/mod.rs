@@ -15,6 +15,13 @@
 //! folds lines at 75 octets without splitting a UTF-8 character, and ends
 //! lines with CRLF.
 
+mod import;
+
+pub use import::{
+    EventOccurrence, IcsCalendar, When, MAX_COMPONENTS, MAX_ICS_BYTES, MAX_NESTING,
+    MAX_OCCURRENCES, MAX_PER_EVENT,
+};
+
 use chrono::{Duration, NaiveDate};
 use icalendar::{Calendar, Component, Event, Property};
 

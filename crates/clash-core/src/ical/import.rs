@@ -1,0 +1,1131 @@
+//! Import of organisers' calendars (SPEC §8): an `.ics` file read into
+//! event occurrences in a window, ready to be checked for clashes.
+//!
+//! Real exports (Outlook, Google, Apple, Thunderbird, Nextcloud) bend RFC
+//! 5545 in many ways, and a hostile file can be made to exhaust a parser.
+//! So the text is screened before the `icalendar` crate parses it: a size
+//! cap, valid UTF-8 (else the line of the first bad byte), every unfolded
+//! line a content line, and `BEGIN`/`END` balanced and nested at most
+//! [`MAX_NESTING`] deep (the crate's recursive parser overflows the stack at
+//! a few thousand). Each error names its line in the file.
+//!
+//! Times: a `TZID` is read from the file's own `VTIMEZONE` when it defines
+//! one (as the Python `icalendar` package does: a Windows zone name's
+//! offsets may not match its name), else as an IANA name (also inside
+//! Mozilla-style prefixes), else as a Windows zone name (CLDR's mapping);
+//! an unknown zone is an error. Floating times are in `X-WR-TIMEZONE` if
+//! given, else the location's zone. Recurrences (RRULE, via the `rrule`
+//! crate, RDATE, EXDATE) are expanded in the event's local wall time, then
+//! placed in its zone, so a weekly 09:00 stays at 09:00 across the clock
+//! change. RECURRENCE-ID overrides replace their instance (with
+//! `RANGE=THISANDFUTURE`, shift every later one), and cancelled instances
+//! and events are dropped. Expansion stops at [`MAX_PER_EVENT`] instances
+//! of one event and [`MAX_OCCURRENCES`] in all.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use icalendar::parser::{read_calendar, Component as Comp, Property as Prop};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::timing::local_instant;
+
+/// The largest file read, in bytes.
+pub const MAX_ICS_BYTES: usize = 16 << 20;
+/// The deepest nesting of components (VCALENDAR > VEVENT > VALARM is 3).
+pub const MAX_NESTING: usize = 8;
+/// The most components in a file.
+pub const MAX_COMPONENTS: usize = 200_000;
+/// The most instances of one event expanded in a window.
+pub const MAX_PER_EVENT: u16 = 10_000;
+/// The most occurrences returned in all.
+pub const MAX_OCCURRENCES: usize = 200_000;
+
+/// A start or end: a date (all-day) or an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum When {
+    /// A whole day.
+    Date(NaiveDate),
+    /// An instant.
+    Time(DateTime<Utc>),
+}
+
+/// One occurrence of an imported event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventOccurrence {
+    /// The event's UID.
+    pub uid: String,
+    /// Its summary (title).
+    pub summary: String,
+    /// When it starts.
+    pub start: When,
+    /// When it ends (exclusive: the day after an all-day event's last day).
+    pub end: When,
+    /// The line of its VEVENT in the file.
+    pub line: usize,
+}
+
+impl EventOccurrence {
+    /// Whether it is an all-day event.
+    pub fn all_day(&self) -> bool {
+        matches!(self.start, When::Date(_))
+    }
+}
+
+/// A parsed calendar file.
+#[derive(Debug, Clone)]
+pub struct IcsCalendar {
+    events: Vec<IcsEvent>,
+    zones: Vec<VTimezone>,
+    default_zone: Option<Tz>,
+}
+
+/// A local wall time and the zone it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    /// An IANA zone.
+    Iana(Tz),
+    /// A VTIMEZONE of the file, by position.
+    Custom(usize),
+    /// UTC (a time with `Z`).
+    Utc,
+    /// Floating: the calendar's default zone.
+    Floating,
+}
+
+/// A DATE or DATE-TIME value before it is placed in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Value {
+    Date(NaiveDate),
+    Local(NaiveDateTime, Zone),
+}
+
+impl Value {
+    fn naive(self) -> NaiveDateTime {
+        match self {
+            Value::Date(d) => d.and_time(NaiveTime::MIN),
+            Value::Local(t, _) => t,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct IcsEvent {
+    uid: String,
+    summary: String,
+    line: usize,
+    start: Value,
+    /// Its length: days for an all-day event, else a duration.
+    length: Duration,
+    rrules: Vec<(String, usize)>,
+    rdates: Vec<Value>,
+    exdates: Vec<Value>,
+    recurrence_id: Option<(Value, bool)>,
+    cancelled: bool,
+}
+
+/// One STANDARD or DAYLIGHT part of a VTIMEZONE.
+#[derive(Debug, Clone)]
+struct Onset {
+    start: NaiveDateTime,
+    offset_to: i32,
+    offset_from: i32,
+    rrule: Option<String>,
+    rdates: Vec<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone)]
+struct VTimezone {
+    id: String,
+    onsets: Vec<Onset>,
+}
+
+fn err_at(line: usize, message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::Syntax, message).with_line(line)
+}
+
+/// Unfolds `text` into content lines, each with the line of the file where
+/// it begins.
+fn unfold_lines(text: &str) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for (k, raw) in text.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        match (raw.strip_prefix([' ', '\t']), out.last_mut()) {
+            (Some(rest), Some((_, last))) => last.push_str(rest),
+            _ => {
+                if !raw.is_empty() {
+                    out.push((k + 1, raw.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The screen before parsing: UTF-8, content lines, balanced and shallow
+/// nesting, bounded size. Returns the unfolded lines.
+fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
+    if bytes.len() > MAX_ICS_BYTES {
+        return Err(Error::invalid(format!(
+            "the file is {} bytes; the limit is {MAX_ICS_BYTES}",
+            bytes.len()
+        )));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes
+            .iter()
+            .take(e.valid_up_to())
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        err_at(line, "not valid UTF-8")
+    })?;
+    let lines = unfold_lines(text);
+    let mut stack: Vec<String> = Vec::new();
+    let mut components = 0usize;
+    let mut calendars = 0usize;
+    for (line, l) in &lines {
+        if l.chars().any(|c| c.is_control() && c != '\t') {
+            return Err(err_at(*line, "a control character in a content line"));
+        }
+        let colon = content_line_colon(l)
+            .ok_or_else(|| err_at(*line, format!("not a content line: `{}`", clip(l))))?;
+        let (name, value) = (
+            l.get(..colon).unwrap_or(""),
+            l.get(colon + 1..).unwrap_or(""),
+        );
+        let name = name.split(';').next().unwrap_or("").to_ascii_uppercase();
+        if name == "BEGIN" {
+            let what = value.trim().to_ascii_uppercase();
+            if stack.is_empty() {
+                if what != "VCALENDAR" {
+                    return Err(err_at(*line, format!("`BEGIN:{what}` outside a VCALENDAR")));
+                }
+                calendars += 1;
+                if calendars > 1 {
+                    return Err(err_at(
+                        *line,
+                        "a second VCALENDAR in one file (import each calendar on its own)",
+                    ));
+                }
+            }
+            stack.push(what);
+            components += 1;
+            if stack.len() > MAX_NESTING {
+                return Err(err_at(
+                    *line,
+                    format!("components nested more than {MAX_NESTING} deep"),
+                ));
+            }
+            if components > MAX_COMPONENTS {
+                return Err(err_at(
+                    *line,
+                    format!("more than {MAX_COMPONENTS} components"),
+                ));
+            }
+        } else if name == "END" {
+            let what = value.trim().to_ascii_uppercase();
+            match stack.pop() {
+                Some(open) if open == what => {}
+                Some(open) => {
+                    return Err(err_at(*line, format!("`END:{what}` closes BEGIN:{open}")))
+                }
+                None => return Err(err_at(*line, format!("`END:{what}` without a BEGIN"))),
+            }
+        } else if stack.is_empty() {
+            return Err(err_at(*line, "a property outside the VCALENDAR"));
+        }
+    }
+    if let Some(open) = stack.last() {
+        let line = lines.last().map_or(1, |(l, _)| *l);
+        return Err(err_at(line, format!("BEGIN:{open} is never closed")));
+    }
+    if calendars == 0 {
+        return Err(err_at(1, "no VCALENDAR in the file"));
+    }
+    Ok(lines)
+}
+
+fn clip(s: &str) -> String {
+    let short: String = s.chars().take(40).collect();
+    if short.len() < s.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// Where the name and parameters of a content line end: the first colon
+/// outside a quoted parameter value, after a valid name.
+fn content_line_colon(line: &str) -> Option<usize> {
+    let name_end = line.find([';', ':'])?;
+    let name = line.get(..name_end)?;
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return None;
+    }
+    let mut quoted = false;
+    for (i, c) in line.char_indices().skip(name_end) {
+        match c {
+            '"' => quoted = !quoted,
+            ':' if !quoted => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The lines of each component's BEGIN, in document order, by name.
+struct Lines {
+    begins: HashMap<String, Vec<usize>>,
+    next: HashMap<String, usize>,
+}
+
+impl Lines {
+    fn new(lines: &[(usize, String)]) -> Self {
+        let mut begins: HashMap<String, Vec<usize>> = HashMap::new();
+        for (line, l) in lines {
+            if let Some(what) = l.get(..6).filter(|p| p.eq_ignore_ascii_case("BEGIN:")) {
+                let _ = what;
+                let name = l.get(6..).unwrap_or("").trim().to_ascii_uppercase();
+                begins.entry(name).or_default().push(*line);
+            }
+        }
+        Lines {
+            begins,
+            next: HashMap::new(),
+        }
+    }
+
+    /// The line of the next component named `name` in document order.
+    fn take(&mut self, name: &str) -> usize {
+        let k = self.next.entry(name.to_string()).or_insert(0);
+        let line = self
+            .begins
+            .get(name)
+            .and_then(|v| v.get(*k))
+            .copied()
+            .unwrap_or(0);
+        *k += 1;
+        line
+    }
+}
+
+fn param<'a>(p: &'a Prop<'_>, key: &str) -> Option<&'a str> {
+    p.params
+        .iter()
+        .find(|x| x.key.as_str().eq_ignore_ascii_case(key))
+        .and_then(|x| x.val.as_ref())
+        .map(|v| v.as_str().trim_matches('"'))
+}
+
+fn prop<'a>(c: &'a Comp<'_>, name: &str) -> Option<&'a Prop<'a>> {
+    c.properties
+        .iter()
+        .find(|p| p.name.as_str().eq_ignore_ascii_case(name))
+}
+
+fn props<'a, 'b>(c: &'a Comp<'b>, name: &'a str) -> impl Iterator<Item = &'a Prop<'b>> + 'a {
+    c.properties
+        .iter()
+        .filter(move |p| p.name.as_str().eq_ignore_ascii_case(name))
+}
+
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    if s.len() != 8 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y%m%d").ok()
+}
+
+fn parse_naive(s: &str) -> Option<NaiveDateTime> {
+    if s.len() != 15 || s.as_bytes().get(8) != Some(&b'T') {
+        return None;
+    }
+    NaiveDateTime::parse_from_str(s, "%Y%m%dT%H%M%S").ok()
+}
+
+/// `[+-]HHMM[SS]` in seconds east of UTC (hours under 24, minutes and
+/// seconds under 60).
+fn parse_offset(s: &str) -> Option<i32> {
+    let (sign, rest) = match s.get(..1)? {
+        "+" => (1, s.get(1..)?),
+        "-" => (-1, s.get(1..)?),
+        _ => return None,
+    };
+    if !(rest.len() == 4 || rest.len() == 6) || !rest.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = |a: usize| rest.get(a..a + 2)?.parse::<i32>().ok();
+    let (h, m) = (n(0)?, n(2)?);
+    let sec = if rest.len() == 6 { n(4)? } else { 0 };
+    (h < 24 && m < 60 && sec < 60).then_some(sign * (h * 3600 + m * 60 + sec))
+}
+
+/// An RFC 5545 duration (`P1D`, `-PT15M`, `P1W`, `PT1H30M`).
+pub(crate) fn parse_duration(s: &str) -> Option<Duration> {
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'-' => (-1, s.get(1..)?),
+        b'+' => (1, s.get(1..)?),
+        _ => (1, s),
+    };
+    let rest = rest.strip_prefix('P')?;
+    let mut total = 0i64;
+    let mut number = String::new();
+    let mut in_time = false;
+    let mut any = false;
+    for c in rest.chars() {
+        match c {
+            '0'..='9' => number.push(c),
+            'T' if !in_time && number.is_empty() => in_time = true,
+            'W' | 'D' | 'H' | 'M' | 'S' => {
+                let n: i64 = number.parse().ok().filter(|n| *n <= 1_000_000)?;
+                number.clear();
+                any = true;
+                total += n * match (c, in_time) {
+                    ('W', false) => 7 * 86_400,
+                    ('D', false) => 86_400,
+                    ('H', true) => 3600,
+                    ('M', true) => 60,
+                    ('S', true) => 1,
+                    _ => return None,
+                };
+            }
+            _ => return None,
+        }
+    }
+    (any && number.is_empty()).then(|| Duration::seconds(sign * total))
+}
+
+impl IcsCalendar {
+    /// Parses an `.ics` file's bytes; `fallback` is the zone of floating
+    /// times when the file names none (`X-WR-TIMEZONE`).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Syntax`] with the line for anything malformed: bad
+    /// UTF-8, a line that is not a content line, unbalanced or too deep
+    /// components, bad dates, offsets, durations or rules, unknown zones;
+    /// [`ErrorKind::Invalid`] for a file over [`MAX_ICS_BYTES`].
+    pub fn parse(bytes: &[u8]) -> Result<IcsCalendar> {
+        let lines = screen(bytes)?;
+        let unfolded: String = lines.iter().map(|(_, l)| format!("{l}\r\n")).collect();
+        let parsed = read_calendar(&unfolded).map_err(|e| {
+            // The crate numbers the lines of the unfolded text.
+            let n = e
+                .split("at line ")
+                .nth(1)
+                .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
+                .and_then(|d| d.parse::<usize>().ok())
+                .unwrap_or(1);
+            let line = lines.get(n.saturating_sub(1)).map_or(1, |(l, _)| *l);
+            err_at(line, "the calendar could not be parsed")
+        })?;
+        let mut at = Lines::new(&lines);
+        let _calendar_line = at.take("VCALENDAR");
+        let default_zone = parsed
+            .properties
+            .iter()
+            .find(|p| p.name.as_str().eq_ignore_ascii_case("X-WR-TIMEZONE"))
+            .and_then(|p| iana(p.val.as_str().trim()));
+        // Zones first: events refer to them.
+        let mut zones = Vec::new();
+        let mut order: Vec<(&Comp<'_>, usize)> = Vec::new();
+        for c in &parsed.components {
+            let name = c.name.as_str().to_ascii_uppercase();
+            let line = at.take(&name);
+            for sub in &c.components {
+                let sub_name = sub.name.as_str().to_ascii_uppercase();
+                let sub_line = at.take(&sub_name);
+                if name == "VTIMEZONE" {
+                    order.push((sub, sub_line));
+                } else if name == "VEVENT" && sub_name == "VALARM" {
+                    if let Some(t) = prop(sub, "TRIGGER") {
+                        let absolute =
+                            param(t, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE-TIME"));
+                        if !absolute && parse_duration(t.val.as_str().trim()).is_none() {
+                            return Err(err_at(
+                                sub_line,
+                                format!("VALARM: invalid TRIGGER `{}`", clip(t.val.as_str())),
+                            ));
+                        }
+                    }
+                }
+            }
+            if name == "VTIMEZONE" {
+                zones.push(vtimezone(c, line, &order)?);
+                order.clear();
+            } else {
+                order.push((c, line));
+            }
+        }
+        let mut cal = IcsCalendar {
+            events: Vec::new(),
+            zones,
+            default_zone,
+        };
+        for (c, line) in order {
+            if c.name.as_str().eq_ignore_ascii_case("VEVENT") {
+                let e = cal.event(c, line)?;
+                cal.events.push(e);
+            }
+        }
+        Ok(cal)
+    }
+
+    /// How many VEVENT components (masters and overrides).
+    pub fn event_count(&self) -> usize {
+        self.events.len()
+    }
+
+    /// The zone of a `TZID`: the file's VTIMEZONE, an IANA name, or a
+    /// Windows name.
+    fn zone(&self, tzid: &str, line: usize) -> Result<Zone> {
+        if let Some(k) = self.zones.iter().position(|z| z.id == tzid) {
+            return Ok(Zone::Custom(k));
+        }
+        iana(tzid).map(Zone::Iana).ok_or_else(|| {
+            err_at(
+                line,
+                format!(
+                    "unknown time zone `{}` (not defined by a VTIMEZONE, not an IANA or Windows name)",
+                    clip(tzid)
+                ),
+            )
+        })
+    }
+
+    fn value(&self, p: &Prop<'_>, raw: &str, line: usize) -> Result<Value> {
+        let raw = raw.trim();
+        let bad = || err_at(line, format!("invalid {} `{}`", p.name.as_str(), clip(raw)));
+        let is_date = param(p, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
+        if is_date || raw.len() == 8 {
+            return parse_date(raw).map(Value::Date).ok_or_else(bad);
+        }
+        let (text, utc) = match raw.strip_suffix('Z') {
+            Some(t) => (t, true),
+            None => (raw, false),
+        };
+        let t = parse_naive(text).ok_or_else(bad)?;
+        let zone = match (utc, param(p, "TZID")) {
+            (true, _) => Zone::Utc,
+            (false, Some(id)) => self.zone(id, line)?,
+            (false, None) => Zone::Floating,
+        };
+        Ok(Value::Local(t, zone))
+    }
+
+    /// The values of a (possibly multi-valued) date property; PERIOD values
+    /// give their start.
+    fn values(&self, p: &Prop<'_>, line: usize) -> Result<Vec<Value>> {
+        p.val
+            .as_str()
+            .split(',')
+            .map(|v| {
+                let start = v.split('/').next().unwrap_or(v);
+                self.value(p, start, line)
+            })
+            .collect()
+    }
+
+    fn event(&self, c: &Comp<'_>, line: usize) -> Result<IcsEvent> {
+        let text = |name: &str| prop(c, name).map(|p| p.val.as_str().to_string());
+        let uid = text("UID").unwrap_or_else(|| format!("line-{line}"));
+        let summary = text("SUMMARY")
+            .map(|s| unescape(&s))
+            .unwrap_or_else(|| "(no title)".to_string());
+        let dtstart = prop(c, "DTSTART")
+            .ok_or_else(|| err_at(line, format!("VEVENT {}: no DTSTART", clip(&uid))))?;
+        let start = self.value(dtstart, dtstart.val.as_str(), line)?;
+        let length = match (prop(c, "DTEND"), prop(c, "DURATION")) {
+            (Some(p), _) => {
+                let end = self.value(p, p.val.as_str(), line)?;
+                match (start, end) {
+                    (Value::Date(a), Value::Date(b)) => b - a,
+                    _ => self.instant(end)? - self.instant(start)?,
+                }
+            }
+            (None, Some(p)) => parse_duration(p.val.as_str().trim()).ok_or_else(|| {
+                err_at(line, format!("invalid DURATION `{}`", clip(p.val.as_str())))
+            })?,
+            (None, None) => match start {
+                Value::Date(_) => Duration::days(1),
+                Value::Local(..) => Duration::zero(),
+            },
+        };
+        if length < Duration::zero() {
+            return Err(err_at(
+                line,
+                format!("VEVENT {}: ends before it starts", clip(&uid)),
+            ));
+        }
+        let mut rrules = Vec::new();
+        for p in props(c, "RRULE") {
+            rrules.push((p.val.as_str().to_string(), line));
+        }
+        let mut rdates = Vec::new();
+        for p in props(c, "RDATE") {
+            rdates.extend(self.values(p, line)?);
+        }
+        let mut exdates = Vec::new();
+        for p in props(c, "EXDATE") {
+            exdates.extend(self.values(p, line)?);
+        }
+        let recurrence_id = match prop(c, "RECURRENCE-ID") {
+            Some(p) => Some((
+                self.value(p, p.val.as_str(), line)?,
+                param(p, "RANGE").is_some_and(|r| r.eq_ignore_ascii_case("THISANDFUTURE")),
+            )),
+            None => None,
+        };
+        let cancelled = text("STATUS").is_some_and(|s| s.trim().eq_ignore_ascii_case("CANCELLED"));
+        let event = IcsEvent {
+            uid,
+            summary,
+            line,
+            start,
+            length,
+            rrules,
+            rdates,
+            exdates,
+            recurrence_id,
+            cancelled,
+        };
+        // Check the rules now, so a bad one is reported even outside the
+        // window.
+        for (rule, _) in &event.rrules {
+            self.rule(&event, rule, event.start.naive())?;
+        }
+        Ok(event)
+    }
+
+    /// The instant of a value (a date: its local midnight).
+    fn instant(&self, v: Value) -> Result<DateTime<Utc>> {
+        match v {
+            Value::Date(d) => self.place(d.and_time(NaiveTime::MIN), Zone::Floating),
+            Value::Local(t, zone) => self.place(t, zone),
+        }
+    }
+
+    /// A wall time in `zone` as an instant.
+    fn place(&self, t: NaiveDateTime, zone: Zone) -> Result<DateTime<Utc>> {
+        let iana_at = |tz: Tz| local_instant(tz, t).0.map(|x| x.with_timezone(&Utc));
+        let placed = match zone {
+            Zone::Utc => Some(Utc.from_utc_datetime(&t)),
+            Zone::Iana(tz) => iana_at(tz),
+            Zone::Floating => match self.default_zone {
+                Some(tz) => iana_at(tz),
+                None => Some(Utc.from_utc_datetime(&t)),
+            },
+            Zone::Custom(k) => self.zones.get(k).map(|z| {
+                Utc.from_utc_datetime(&(t - Duration::seconds(i64::from(z.offset_at(t)))))
+            }),
+        };
+        placed.ok_or_else(|| Error::out_of_range(format!("{t} cannot be placed in time")))
+    }
+
+    /// An instant as a wall time in `zone`.
+    fn wall(&self, t: DateTime<Utc>, zone: Zone) -> NaiveDateTime {
+        match zone {
+            Zone::Utc => t.naive_utc(),
+            Zone::Iana(tz) => t.with_timezone(&tz).naive_local(),
+            Zone::Floating => match self.default_zone {
+                Some(tz) => t.with_timezone(&tz).naive_local(),
+                None => t.naive_utc(),
+            },
+            Zone::Custom(k) => {
+                let naive = t.naive_utc();
+                let offset = self.zones.get(k).map_or(0, |z| z.offset_at(naive));
+                naive + Duration::seconds(i64::from(offset))
+            }
+        }
+    }
+
+    fn zone_of(v: Value) -> Zone {
+        match v {
+            Value::Local(_, z) => z,
+            Value::Date(_) => Zone::Floating,
+        }
+    }
+
+    /// One RRULE as a set starting at wall time `start` (in a stand-in UTC
+    /// zone), its UNTIL moved to the event's wall time.
+    fn rule(&self, e: &IcsEvent, text: &str, start: NaiveDateTime) -> Result<rrule::RRuleSet> {
+        let bad = |m: String| {
+            err_at(
+                e.line,
+                format!("VEVENT {}: invalid RRULE: {m}", clip(&e.uid)),
+            )
+        };
+        let fake = |t: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&t);
+        if text.trim().contains(char::is_whitespace) {
+            return Err(bad("spaces inside the rule".to_string()));
+        }
+        let mut rule: rrule::RRule<rrule::Unvalidated> = text
+            .trim()
+            .parse()
+            .map_err(|x: rrule::RRuleError| bad(x.to_string()))?;
+        // UNTIL is UTC when DTSTART has a zone (RFC 5545 §3.3.10; a value
+        // without `Z` is read as UTC too, as vobject and dateutil do), else
+        // in DTSTART's own terms.
+        if let Some(until) = rule.get_until().copied() {
+            let naive = until.naive_utc();
+            let local = match e.start {
+                Value::Local(_, zone) if zone != Zone::Floating => {
+                    self.wall(Utc.from_utc_datetime(&naive), zone)
+                }
+                _ => naive,
+            };
+            rule = rule.until(fake(local));
+        }
+        let rule = rule.validate(fake(start)).map_err(|x| bad(x.to_string()))?;
+        Ok(rrule::RRuleSet::new(fake(start)).rrule(rule))
+    }
+
+    /// The first and last day the calendar's events touch (a recurring
+    /// event without an end counts from its start only).
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let days = self.events.iter().flat_map(|e| {
+            let first = e.start.naive().date();
+            let last = (e.start.naive() + e.length).date();
+            [first, last]
+        });
+        let (lo, hi) = days.fold(
+            (None, None),
+            |(lo, hi): (Option<NaiveDate>, Option<NaiveDate>), d| {
+                (
+                    Some(lo.map_or(d, |l| l.min(d))),
+                    Some(hi.map_or(d, |h| h.max(d))),
+                )
+            },
+        );
+        Some((lo?, hi?))
+    }
+
+    /// Every occurrence overlapping the days `from..=to`, sorted by start,
+    /// then UID, with notes on what was capped.
+    ///
+    /// # Errors
+    /// Rules that cannot be expanded, times that cannot be placed.
+    pub fn occurrences(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<(Vec<EventOccurrence>, Vec<String>)> {
+        let mut notes = Vec::new();
+        let lo = from.and_time(NaiveTime::MIN);
+        let hi = to.succ_opt().unwrap_or(to).and_time(NaiveTime::MIN);
+        // Overrides by UID and the (wall-time) instance they replace.
+        let mut overrides: HashMap<&str, Vec<&IcsEvent>> = HashMap::new();
+        for e in self.events.iter().filter(|e| e.recurrence_id.is_some()) {
+            overrides.entry(e.uid.as_str()).or_default().push(e);
+        }
+        let masters: std::collections::HashSet<&str> = self
+            .events
+            .iter()
+            .filter(|e| e.recurrence_id.is_none())
+            .map(|e| e.uid.as_str())
+            .collect();
+        let mut out: Vec<EventOccurrence> = Vec::new();
+        for e in self.events.iter() {
+            if out.len() >= MAX_OCCURRENCES {
+                notes.push(format!(
+                    "stopped at {MAX_OCCURRENCES} occurrences; narrow the window with --from/--to"
+                ));
+                break;
+            }
+            if e.recurrence_id.is_some() {
+                // An override of a missing master stands alone.
+                if !masters.contains(e.uid.as_str()) && !e.cancelled {
+                    self.push(&mut out, e, e.start.naive(), e.length, lo, hi)?;
+                }
+                continue;
+            }
+            if e.cancelled {
+                continue;
+            }
+            let start = e.start.naive();
+            let span = e.length.max(Duration::zero());
+            // Instances in wall time: the rules, RDATEs and DTSTART.
+            let mut instances: Vec<NaiveDateTime> = Vec::new();
+            let window_lo = lo - span - Duration::days(2);
+            let window_hi = hi + Duration::days(2);
+            if e.rrules.is_empty() {
+                instances.push(start);
+            } else {
+                let fake = |t: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&t);
+                for (rule, _) in &e.rrules {
+                    let set = self
+                        .rule(e, rule, start)?
+                        .after(fake(window_lo))
+                        .before(fake(window_hi));
+                    let result = set.all(MAX_PER_EVENT);
+                    if result.limited && result.dates.len() >= usize::from(MAX_PER_EVENT) {
+                        notes.push(format!(
+                            "event {}: only the first {MAX_PER_EVENT} occurrences in the window are checked",
+                            clip(&e.uid)
+                        ));
+                    }
+                    instances.extend(result.dates.iter().map(|d| d.naive_utc()));
+                }
+                if start >= window_lo && start <= window_hi {
+                    instances.push(start);
+                }
+            }
+            for r in &e.rdates {
+                instances.push(self.rewall(*r, e.start)?);
+            }
+            instances.sort_unstable();
+            instances.dedup();
+            let mut excluded = Vec::new();
+            for x in &e.exdates {
+                excluded.push(self.rewall(*x, e.start)?);
+            }
+            instances.retain(|i| {
+                !excluded
+                    .iter()
+                    .any(|x| x == i || (matches!(e.start, Value::Date(_)) && x.date() == i.date()))
+            });
+            let mine = overrides.get(e.uid.as_str()).cloned().unwrap_or_default();
+            // THISANDFUTURE overrides, latest first, shift later instances.
+            let mut ranges: Vec<(NaiveDateTime, &IcsEvent)> = Vec::new();
+            let mut singles: HashMap<NaiveDateTime, &IcsEvent> = HashMap::new();
+            for o in &mine {
+                let Some((rid, future)) = o.recurrence_id else {
+                    continue;
+                };
+                let rid = self.rewall(rid, e.start)?;
+                if future {
+                    ranges.push((rid, o));
+                } else {
+                    singles.insert(rid, o);
+                }
+            }
+            ranges.sort_by_key(|(rid, _)| *rid);
+            let mut matched = std::collections::HashSet::new();
+            for i in instances {
+                if let Some(o) = singles.get(&i) {
+                    matched.insert(i);
+                    if !o.cancelled {
+                        self.push(&mut out, o, o.start.naive(), o.length, lo, hi)?;
+                    }
+                    continue;
+                }
+                match ranges.iter().rev().find(|(rid, _)| *rid <= i) {
+                    Some((rid, o)) => {
+                        if !o.cancelled {
+                            let shifted = i + (o.start.naive() - *rid);
+                            self.push_as(&mut out, o, o.start, shifted, o.length, lo, hi)?;
+                        }
+                    }
+                    None => self.push_as(&mut out, e, e.start, i, e.length, lo, hi)?,
+                }
+            }
+            // Overrides whose RECURRENCE-ID the series does not generate
+            // (or generates outside the window) still happen where they say.
+            let mut rest: Vec<(&NaiveDateTime, &&IcsEvent)> = singles
+                .iter()
+                .filter(|(rid, _)| !matched.contains(*rid))
+                .collect();
+            rest.sort_by_key(|(rid, _)| **rid);
+            for (_, o) in rest {
+                if !o.cancelled {
+                    self.push(&mut out, o, o.start.naive(), o.length, lo, hi)?;
+                }
+            }
+        }
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(a.uid.cmp(&b.uid)));
+        out.truncate(MAX_OCCURRENCES);
+        Ok((out, notes))
+    }
+
+    /// A value's wall time in `zone` (the zone of its series). For an
+    /// all-day series (`zone` floating, start a date) a date-time names the
+    /// day it has in its own zone (Outlook writes RECURRENCE-ID;TZID=…:
+    /// …T000000 for all-day instances).
+    fn rewall(&self, v: Value, series: Value) -> Result<NaiveDateTime> {
+        let zone = Self::zone_of(series);
+        match (v, series) {
+            (Value::Date(d), _) => Ok(d.and_time(NaiveTime::MIN)),
+            (Value::Local(t, _), Value::Date(_)) => Ok(t.date().and_time(NaiveTime::MIN)),
+            (Value::Local(t, z), _) if z == zone => Ok(t),
+            (Value::Local(..), _) => Ok(self.wall(self.instant(v)?, zone)),
+        }
+    }
+
+    fn push(
+        &self,
+        out: &mut Vec<EventOccurrence>,
+        e: &IcsEvent,
+        start: NaiveDateTime,
+        length: Duration,
+        lo: NaiveDateTime,
+        hi: NaiveDateTime,
+    ) -> Result<()> {
+        self.push_as(out, e, e.start, start, length, lo, hi)
+    }
+
+    /// Adds the occurrence of `e` at wall time `at` (in the zone of
+    /// `like`), if it overlaps the window `lo..hi` (wall times).
+    #[allow(clippy::too_many_arguments)]
+    fn push_as(
+        &self,
+        out: &mut Vec<EventOccurrence>,
+        e: &IcsEvent,
+        like: Value,
+        at: NaiveDateTime,
+        length: Duration,
+        lo: NaiveDateTime,
+        hi: NaiveDateTime,
+    ) -> Result<()> {
+        let (start, end) = match like {
+            Value::Date(_) => {
+                let d = at.date();
+                let days = length.num_days().max(1);
+                (When::Date(d), When::Date(d + Duration::days(days)))
+            }
+            Value::Local(_, zone) => {
+                let s = self.place(at, zone)?;
+                (When::Time(s), When::Time(s + length))
+            }
+        };
+        // Overlap in wall terms: [at, at + length) against [lo, hi); a
+        // zero-length event counts at its instant.
+        let end_wall = at + length.max(Duration::zero());
+        let overlaps = at < hi && (end_wall > lo || (length.is_zero() && at >= lo));
+        if overlaps {
+            out.push(EventOccurrence {
+                uid: e.uid.clone(),
+                summary: e.summary.clone(),
+                start,
+                end,
+                line: e.line,
+            });
+        }
+        Ok(())
+    }
+}
+
+impl VTimezone {
+    /// The UTC offset (seconds) in force at wall time `t`: that of the
+    /// latest onset at or before it, else the first onset's offset before.
+    fn offset_at(&self, t: NaiveDateTime) -> i32 {
+        let mut best: Option<(NaiveDateTime, i32)> = None;
+        let mut earliest: Option<(NaiveDateTime, i32)> = None;
+        for o in &self.onsets {
+            if earliest.is_none_or(|(s, _)| o.start < s) {
+                earliest = Some((o.start, o.offset_from));
+            }
+            let mut last = None;
+            if o.start <= t {
+                last = Some(o.start);
+            }
+            for r in &o.rdates {
+                if *r <= t && last.is_none_or(|l| *r > l) {
+                    last = Some(*r);
+                }
+            }
+            if let Some(rule) = &o.rrule {
+                let fake = |x: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&x);
+                let parsed: std::result::Result<rrule::RRule<rrule::Unvalidated>, _> = rule.parse();
+                if let Some(set) = parsed.ok().and_then(|r| {
+                    let r = match r.get_until().copied() {
+                        Some(u) => r.until(fake(u.naive_utc())),
+                        None => r,
+                    };
+                    r.build(fake(o.start)).ok()
+                }) {
+                    let found = set
+                        .after(fake(t - Duration::days(400)))
+                        .before(fake(t))
+                        .all(400)
+                        .dates;
+                    if let Some(d) = found.last() {
+                        let d = d.naive_utc();
+                        if d <= t && last.is_none_or(|l| d > l) {
+                            last = Some(d);
+                        }
+                    }
+                }
+            }
+            if let Some(l) = last {
+                if best.is_none_or(|(b, _)| l > b) {
+                    best = Some((l, o.offset_to));
+                }
+            }
+        }
+        best.or(earliest).map_or(0, |(_, off)| off)
+    }
+}
+
+/// A VTIMEZONE from its component (with its STANDARD/DAYLIGHT parts and
+/// their lines).
+fn vtimezone(c: &Comp<'_>, line: usize, parts: &[(&Comp<'_>, usize)]) -> Result<VTimezone> {
+    let id = prop(c, "TZID")
+        .map(|p| p.val.as_str().trim().to_string())
+        .ok_or_else(|| err_at(line, "VTIMEZONE without TZID"))?;
+    let mut onsets = Vec::new();
+    for (p, pline) in parts {
+        let name = p.name.as_str().to_ascii_uppercase();
+        if name != "STANDARD" && name != "DAYLIGHT" {
+            continue;
+        }
+        let offset = |key: &str| -> Result<i32> {
+            let v = prop(p, key).ok_or_else(|| err_at(*pline, format!("{name} without {key}")))?;
+            parse_offset(v.val.as_str().trim()).ok_or_else(|| {
+                err_at(
+                    *pline,
+                    format!("invalid {key} `{}` (expected ±HHMM)", clip(v.val.as_str())),
+                )
+            })
+        };
+        let (offset_to, offset_from) = (offset("TZOFFSETTO")?, offset("TZOFFSETFROM")?);
+        let start = prop(p, "DTSTART")
+            .and_then(|v| parse_naive(v.val.as_str().trim()))
+            .ok_or_else(|| err_at(*pline, format!("{name} without a valid DTSTART")))?;
+        let mut rdates = Vec::new();
+        for r in props(p, "RDATE") {
+            for v in r.val.as_str().split(',') {
+                rdates.push(
+                    parse_naive(v.trim())
+                        .ok_or_else(|| err_at(*pline, format!("invalid RDATE `{}`", clip(v))))?,
+                );
+            }
+        }
+        onsets.push(Onset {
+            start,
+            offset_to,
+            offset_from,
+            rrule: prop(p, "RRULE").map(|r| r.val.as_str().to_string()),
+            rdates,
+        });
+    }
+    Ok(VTimezone { id, onsets })
+}
+
+/// Unescapes a TEXT value (`\n`, `\,`, `\;`, `\\`).
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n' | 'N') => out.push(' '),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// An IANA zone for a TZID: the name itself, a Mozilla-style path ending in
+/// one (`/mozilla.org/20050126_1/Europe/London`), or a Windows zone name.
+fn iana(tzid: &str) -> Option<Tz> {
+    let tzid = tzid.trim().trim_matches('"');
+    if let Ok(tz) = tzid.parse::<Tz>() {
+        return Some(tz);
+    }
+    let parts: Vec<&str> = tzid.split('/').collect();
+    for k in 0..parts.len() {
+        if let Some(tz) = parts.get(k..).and_then(|p| p.join("/").parse::<Tz>().ok()) {
+            return Some(tz);
+        }
+    }
+    WINDOWS_ZONES
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(tzid))
+        .and_then(|(_, iana)| iana.parse::<Tz>().ok())
+}
+
+/// Windows time zone names and their IANA zone (the "001" territory of
+/// Unicode CLDR's windowsZones.xml, common zones).
+const WINDOWS_ZONES: &[(&str, &str)] = &[
+    ("GMT Standard Time", "Europe/London"),
+    ("Greenwich Standard Time", "Atlantic/Reykjavik"),
+    ("W. Europe Standard Time", "Europe/Berlin"),
+    ("Central Europe Standard Time", "Europe/Budapest"),
+    ("Central European Standard Time", "Europe/Warsaw"),
+    ("Romance Standard Time", "Europe/Paris"),
+    ("E. Europe Standard Time", "Europe/Chisinau"),
+    ("FLE Standard Time", "Europe/Kiev"),
+    ("GTB Standard Time", "Europe/Bucharest"),
+    ("Russian Standard Time", "Europe/Moscow"),
+    ("Turkey Standard Time", "Europe/Istanbul"),
+    ("Israel Standard Time", "Asia/Jerusalem"),
+    ("Egypt Standard Time", "Africa/Cairo"),
+    ("South Africa Standard Time", "Africa/Johannesburg"),
+    ("Arabian Standard Time", "Asia/Dubai"),
+    ("Arab Standard Time", "Asia/Riyadh"),
+    ("Iran Standard Time", "Asia/Tehran"),
+    ("Pakistan Standard Time", "Asia/Karachi"),
+    ("India Standard Time", "Asia/Calcutta"),
+    ("Bangladesh Standard Time", "Asia/Dhaka"),
+    ("China Standard Time", "Asia/Shanghai"),
+    ("Singapore Standard Time", "Asia/Singapore"),
+    ("Tokyo Standard Time", "Asia/Tokyo"),
+    ("AUS Eastern Standard Time", "Australia/Sydney"),
+    ("New Zealand Standard Time", "Pacific/Auckland"),
+    ("Eastern Standard Time", "America/New_York"),
+    ("Central Standard Time", "America/Chicago"),
+    ("Mountain Standard Time", "America/Denver"),
+    ("Pacific Standard Time", "America/Los_Angeles"),
+    ("Atlantic Standard Time", "America/Halifax"),
+    ("SA Pacific Standard Time", "America/Bogota"),
+    ("E. South America Standard Time", "America/Sao_Paulo"),
+    ("UTC", "Etc/UTC"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_and_offsets() {
+        assert_eq!(parse_duration("P1D"), Some(Duration::days(1)));
+        assert_eq!(parse_duration("-PT15M"), Some(Duration::minutes(-15)));
+        assert_eq!(parse_duration("PT1H30M"), Some(Duration::minutes(90)));
+        assert_eq!(parse_duration("P2W"), Some(Duration::days(14)));
+        assert_eq!(parse_duration("PT-2H"), None);
+        assert_eq!(parse_duration("P"), None);
+        assert_eq!(parse_offset("+0100"), Some(3600));
+        assert_eq!(parse_offset("-053000"), Some(-19800));
+        assert_eq!(parse_offset("+5744"), None);
+        assert_eq!(parse_offset("0100"), None);
+    }
+
+    #[test]
+    fn zone_names() {
+        assert_eq!(iana("Europe/London"), Some(chrono_tz::Europe::London));
+        assert_eq!(
+            iana("/mozilla.org/20050126_1/Europe/London"),
+            Some(chrono_tz::Europe::London)
+        );
+        assert_eq!(
+            iana("Eastern Standard Time"),
+            Some(chrono_tz::America::New_York)
+        );
+        assert_eq!(iana("foo"), None);
+    }
+
+    #[test]
+    fn screening() {
+        let ok = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
+        assert!(screen(ok).is_ok());
+        let deep = format!(
+            "BEGIN:VCALENDAR\r\n{}{}END:VCALENDAR\r\n",
+            "BEGIN:X\r\n".repeat(5000),
+            "END:X\r\n".repeat(5000)
+        );
+        let err = screen(deep.as_bytes()).unwrap_err().to_string();
+        assert!(err.contains("nested more than"), "{err}");
+        let err = screen(b"BEGIN:VCALENDAR\r\nX\r\nEND:VCALENDAR\r\n").unwrap_err();
+        assert_eq!(err.line(), Some(2));
+        let err = screen(b"BEGIN:VCALENDAR\r\nSUMMARY:a\xff\r\nEND:VCALENDAR\r\n").unwrap_err();
+        assert_eq!(err.line(), Some(2));
+        assert!(screen(b"BEGIN:VCALENDAR\r\n").is_err());
+        assert!(screen(b"").is_err());
+    }
+}
