@@ -187,6 +187,16 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Check every event of an iCalendar file (exit 1 if any clashes)
+    Import {
+        /// The .ics file (an Outlook, Google, Apple, Thunderbird or Nextcloud export)
+        file: PathBuf,
+        #[command(flatten)]
+        range_args: RangeArgs,
+        /// The meetings serve food or drink (matters in fasting hours)
+        #[arg(long)]
+        with_food: bool,
+    },
     /// The observances in the catalogue, with their rules
     Observances,
     /// One observance: its rule, source and next dates

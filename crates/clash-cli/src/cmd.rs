@@ -170,6 +170,108 @@ fn feed_name(c: &crate::args::Common) -> String {
     format!("clash: {}", parts.join(" · "))
 }
 
+/// The default window of `import` at most, in years from the calendar's
+/// first day.
+const DEFAULT_IMPORT_YEARS: i64 = 10;
+
+/// `clash import FILE`: every occurrence of every event in the window,
+/// checked (SPEC §8, issue 7).
+fn import(
+    cfg: &Config,
+    file: &std::path::Path,
+    range_args: &crate::args::RangeArgs,
+    with_food: bool,
+    style: text::Style,
+) -> Result<Outcome> {
+    use crate::output::{Found, Imported};
+    use clash_core::ical::{IcsCalendar, When};
+    let cal = IcsCalendar::from_file(file)?;
+    let (from, to) = if range_args.from.is_none() && range_args.to.is_none() {
+        match cal.span() {
+            Some((a, b)) => (a, b.min(a + Duration::days(366 * DEFAULT_IMPORT_YEARS - 1))),
+            None => (cfg.today, cfg.today),
+        }
+    } else {
+        resolve_range(None, range_args, cfg.today, 364)?
+    };
+    let years = clash_core::SUPPORTED_YEARS;
+    if !years.contains(&from.year()) || !years.contains(&to.year()) {
+        return Err(UserError::new(format!(
+            "{from}..{to} is outside the supported years {}..{}",
+            years.start(),
+            years.end()
+        ))
+        .hint("give --from and --to"));
+    }
+    // Timed events may run up to 31 days past the window.
+    let last_year = (to + Duration::days(32)).year().min(*years.end());
+    let index = Index::with_settings(&cfg.catalogue, from.year(), last_year, &cfg.settings)?;
+    let (lo, hi) = index.days();
+    let (occurrences, notes) = cal.occurrences(from, to)?;
+    let tz = cfg.location.timezone();
+    let kind = clash_core::MeetingKind { with_food };
+    let mut found = Vec::with_capacity(occurrences.len());
+    for o in &occurrences {
+        let days = |a: chrono::NaiveDate, b: chrono::NaiveDate| -> Result<_> {
+            let (a, b) = (a.max(lo), b.min(hi));
+            Ok(if a <= b {
+                index.clashes(a, b, &cfg.filter)?
+            } else {
+                Vec::new()
+            })
+        };
+        let item = match (o.start, o.end) {
+            (When::Date(a), When::Date(b)) => {
+                let last = b.pred_opt().unwrap_or(b).max(a);
+                Imported {
+                    event: o,
+                    days: Some((a, last)),
+                    times: None,
+                    found: Found::Days(days(a, last)?),
+                }
+            }
+            (When::Time(s), When::Time(e)) => {
+                let (s, e) = (s.with_timezone(&tz), e.with_timezone(&tz));
+                let e = e.max(s + Duration::minutes(1));
+                let fits =
+                    e - s <= Duration::days(31) && s.date_naive() >= lo && e.date_naive() <= hi;
+                let clashes = if fits {
+                    Found::Timed(index.clashes_at(s, e, &cfg.timed_filter, kind)?)
+                } else {
+                    Found::Days(days(s.date_naive(), e.date_naive())?)
+                };
+                Imported {
+                    event: o,
+                    days: None,
+                    times: Some((s, e)),
+                    found: clashes,
+                }
+            }
+            _ => continue,
+        };
+        found.push(item);
+    }
+    let any = found.iter().any(|f| f.clash_count() > 0);
+    let source = file.display().to_string();
+    let output = match cfg.format {
+        Format::Text => text::imported(&source, &found, (from, to), &notes, &cfg.location, style),
+        Format::Csv => csv::imported(&found),
+        Format::Ics => return Err(ics_only()),
+        Format::Json => json::render(&json!({
+            "source": source,
+            "from": from.to_string(),
+            "to": to.to_string(),
+            "location": json::LocationJson::new(&cfg.location),
+            "notes": notes,
+            "events": found.iter().map(|f| json::imported(f, &cfg.location)).collect::<Vec<_>>(),
+        })),
+    };
+    Ok(Outcome {
+        output,
+        code: u8::from(any),
+    })
+}
+
 /// `clash suggest`: the raw arguments.
 struct SuggestQuery<'a> {
     range: Option<&'a str>,
@@ -399,6 +501,11 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                 None => Ok(Outcome::ok(feed)),
             }
         }
+        Command::Import {
+            file,
+            range_args,
+            with_food,
+        } => import(&cfg, file, range_args, *with_food, style),
         Command::List { range, range_args } => {
             let (from, to) = resolve_range(range.as_deref(), range_args, cfg.today, 364)?;
             let index =

@@ -131,6 +131,8 @@ impl Error {
                 write!(f, ":{line}")?;
             }
             f.write_str(": ")?;
+        } else if let Some(line) = c.line {
+            write!(f, "line {line}: ")?;
         }
         if let Some(id) = &c.observance {
             write!(f, "observance `{id}`: ")?;

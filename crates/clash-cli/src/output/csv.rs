@@ -181,3 +181,68 @@ pub fn suggestions(found: &clash_core::Suggestions<'_>) -> String {
     }
     out
 }
+
+/// Imported events: one row per clash of each occurrence.
+pub fn imported(found: &[super::Imported<'_>]) -> String {
+    let mut out = String::new();
+    row(
+        &mut out,
+        [
+            "uid",
+            "summary",
+            "start",
+            "end",
+            "all_day",
+            "id",
+            "name",
+            "clash_impact",
+            "possible",
+            "reason",
+        ],
+    );
+    for f in found {
+        let (start, end) = match (f.days, f.times) {
+            (Some((a, b)), _) => (a.to_string(), b.to_string()),
+            (_, Some((s, e))) => (s.to_rfc3339(), e.to_rfc3339()),
+            _ => (String::new(), String::new()),
+        };
+        let head = [
+            f.event.uid.clone(),
+            f.event.summary.clone(),
+            start,
+            end,
+            f.event.all_day().to_string(),
+        ];
+        let rows: Vec<[String; 5]> = match &f.found {
+            super::Found::Days(v) => v
+                .iter()
+                .map(|c| {
+                    let o = c.occurrence.observance();
+                    [
+                        o.id().to_string(),
+                        c.occurrence.name(),
+                        o.impact().to_string(),
+                        c.possible.to_string(),
+                        String::new(),
+                    ]
+                })
+                .collect(),
+            super::Found::Timed(v) => v
+                .iter()
+                .map(|c| {
+                    [
+                        c.occurrence.observance().id().to_string(),
+                        c.occurrence.name(),
+                        c.impact.to_string(),
+                        c.possible.to_string(),
+                        c.reason.clone(),
+                    ]
+                })
+                .collect(),
+        };
+        for r in rows {
+            row(&mut out, head.iter().chain(r.iter()));
+        }
+    }
+    out
+}

@@ -297,3 +297,38 @@ impl<'a> SuggestionJson<'a> {
         }
     }
 }
+
+/// One occurrence of an imported event (SPEC §9): its UID, summary, start
+/// and end (dates, the end inclusive, for all-day events; RFC 3339 local
+/// times otherwise) and its clashes (C for all-day, T for timed).
+pub fn imported(f: &super::Imported<'_>, location: &Location) -> serde_json::Value {
+    let (start, end) = match (f.days, f.times) {
+        (Some((a, b)), _) => (a.to_string(), b.to_string()),
+        (_, Some((s, e))) => (s.to_rfc3339(), e.to_rfc3339()),
+        _ => (String::new(), String::new()),
+    };
+    let clashes = match &f.found {
+        super::Found::Days(v) => serde_json::to_value(
+            v.iter()
+                .map(|c| ClashJson::new(c, location))
+                .collect::<Vec<_>>(),
+        ),
+        super::Found::Timed(v) => match &f.times {
+            Some((s, e)) => serde_json::to_value(
+                v.iter()
+                    .map(|c| TimedClashJson::new(c, (s, e), location))
+                    .collect::<Vec<_>>(),
+            ),
+            None => Ok(serde_json::Value::Array(Vec::new())),
+        },
+    }
+    .unwrap_or_default();
+    serde_json::json!({
+        "uid": f.event.uid,
+        "summary": f.event.summary,
+        "start": start,
+        "end": end,
+        "all_day": f.event.all_day(),
+        "clashes": clashes,
+    })
+}

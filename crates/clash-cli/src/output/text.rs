@@ -589,3 +589,111 @@ fn weekday_words(w: clash_core::Weekdays) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// Imported events: a summary line, then each event (by UID, in order of
+/// its first occurrence) with the occurrences that clash, one line per
+/// clash.
+pub fn imported(
+    source: &str,
+    found: &[super::Imported<'_>],
+    (from, to): (NaiveDate, NaiveDate),
+    notes: &[String],
+    location: &Location,
+    style: Style,
+) -> String {
+    let mut out = String::new();
+    for n in notes {
+        for line in wrap(&format!("note: {n}"), 80) {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let mut order: Vec<&str> = Vec::new();
+    for f in found {
+        if !order.contains(&f.event.uid.as_str()) {
+            order.push(&f.event.uid);
+        }
+    }
+    let clashing = found.iter().filter(|f| f.clash_count() > 0).count();
+    let head = format!(
+        "{source}: {} {} of {} {} from {from} to {to} ({location}), {clashing} with clashes",
+        found.len(),
+        if found.len() == 1 {
+            "occurrence"
+        } else {
+            "occurrences"
+        },
+        order.len(),
+        if order.len() == 1 { "event" } else { "events" },
+    );
+    for line in wrap(&head, 80) {
+        let _ = writeln!(out, "{}", style.bold(&line));
+    }
+    let pad = " ".repeat(4);
+    for uid in order {
+        let mine: Vec<&super::Imported<'_>> = found.iter().filter(|f| f.event.uid == uid).collect();
+        let with: Vec<&&super::Imported<'_>> =
+            mine.iter().filter(|f| f.clash_count() > 0).collect();
+        let summary = mine.first().map_or("", |f| f.event.summary.as_str());
+        let _ = writeln!(
+            out,
+            "{} ({} of {} {})",
+            style.bold(summary),
+            with.len(),
+            mine.len(),
+            if mine.len() == 1 {
+                "occurrence clashes"
+            } else {
+                "occurrences clash"
+            }
+        );
+        for f in with {
+            let when = match (f.days, f.times) {
+                (Some((a, b)), _) if a == b => format!("{} (all day)", day(a)),
+                (Some((a, b)), _) => format!("{} to {} (all day)", day(a), day(b)),
+                (_, Some((s, e))) if s.date_naive() == e.date_naive() => {
+                    format!("{}–{}", s.format("%a %Y-%m-%d %H:%M"), e.format("%H:%M"))
+                }
+                (_, Some((s, e))) => format!(
+                    "{} to {}",
+                    s.format("%a %Y-%m-%d %H:%M"),
+                    e.format("%a %Y-%m-%d %H:%M")
+                ),
+                _ => String::new(),
+            };
+            let _ = writeln!(out, "  {when}");
+            let lines: Vec<(Impact, String)> = match &f.found {
+                super::Found::Days(v) => v
+                    .iter()
+                    .map(|c| {
+                        let possible = if c.possible { " (possible)" } else { "" };
+                        (
+                            c.occurrence.observance().impact(),
+                            format!("{}{possible}", c.occurrence.name()),
+                        )
+                    })
+                    .collect(),
+                super::Found::Timed(v) => v
+                    .iter()
+                    .map(|c| {
+                        let possible = if c.possible { " (possible)" } else { "" };
+                        (
+                            c.impact,
+                            format!("{}{possible}: {}", c.occurrence.name(), c.reason),
+                        )
+                    })
+                    .collect(),
+            };
+            for (impact, text) in lines {
+                for (k, l) in wrap(&text, 80 - pad.len() - 8).iter().enumerate() {
+                    let lead = if k == 0 {
+                        format!("{pad}{}  ", style.impact(impact))
+                    } else {
+                        format!("{pad}        ")
+                    };
+                    let _ = writeln!(out, "{lead}{l}");
+                }
+            }
+        }
+    }
+    out
+}

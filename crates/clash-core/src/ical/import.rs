@@ -51,6 +51,16 @@ pub enum When {
     Time(DateTime<Utc>),
 }
 
+impl When {
+    /// A sort key: the instant, or a date's midnight UTC.
+    fn key(self) -> DateTime<Utc> {
+        match self {
+            When::Date(d) => Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)),
+            When::Time(t) => t,
+        }
+    }
+}
+
 /// One occurrence of an imported event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventOccurrence {
@@ -473,6 +483,30 @@ impl IcsCalendar {
         Ok(cal)
     }
 
+    /// Reads and parses an `.ics` file (at most [`MAX_ICS_BYTES`]); errors
+    /// name the file and line.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] for a missing file or a folder, and everything
+    /// [`IcsCalendar::parse`] reports.
+    pub fn from_file(path: impl AsRef<std::path::Path>) -> Result<IcsCalendar> {
+        let path = path.as_ref();
+        let io = |e: std::io::Error| Error::new(ErrorKind::Io, e.to_string()).with_file(path);
+        let meta = std::fs::metadata(path).map_err(io)?;
+        if !meta.is_file() {
+            return Err(Error::new(ErrorKind::Io, "not a file").with_file(path));
+        }
+        if meta.len() > MAX_ICS_BYTES as u64 {
+            return Err(Error::invalid(format!(
+                "the file is {} bytes; the limit is {MAX_ICS_BYTES}",
+                meta.len()
+            ))
+            .with_file(path));
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
+        IcsCalendar::parse(&bytes).map_err(|e| e.with_file(path))
+    }
+
     /// How many VEVENT components (masters and overrides).
     pub fn event_count(&self) -> usize {
         self.events.len()
@@ -682,13 +716,25 @@ impl IcsCalendar {
         Ok(rrule::RRuleSet::new(fake(start)).rrule(rule))
     }
 
-    /// The first and last day the calendar's events touch (a recurring
-    /// event without an end counts from its start only).
+    /// The first and last day the calendar's events touch (an endless
+    /// recurring event: as far as [`MAX_PER_EVENT`] instances reach).
     pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
         let days = self.events.iter().flat_map(|e| {
             let first = e.start.naive().date();
-            let last = (e.start.naive() + e.length).date();
-            [first, last]
+            // The last instance of its rules (bounded: an endless rule
+            // stops at the expansion cap) and RDATEs.
+            let mut last = e.start.naive();
+            for (rule, _) in &e.rrules {
+                if let Ok(set) = self.rule(e, rule, e.start.naive()) {
+                    if let Some(d) = set.all(MAX_PER_EVENT).dates.last() {
+                        last = last.max(d.naive_utc());
+                    }
+                }
+            }
+            for r in &e.rdates {
+                last = last.max(r.naive());
+            }
+            [first, (last + e.length).date()]
         });
         let (lo, hi) = days.fold(
             (None, None),
@@ -834,7 +880,7 @@ impl IcsCalendar {
                 }
             }
         }
-        out.sort_by(|a, b| a.start.cmp(&b.start).then(a.uid.cmp(&b.uid)));
+        out.sort_by(|a, b| (a.start.key(), &a.uid, a.start).cmp(&(b.start.key(), &b.uid, b.start)));
         out.truncate(MAX_OCCURRENCES);
         Ok((out, notes))
     }
