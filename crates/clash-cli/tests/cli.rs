@@ -786,3 +786,171 @@ fn errors_in_export() {
         "cannot write",
     );
 }
+
+fn corpus(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/ics/corpus")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+const TEAM_CALENDAR: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\n\
+BEGIN:VEVENT\r\nUID:weekly-1\r\nSUMMARY:Team meeting\r\n\
+DTSTART;TZID=Europe/London:20260302T180000\r\nDTEND;TZID=Europe/London:20260302T190000\r\n\
+RRULE:FREQ=WEEKLY;COUNT=6\r\nEXDATE;TZID=Europe/London:20260323T180000\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:weekly-1\r\nSUMMARY:Team meeting (moved)\r\n\
+RECURRENCE-ID;TZID=Europe/London:20260316T180000\r\n\
+DTSTART;TZID=Europe/London:20260317T090000\r\nDTEND;TZID=Europe/London:20260317T100000\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:away-1\r\nSUMMARY:Away day\r\nDTSTART;VALUE=DATE:20260403\r\n\
+DTEND;VALUE=DATE:20260404\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+#[test]
+fn import_checks_every_occurrence() {
+    let path = temp_file("team.ics", TEAM_CALENDAR);
+    let o = clash(&[
+        "import",
+        path.to_str().unwrap(),
+        "--min-impact",
+        "high",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["from"], "2026-03-02");
+    assert_eq!(v["to"], "2026-04-06");
+    let events = v["events"].as_array().unwrap();
+    let starts: Vec<&str> = events
+        .iter()
+        .map(|e| e["start"].as_str().unwrap())
+        .collect();
+    // Six weekly Mondays, less the EXDATE (23 March), the 16th moved to
+    // Tuesday 09:00; then the away day; BST from 29 March.
+    assert_eq!(
+        starts,
+        [
+            "2026-03-02T18:00:00+00:00",
+            "2026-03-09T18:00:00+00:00",
+            "2026-03-17T09:00:00+00:00",
+            "2026-03-30T18:00:00+01:00",
+            "2026-04-03",
+            "2026-04-06T18:00:00+01:00",
+        ]
+    );
+    // The Monday evenings in Ramadan 1447 (Umm al-Qura: 18 Feb – 19 Mar)
+    // are iftars; the moved one, a morning, is not (only St Patrick's Day,
+    // a Northern Irish holiday, without --region).
+    let reasons: Vec<String> = events
+        .iter()
+        .map(|e| {
+            e["clashes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| {
+                    c["reason"]
+                        .as_str()
+                        .unwrap_or(c["id"].as_str().unwrap())
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .collect();
+    assert!(reasons[0].starts_with("iftar at 17:45"), "{reasons:?}");
+    assert_eq!(reasons[2], "all day", "{reasons:?}");
+    assert_eq!(events[2]["clashes"][0]["id"], "st-patricks-day");
+    assert!(reasons[4].contains("good-friday"), "{reasons:?}");
+    assert_eq!(events[4]["all_day"], true);
+    assert_eq!(events[2]["summary"], "Team meeting (moved)");
+    // Text groups by event.
+    let t = stdout(&clash(&[
+        "import",
+        path.to_str().unwrap(),
+        "--min-impact",
+        "high",
+    ]));
+    assert!(t.contains("Team meeting (4 of 5 occurrences clash)"), "{t}");
+    assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
+    // A window.
+    let v = json(&[
+        "import",
+        path.to_str().unwrap(),
+        "--from",
+        "2026-04-01",
+        "--to",
+        "2026-04-30",
+    ]);
+    assert_eq!(v["events"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn import_of_a_real_export() {
+    // Google Calendar export with a weekly rule, EXDATEs and an override.
+    let v = json(&[
+        "import",
+        &corpus("valid/recurring-ical-events__issue_151_macos_linux_difference.ics"),
+        "--from",
+        "2000",
+        "--to",
+        "2030",
+    ]);
+    assert_eq!(v["events"].as_array().unwrap().len(), 16);
+}
+
+#[test]
+fn hostile_calendars_end_quickly_with_one_error_line() {
+    let started = std::time::Instant::now();
+    let deep = format!(
+        "BEGIN:VCALENDAR\r\n{}{}END:VCALENDAR\r\n",
+        "BEGIN:VEVENT\r\n".repeat(100_000),
+        "END:VEVENT\r\n".repeat(100_000)
+    );
+    let deep = temp_file("deep.ics", &deep);
+    assert_user_error(&["import", deep.to_str().unwrap()], "nested more than");
+    let garbage: String = (0..200_000u32)
+        .map(|i| char::from(b'!' + (i % 90) as u8))
+        .collect();
+    let garbage = temp_file("garbage.ics", &garbage);
+    assert_user_error(&["import", garbage.to_str().unwrap()], "garbage.ics:1:");
+    let dir = std::env::temp_dir();
+    assert_user_error(&["import", dir.to_str().unwrap()], "not a file");
+    assert_user_error(&["import", "/no/such/file.ics"], "No such file");
+    let big = temp_file("big.ics", &"X".repeat(17 << 20));
+    assert_user_error(&["import", big.to_str().unwrap()], "the limit is");
+    for bad in [
+        "malformed/libical__issue252.ics",
+        "malformed/khal__invalid_tzoffset.ics",
+    ] {
+        assert_user_error(&["import", &corpus(bad)], ".ics:");
+    }
+    // An endless rule every second is capped, with a note.
+    let endless = temp_file(
+        "endless.ics",
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\n\
+         DTSTART:20260101T000000Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    let o = clash(&[
+        "import",
+        endless.to_str().unwrap(),
+        "--from",
+        "2026",
+        "--to",
+        "2026",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        o.status.code() == Some(0) || o.status.code() == Some(1),
+        "{}",
+        stderr(&o)
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["events"].as_array().unwrap().len(), 10_000);
+    assert!(v["notes"][0]
+        .as_str()
+        .unwrap()
+        .contains("only the first 10000"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}

@@ -102,3 +102,58 @@ fn malformed_files_are_rejected_with_a_line() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_eq!(paths.len(), 14);
 }
+
+/// Export → import gives back every occurrence: the feed of 2025–2027
+/// (every observance) read by our importer yields each listed occurrence
+/// once, with its dates, UID and name.
+#[test]
+fn export_then_import_gives_back_every_occurrence() {
+    use clash_core::ical::When;
+    use clash_core::{Catalogue, Filter, Index, Location};
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 2025, 2027).unwrap();
+    let (from, to) = (
+        NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2027, 12, 31).unwrap(),
+    );
+    let list = index.list(from, to, &Filter::default()).unwrap();
+    let feed = clash_core::ical::feed("clash: all observances", &Location::leicester(), &list);
+    let cal = IcsCalendar::parse(feed.as_bytes()).unwrap();
+    assert_eq!(cal.event_count(), list.len());
+    // A window a month wider, so occurrences overlapping the edges stay.
+    let (back, notes) = cal
+        .occurrences(
+            from - chrono::Duration::days(60),
+            to + chrono::Duration::days(60),
+        )
+        .unwrap();
+    assert!(notes.is_empty(), "{notes:?}");
+    let mut want: Vec<(String, String, NaiveDate, NaiveDate)> = list
+        .iter()
+        .map(|o| {
+            let occ = o.occurrence();
+            (
+                format!(
+                    "{}-{}@clash",
+                    o.observance().id(),
+                    occ.start().format("%Y%m%d")
+                ),
+                o.name(),
+                occ.start(),
+                occ.end().succ_opt().unwrap(),
+            )
+        })
+        .collect();
+    let mut got: Vec<(String, String, NaiveDate, NaiveDate)> = back
+        .iter()
+        .map(|e| match (e.start, e.end) {
+            (When::Date(a), When::Date(b)) => (e.uid.clone(), e.summary.clone(), a, b),
+            other => panic!("{}: not all-day: {other:?}", e.uid),
+        })
+        .collect();
+    want.sort();
+    got.sort();
+    assert_eq!(got.len(), want.len());
+    assert_eq!(got, want);
+    assert!(want.len() > 600, "{}", want.len());
+}
