@@ -62,9 +62,15 @@ pub struct Common {
         value_name = "R"
     )]
     pub regions: Vec<String>,
-    /// Extra catalogue TOML file or folder, added to the embedded one (repeatable)
+    /// Extra catalogue: a TOML file or folder, or an .ics calendar of your own days (repeatable)
     #[arg(long = "catalogue", global = true, value_name = "PATH")]
     pub catalogues: Vec<PathBuf>,
+    /// Impact of the days of an .ics --catalogue: low, medium, high
+    #[arg(long, global = true, default_value = "medium", value_name = "IMPACT")]
+    pub ics_impact: String,
+    /// Category of the days of an .ics --catalogue (e.g. festival, commemoration)
+    #[arg(long, global = true, default_value = "festival", value_name = "C")]
+    pub ics_category: String,
     /// Output format
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     pub format: Format,

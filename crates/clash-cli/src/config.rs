@@ -61,7 +61,14 @@ impl Config {
         };
         let mut builder = CatalogueBuilder::new().embedded()?;
         for path in &c.catalogues {
-            builder = builder.add_path(path)?;
+            builder = if path
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("ics"))
+            {
+                builder.add_ics(path, c.ics_impact.parse()?, c.ics_category.parse()?)?
+            } else {
+                builder.add_path(path)?
+            };
         }
         let catalogue = builder.build()?;
         let mut filter = Filter::default();

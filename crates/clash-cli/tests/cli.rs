@@ -954,3 +954,54 @@ fn hostile_calendars_end_quickly_with_one_error_line() {
         .contains("only the first 10000"));
     assert!(started.elapsed() < std::time::Duration::from_secs(60));
 }
+
+#[test]
+fn an_ics_calendar_as_extra_observances() {
+    let school = temp_file(
+        "school.ics",
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:school\r\n\
+         BEGIN:VEVENT\r\nUID:half-term\r\nSUMMARY:Half term\\, summer\r\n\
+         DTSTART;VALUE=DATE:20260525\r\nDTEND;VALUE=DATE:20260530\r\n\
+         RRULE:FREQ=YEARLY;COUNT=3\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    let s = school.to_str().unwrap();
+    let v = json(&[
+        "list",
+        "--from",
+        "2026",
+        "--to",
+        "2028",
+        "--catalogue",
+        s,
+        "--tradition",
+        "local",
+    ]);
+    let occ = v["occurrences"].as_array().unwrap();
+    assert_eq!(occ.len(), 3);
+    assert_eq!(occ[0]["name"], "Half term, summer");
+    assert_eq!(occ[0]["start"], "2026-05-25");
+    assert_eq!(occ[0]["end"], "2026-05-29");
+    assert_eq!(occ[0]["impact"], "medium");
+    let o = clash(&[
+        "check",
+        "2027-05-26",
+        "--catalogue",
+        s,
+        "--ics-impact",
+        "high",
+        "--tradition",
+        "local",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("high    Half term, summer"),
+        "{}",
+        stdout(&o)
+    );
+    assert_user_error(
+        &["list", "--catalogue", s, "--ics-impact", "huge"],
+        "unknown impact",
+    );
+    let bad = corpus("malformed/khal__invalid_tzoffset.ics");
+    assert_user_error(&["list", "--catalogue", &bad], "invalid TZOFFSETFROM");
+}

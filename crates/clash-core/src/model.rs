@@ -101,6 +101,9 @@ named_enum! {
         Awareness => "awareness",
         /// Astronomical events (equinoxes, solstices) and clock changes.
         Astronomical => "astronomical",
+        /// An organisation's or city's own days, from an imported calendar
+        /// (school terms, local festivals).
+        Local => "local",
     }
 }
 

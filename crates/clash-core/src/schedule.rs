@@ -91,8 +91,9 @@ struct ProfileSpec {
     audience: toml::Table,
 }
 
-/// Traditions that are not an audience's religion: they count for
-/// everyone.
+/// Traditions that are not an audience's religion (national,
+/// international, awareness and astronomical days, and an organisation's
+/// own): they count for everyone.
 fn for_everyone(t: Tradition) -> bool {
     matches!(
         t,
@@ -100,6 +101,7 @@ fn for_everyone(t: Tradition) -> bool {
             | Tradition::International
             | Tradition::Awareness
             | Tradition::Astronomical
+            | Tradition::Local
     )
 }
 

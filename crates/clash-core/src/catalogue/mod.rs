@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Category, Impact};
 use crate::observance::Observance;
 
 pub(crate) use filter::pack_key;
@@ -212,6 +213,91 @@ impl CatalogueBuilder {
         } else {
             self.add_file(path)
         }
+    }
+
+    /// Adds the events of an iCalendar file as observances of tradition
+    /// `local` (an organisation's own days: school terms, local festivals),
+    /// each UID one observance on the dates its occurrences start (its
+    /// span, at most 20 years), with this impact and category. Timed
+    /// events count as the days they touch (in UTC).
+    ///
+    /// # Errors
+    /// Everything [`crate::ical::IcsCalendar::from_file`] reports; a
+    /// calendar with no events.
+    pub fn add_ics(
+        self,
+        path: impl AsRef<Path>,
+        impact: Impact,
+        category: Category,
+    ) -> Result<Self> {
+        use crate::ical::{IcsCalendar, When};
+        let path = path.as_ref();
+        let cal = IcsCalendar::from_file(path)?;
+        let Some((from, to)) = cal.span() else {
+            return Err(Error::invalid("no events to load as observances").with_file(path));
+        };
+        let to = to.min(from + chrono::Duration::days(366 * 20));
+        let (occurrences, _) = cal.occurrences(from, to).map_err(|e| e.with_file(path))?;
+        // (uid, summary, length in days) → start dates.
+        let mut groups: Vec<((String, String, i64), Vec<chrono::NaiveDate>)> = Vec::new();
+        for o in &occurrences {
+            let (start, days) = match (o.start, o.end) {
+                (When::Date(a), When::Date(b)) => (a, (b - a).num_days().max(1)),
+                (When::Time(a), When::Time(b)) => {
+                    let last = (b - chrono::Duration::seconds(1)).max(a);
+                    (
+                        a.date_naive(),
+                        (last.date_naive() - a.date_naive()).num_days() + 1,
+                    )
+                }
+                _ => continue,
+            };
+            let key = (o.uid.clone(), o.summary.clone(), days.min(366));
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, dates)) => dates.push(start),
+                None => groups.push((key, vec![start])),
+            }
+        }
+        let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+        let file = path.display().to_string();
+        let mut text = String::new();
+        for (k, ((uid, summary, days), dates)) in groups.iter().enumerate() {
+            let slug: String = summary
+                .to_ascii_lowercase()
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect::<String>()
+                .split('-')
+                .filter(|w| !w.is_empty())
+                .take(6)
+                .collect::<Vec<_>>()
+                .join("-");
+            let id = format!(
+                "local-{}-{}",
+                if slug.is_empty() { "event" } else { &slug },
+                k + 1
+            );
+            let name: String = summary.chars().take(100).collect();
+            let list: Vec<String> = dates
+                .iter()
+                .take(10_000)
+                .map(|d| quote(&d.to_string()))
+                .collect();
+            text.push_str(&format!(
+                "[[observance]]\nid = {}\nname = {}\ntradition = \"local\"\ncategory = {}\nimpact = {}\n\
+                 begins = \"midnight\"\ncertainty = \"fixed\"\nduration = {days}\n\
+                 rule = {{ kind = \"dates\", dates = [{}] }}\nsummary = {}\nadvice = {}\nsource = {}\n\n",
+                quote(&id),
+                quote(if name.trim().is_empty() { "(no title)" } else { &name }),
+                quote(category.as_str()),
+                quote(impact.as_str()),
+                list.join(", "),
+                quote("A day of the organisation's own calendar (imported)."),
+                quote("Check with the organisers before booking anything on this day."),
+                quote(&format!("{file}, UID {}", uid.chars().take(80).collect::<String>())),
+            ));
+        }
+        self.add_str(path, &text)
     }
 
     fn add_file(self, path: &Path) -> Result<Self> {
