@@ -74,6 +74,12 @@ impl Error {
         self
     }
 
+    /// Sets the line, replacing one already set.
+    pub(crate) fn with_line_replaced(mut self, line: usize) -> Self {
+        self.context.line = Some(line);
+        self
+    }
+
     pub(crate) fn with_observance(mut self, id: impl Into<String>) -> Self {
         self.context.observance.get_or_insert(id.into());
         self

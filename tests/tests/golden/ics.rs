@@ -103,6 +103,37 @@ fn malformed_files_are_rejected_with_a_line() {
     assert_eq!(paths.len(), 14);
 }
 
+/// The line named is the line of the fault (read off the files by hand).
+#[test]
+fn errors_name_the_faulty_line() {
+    let cases = [
+        ("collective-icalendar__broken_dtstart.ics", 6, "DTSTART"),
+        ("collective-icalendar__parsing_error.ics", 19, "EXDATE"),
+        (
+            "collective-icalendar__issue_165_missing_event.ics",
+            25,
+            "RRULE",
+        ),
+        (
+            "collective-icalendar__issue_1081_invalid_rrule_freq.ics",
+            7,
+            "RRULE",
+        ),
+        (
+            "collective-icalendar__issue_104_broken_calendar.ics",
+            13,
+            "not a content line",
+        ),
+        ("icaljs__google_birthday.ics", 12, "RDATE"),
+    ];
+    for (file, line, needle) in cases {
+        let bytes = std::fs::read(corpus().join("malformed").join(file)).unwrap();
+        let e = IcsCalendar::parse(&bytes).unwrap_err();
+        assert_eq!(e.line(), Some(line), "{file}: {e}");
+        assert!(e.to_string().contains(needle), "{file}: {e}");
+    }
+}
+
 /// Export → import gives back every occurrence: the feed of 2025–2027
 /// (every observance) read by our importer yields each listed occurrence
 /// once, with its dates, UID and name.

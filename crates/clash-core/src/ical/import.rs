@@ -258,6 +258,24 @@ fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
     Ok(lines)
 }
 
+/// The line of property `p` of the component that begins at `begin`: the
+/// first content line from there with its name and value.
+fn prop_line(lines: &[(usize, String)], begin: usize, p: &Prop<'_>) -> usize {
+    let name = p.name.as_str();
+    lines
+        .iter()
+        .skip_while(|(l, _)| *l < begin)
+        .find(|(_, text)| {
+            text.get(..name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+                && matches!(text.as_bytes().get(name.len()), Some(b';' | b':'))
+                && content_line_colon(text)
+                    .and_then(|c| text.get(c + 1..))
+                    .is_some_and(|v| v == p.val.as_str())
+        })
+        .map_or(begin, |(l, _)| *l)
+}
+
 fn clip(s: &str) -> String {
     let short: String = s.chars().take(40).collect();
     if short.len() < s.len() {
@@ -476,7 +494,7 @@ impl IcsCalendar {
         };
         for (c, line) in order {
             if c.name.as_str().eq_ignore_ascii_case("VEVENT") {
-                let e = cal.event(c, line)?;
+                let e = cal.event(c, line, &lines)?;
                 cal.events.push(e);
             }
         }
@@ -562,7 +580,10 @@ impl IcsCalendar {
             .collect()
     }
 
-    fn event(&self, c: &Comp<'_>, line: usize) -> Result<IcsEvent> {
+    fn event(&self, c: &Comp<'_>, begin: usize, lines: &[(usize, String)]) -> Result<IcsEvent> {
+        let line = begin;
+        // The line of a property of this component, for its errors.
+        let at = |p: &Prop<'_>| prop_line(lines, begin, p);
         let text = |name: &str| prop(c, name).map(|p| p.val.as_str().to_string());
         let uid = text("UID").unwrap_or_else(|| format!("line-{line}"));
         let summary = text("SUMMARY")
@@ -570,17 +591,20 @@ impl IcsCalendar {
             .unwrap_or_else(|| "(no title)".to_string());
         let dtstart = prop(c, "DTSTART")
             .ok_or_else(|| err_at(line, format!("VEVENT {}: no DTSTART", clip(&uid))))?;
-        let start = self.value(dtstart, dtstart.val.as_str(), line)?;
+        let start = self.value(dtstart, dtstart.val.as_str(), at(dtstart))?;
         let length = match (prop(c, "DTEND"), prop(c, "DURATION")) {
             (Some(p), _) => {
-                let end = self.value(p, p.val.as_str(), line)?;
+                let end = self.value(p, p.val.as_str(), at(p))?;
                 match (start, end) {
                     (Value::Date(a), Value::Date(b)) => b - a,
                     _ => self.instant(end)? - self.instant(start)?,
                 }
             }
             (None, Some(p)) => parse_duration(p.val.as_str().trim()).ok_or_else(|| {
-                err_at(line, format!("invalid DURATION `{}`", clip(p.val.as_str())))
+                err_at(
+                    at(p),
+                    format!("invalid DURATION `{}`", clip(p.val.as_str())),
+                )
             })?,
             (None, None) => match start {
                 Value::Date(_) => Duration::days(1),
@@ -595,19 +619,19 @@ impl IcsCalendar {
         }
         let mut rrules = Vec::new();
         for p in props(c, "RRULE") {
-            rrules.push((p.val.as_str().to_string(), line));
+            rrules.push((p.val.as_str().to_string(), at(p)));
         }
         let mut rdates = Vec::new();
         for p in props(c, "RDATE") {
-            rdates.extend(self.values(p, line)?);
+            rdates.extend(self.values(p, at(p))?);
         }
         let mut exdates = Vec::new();
         for p in props(c, "EXDATE") {
-            exdates.extend(self.values(p, line)?);
+            exdates.extend(self.values(p, at(p))?);
         }
         let recurrence_id = match prop(c, "RECURRENCE-ID") {
             Some(p) => Some((
-                self.value(p, p.val.as_str(), line)?,
+                self.value(p, p.val.as_str(), at(p))?,
                 param(p, "RANGE").is_some_and(|r| r.eq_ignore_ascii_case("THISANDFUTURE")),
             )),
             None => None,
@@ -627,8 +651,9 @@ impl IcsCalendar {
         };
         // Check the rules now, so a bad one is reported even outside the
         // window.
-        for (rule, _) in &event.rrules {
-            self.rule(&event, rule, event.start.naive())?;
+        for (rule, rule_line) in &event.rrules {
+            self.rule(&event, rule, event.start.naive())
+                .map_err(|e| e.with_line_replaced(*rule_line))?;
         }
         Ok(event)
     }
