@@ -194,15 +194,9 @@ fn import(
     } else {
         resolve_range(None, range_args, cfg.today, 364)?
     };
+    let (from, to) =
+        crate::config::check_range(from, to).map_err(|e| e.hint("give --from and --to"))?;
     let years = clash_core::SUPPORTED_YEARS;
-    if !years.contains(&from.year()) || !years.contains(&to.year()) {
-        return Err(UserError::new(format!(
-            "{from}..{to} is outside the supported years {}..{}",
-            years.start(),
-            years.end()
-        ))
-        .hint("give --from and --to"));
-    }
     // Timed events may run up to 31 days past the window.
     let last_year = (to + Duration::days(32)).year().min(*years.end());
     let index = Index::with_settings(&cfg.catalogue, from.year(), last_year, &cfg.settings)?;

@@ -199,7 +199,8 @@ pub fn parse_range(s: &str) -> Result<(NaiveDate, NaiveDate)> {
     check_range(from, to)
 }
 
-fn check_range(from: NaiveDate, to: NaiveDate) -> Result<(NaiveDate, NaiveDate)> {
+/// A range that is in order and within the supported years.
+pub fn check_range(from: NaiveDate, to: NaiveDate) -> Result<(NaiveDate, NaiveDate)> {
     if from > to {
         return Err(
             UserError::new(format!("the range {from}..{to} is reversed"))
