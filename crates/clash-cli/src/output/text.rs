@@ -607,11 +607,16 @@ pub fn imported(
             let _ = writeln!(out, "{line}");
         }
     }
+    // Occurrences by UID, in order of each UID's first occurrence.
     let mut order: Vec<&str> = Vec::new();
+    let mut by_uid: std::collections::HashMap<&str, Vec<&super::Imported<'_>>> =
+        std::collections::HashMap::new();
     for f in found {
-        if !order.contains(&f.event.uid.as_str()) {
+        let list = by_uid.entry(f.event.uid.as_str()).or_default();
+        if list.is_empty() {
             order.push(&f.event.uid);
         }
+        list.push(f);
     }
     let clashing = found.iter().filter(|f| f.clash_count() > 0).count();
     let head = format!(
@@ -630,7 +635,7 @@ pub fn imported(
     }
     let pad = " ".repeat(4);
     for uid in order {
-        let mine: Vec<&super::Imported<'_>> = found.iter().filter(|f| f.event.uid == uid).collect();
+        let mine: &[&super::Imported<'_>] = by_uid.get(uid).map_or(&[], Vec::as_slice);
         let with: Vec<&&super::Imported<'_>> =
             mine.iter().filter(|f| f.clash_count() > 0).collect();
         let summary = mine.first().map_or("", |f| f.event.summary.as_str());

@@ -40,7 +40,11 @@ pub const MAX_COMPONENTS: usize = 200_000;
 /// The most instances of one event expanded in a window.
 pub const MAX_PER_EVENT: u16 = 10_000;
 /// The most occurrences returned in all.
-pub const MAX_OCCURRENCES: usize = 200_000;
+pub const MAX_OCCURRENCES: usize = 50_000;
+/// The most instances a rule may step through (before and in the window).
+pub const MAX_STEPS: usize = 200_000;
+/// The longest text kept from a SUMMARY or UID, in characters.
+pub const MAX_TEXT: usize = 200;
 
 /// A start or end: a date (all-day) or an instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -135,20 +139,14 @@ struct IcsEvent {
     cancelled: bool,
 }
 
-/// One STANDARD or DAYLIGHT part of a VTIMEZONE.
-#[derive(Debug, Clone)]
-struct Onset {
-    start: NaiveDateTime,
-    offset_to: i32,
-    offset_from: i32,
-    rrule: Option<String>,
-    rdates: Vec<NaiveDateTime>,
-}
-
+/// A VTIMEZONE, as its transitions (wall time, offset after) up to the
+/// year 3000, computed once.
 #[derive(Debug, Clone)]
 struct VTimezone {
     id: String,
-    onsets: Vec<Onset>,
+    transitions: Vec<(NaiveDateTime, i32)>,
+    /// The offset before the first transition.
+    before: i32,
 }
 
 fn err_at(line: usize, message: impl Into<String>) -> Error {
@@ -256,6 +254,32 @@ fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
         return Err(err_at(1, "no VCALENDAR in the file"));
     }
     Ok(lines)
+}
+
+/// Where to start expanding a rule without COUNT that repeats by a fixed
+/// period (SECONDLY to WEEKLY): the same phase, two periods or more before
+/// `lo`, so that the instances before the window are not stepped through.
+fn shifted_start(rule: &str, start: NaiveDateTime, lo: NaiveDateTime) -> NaiveDateTime {
+    let Ok(r) = rule.trim().parse::<rrule::RRule<rrule::Unvalidated>>() else {
+        return start;
+    };
+    if r.get_count().is_some() {
+        return start;
+    }
+    let unit = match r.get_freq() {
+        rrule::Frequency::Secondly => 1,
+        rrule::Frequency::Minutely => 60,
+        rrule::Frequency::Hourly => 3600,
+        rrule::Frequency::Daily => 86_400,
+        rrule::Frequency::Weekly => 7 * 86_400,
+        _ => return start,
+    };
+    let period = unit * i64::from(r.get_interval().max(1));
+    let gap = (lo - start).num_seconds();
+    if gap <= 3 * period {
+        return start;
+    }
+    start + Duration::seconds((gap / period - 2) * period)
 }
 
 /// The line of property `p` of the component that begins at `begin`: the
@@ -481,7 +505,7 @@ impl IcsCalendar {
                 }
             }
             if name == "VTIMEZONE" {
-                zones.push(vtimezone(c, line, &order)?);
+                zones.extend(vtimezone(c, line, &order)?);
                 order.clear();
             } else {
                 order.push((c, line));
@@ -585,9 +609,11 @@ impl IcsCalendar {
         // The line of a property of this component, for its errors.
         let at = |p: &Prop<'_>| prop_line(lines, begin, p);
         let text = |name: &str| prop(c, name).map(|p| p.val.as_str().to_string());
-        let uid = text("UID").unwrap_or_else(|| format!("line-{line}"));
+        let uid = text("UID")
+            .map(|u| u.chars().take(MAX_TEXT).collect())
+            .unwrap_or_else(|| format!("line-{line}"));
         let summary = text("SUMMARY")
-            .map(|s| unescape(&s))
+            .map(|s| unescape(&s).chars().take(MAX_TEXT).collect::<String>())
             .unwrap_or_else(|| "(no title)".to_string());
         let dtstart = prop(c, "DTSTART")
             .ok_or_else(|| err_at(line, format!("VEVENT {}: no DTSTART", clip(&uid))))?;
@@ -735,6 +761,11 @@ impl IcsCalendar {
                 }
                 _ => naive,
             };
+            if local < start {
+                // Real exports contain this: DTSTART is then the only
+                // instance.
+                return Ok(rrule::RRuleSet::new(fake(start)));
+            }
             rule = rule.until(fake(local));
         }
         let rule = rule.validate(fake(start)).map_err(|x| bad(x.to_string()))?;
@@ -819,25 +850,14 @@ impl IcsCalendar {
             let span = e.length.max(Duration::zero());
             // Instances in wall time: the rules, RDATEs and DTSTART.
             let mut instances: Vec<NaiveDateTime> = Vec::new();
-            let window_lo = lo - span - Duration::days(2);
-            let window_hi = hi + Duration::days(2);
+            // Windows compare wall times (`push_as` does too).
+            let window_lo = lo - span;
+            let window_hi = hi;
             if e.rrules.is_empty() {
                 instances.push(start);
             } else {
-                let fake = |t: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&t);
                 for (rule, _) in &e.rrules {
-                    let set = self
-                        .rule(e, rule, start)?
-                        .after(fake(window_lo))
-                        .before(fake(window_hi));
-                    let result = set.all(MAX_PER_EVENT);
-                    if result.limited && result.dates.len() >= usize::from(MAX_PER_EVENT) {
-                        notes.push(format!(
-                            "event {}: only the first {MAX_PER_EVENT} occurrences in the window are checked",
-                            clip(&e.uid)
-                        ));
-                    }
-                    instances.extend(result.dates.iter().map(|d| d.naive_utc()));
+                    instances.extend(self.expand(e, rule, window_lo, window_hi, &mut notes)?);
                 }
                 if start >= window_lo && start <= window_hi {
                     instances.push(start);
@@ -910,6 +930,55 @@ impl IcsCalendar {
         Ok((out, notes))
     }
 
+    /// The instances of one rule of `e` in the wall-time window
+    /// `lo..=hi`. Bounded: a rule without COUNT that repeats by a fixed
+    /// period (SECONDLY to WEEKLY) starts from its last instance well before
+    /// the window instead of from DTSTART, and at most [`MAX_STEPS`]
+    /// instances are stepped through and [`MAX_PER_EVENT`] kept, with a note.
+    fn expand(
+        &self,
+        e: &IcsEvent,
+        rule: &str,
+        lo: NaiveDateTime,
+        hi: NaiveDateTime,
+        notes: &mut Vec<String>,
+    ) -> Result<Vec<NaiveDateTime>> {
+        let start = e.start.naive();
+        let shifted = shifted_start(rule, start, lo);
+        let set = match self.rule(e, rule, shifted) {
+            Ok(set) => set.limit(),
+            // Valid from DTSTART (checked when parsed), so a shifted start
+            // past UNTIL: nothing left in the window.
+            Err(_) if shifted != start => return Ok(Vec::new()),
+            Err(err) => return Err(err),
+        };
+        let mut out = Vec::new();
+        for (steps, d) in (&set).into_iter().enumerate() {
+            let t = d.naive_utc();
+            if t > hi {
+                break;
+            }
+            if steps >= MAX_STEPS {
+                notes.push(format!(
+                    "event {}: its rule was followed for {MAX_STEPS} instances only",
+                    clip(&e.uid)
+                ));
+                break;
+            }
+            if t >= lo {
+                out.push(t);
+                if out.len() >= usize::from(MAX_PER_EVENT) {
+                    notes.push(format!(
+                        "event {}: only the first {MAX_PER_EVENT} occurrences in the window are checked",
+                        clip(&e.uid)
+                    ));
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// A value's wall time in `zone` (the zone of its series). For an
     /// all-day series (`zone` floating, start a date) a date-time names the
     /// day it has in its own zone (Outlook writes RECURRENCE-ID;TZID=…:
@@ -979,63 +1048,32 @@ impl IcsCalendar {
 
 impl VTimezone {
     /// The UTC offset (seconds) in force at wall time `t`: that of the
-    /// latest onset at or before it, else the first onset's offset before.
+    /// latest transition at or before it, else the first one's offset
+    /// before.
     fn offset_at(&self, t: NaiveDateTime) -> i32 {
-        let mut best: Option<(NaiveDateTime, i32)> = None;
-        let mut earliest: Option<(NaiveDateTime, i32)> = None;
-        for o in &self.onsets {
-            if earliest.is_none_or(|(s, _)| o.start < s) {
-                earliest = Some((o.start, o.offset_from));
-            }
-            let mut last = None;
-            if o.start <= t {
-                last = Some(o.start);
-            }
-            for r in &o.rdates {
-                if *r <= t && last.is_none_or(|l| *r > l) {
-                    last = Some(*r);
-                }
-            }
-            if let Some(rule) = &o.rrule {
-                let fake = |x: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&x);
-                let parsed: std::result::Result<rrule::RRule<rrule::Unvalidated>, _> = rule.parse();
-                if let Some(set) = parsed.ok().and_then(|r| {
-                    let r = match r.get_until().copied() {
-                        Some(u) => r.until(fake(u.naive_utc())),
-                        None => r,
-                    };
-                    r.build(fake(o.start)).ok()
-                }) {
-                    let found = set
-                        .after(fake(t - Duration::days(400)))
-                        .before(fake(t))
-                        .all(400)
-                        .dates;
-                    if let Some(d) = found.last() {
-                        let d = d.naive_utc();
-                        if d <= t && last.is_none_or(|l| d > l) {
-                            last = Some(d);
-                        }
-                    }
-                }
-            }
-            if let Some(l) = last {
-                if best.is_none_or(|(b, _)| l > b) {
-                    best = Some((l, o.offset_to));
-                }
-            }
+        let k = self.transitions.partition_point(|(at, _)| *at <= t);
+        match k.checked_sub(1).and_then(|k| self.transitions.get(k)) {
+            Some((_, offset)) => *offset,
+            None => self.before,
         }
-        best.or(earliest).map_or(0, |(_, off)| off)
     }
 }
 
+/// The most transitions one STANDARD or DAYLIGHT part may have before 3000.
+const MAX_TRANSITIONS: usize = 5_000;
+
 /// A VTIMEZONE from its component (with its STANDARD/DAYLIGHT parts and
 /// their lines).
-fn vtimezone(c: &Comp<'_>, line: usize, parts: &[(&Comp<'_>, usize)]) -> Result<VTimezone> {
+fn vtimezone(
+    c: &Comp<'_>,
+    line: usize,
+    parts: &[(&Comp<'_>, usize)],
+) -> Result<Option<VTimezone>> {
     let id = prop(c, "TZID")
         .map(|p| p.val.as_str().trim().to_string())
         .ok_or_else(|| err_at(line, "VTIMEZONE without TZID"))?;
-    let mut onsets = Vec::new();
+    let mut transitions: Vec<(NaiveDateTime, i32)> = Vec::new();
+    let mut earliest: Option<(NaiveDateTime, i32)> = None;
     for (p, pline) in parts {
         let name = p.name.as_str().to_ascii_uppercase();
         if name != "STANDARD" && name != "DAYLIGHT" {
@@ -1063,15 +1101,55 @@ fn vtimezone(c: &Comp<'_>, line: usize, parts: &[(&Comp<'_>, usize)]) -> Result<
                 );
             }
         }
-        onsets.push(Onset {
-            start,
-            offset_to,
-            offset_from,
-            rrule: prop(p, "RRULE").map(|r| r.val.as_str().to_string()),
-            rdates,
-        });
+        if earliest.is_none_or(|(s, _)| start < s) {
+            earliest = Some((start, offset_from));
+        }
+        transitions.push((start, offset_to));
+        transitions.extend(rdates.into_iter().map(|r| (r, offset_to)));
+        if let Some(rule) = prop(p, "RRULE") {
+            let text = rule.val.as_str();
+            let bad = |m: String| err_at(*pline, format!("{name}: invalid RRULE: {m}"));
+            let fake = |x: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&x);
+            let parsed: rrule::RRule<rrule::Unvalidated> =
+                text.trim().parse().map_err(|x: rrule::RRuleError| bad(x.to_string()))?;
+            let parsed = match parsed.get_until().copied() {
+                Some(u) if u.naive_utc() < start => None,
+                Some(u) => Some(parsed.until(fake(u.naive_utc()))),
+                None => Some(parsed),
+            };
+            if let Some(parsed) = parsed {
+                let set = parsed
+                    .build(fake(start))
+                    .map_err(|x| bad(x.to_string()))?
+                    .limit();
+                let end = fake(NaiveDate::from_ymd_opt(3000, 1, 1).unwrap_or(NaiveDate::MAX).and_time(NaiveTime::MIN));
+                for (k, d) in (&set).into_iter().enumerate() {
+                    if d > end {
+                        break;
+                    }
+                    if k >= MAX_TRANSITIONS {
+                        return Err(bad(format!(
+                            "more than {MAX_TRANSITIONS} changes of offset before 3000"
+                        )));
+                    }
+                    transitions.push((d.naive_utc(), offset_to));
+                }
+            }
+        }
     }
-    Ok(VTimezone { id, onsets })
+    if transitions.is_empty() {
+        // An empty definition of an IANA zone: use the IANA zone.
+        if iana(&id).is_some() {
+            return Ok(None);
+        }
+        return Err(err_at(line, format!("VTIMEZONE {}: no STANDARD or DAYLIGHT", clip(&id))));
+    }
+    transitions.sort_by_key(|(t, _)| *t);
+    Ok(Some(VTimezone {
+        id,
+        transitions,
+        before: earliest.map_or(0, |(_, off)| off),
+    }))
 }
 
 /// Unescapes a TEXT value (`\n`, `\,`, `\;`, `\\`).
