@@ -170,8 +170,8 @@ fn feed_name(c: &crate::args::Common) -> String {
     format!("clash: {}", parts.join(" · "))
 }
 
-/// The default window of `import` at most, in years from the calendar's
-/// first day.
+/// The default window of `import` at most, in years: the calendar's span
+/// within half of it either side of today, else its first years.
 const DEFAULT_IMPORT_YEARS: i64 = 10;
 
 /// `clash import FILE`: every occurrence of every event in the window,
@@ -187,7 +187,14 @@ fn import(
     use clash_core::ical::{IcsCalendar, When};
     let cal = IcsCalendar::from_file(file)?;
     let (from, to) = if range_args.from.is_none() && range_args.to.is_none() {
+        // The calendar's span within five years of today, else its first
+        // ten years.
+        let near = (
+            cfg.today - Duration::days(366 * DEFAULT_IMPORT_YEARS / 2),
+            cfg.today + Duration::days(366 * DEFAULT_IMPORT_YEARS / 2),
+        );
         match cal.span() {
+            Some((a, b)) if a.max(near.0) <= b.min(near.1) => (a.max(near.0), b.min(near.1)),
             Some((a, b)) => (a, b.min(a + Duration::days(366 * DEFAULT_IMPORT_YEARS - 1))),
             None => (cfg.today, cfg.today),
         }

@@ -1004,4 +1004,39 @@ fn an_ics_calendar_as_extra_observances() {
     );
     let bad = corpus("malformed/khal__invalid_tzoffset.ics");
     assert_user_error(&["list", "--catalogue", &bad], "invalid TZOFFSETFROM");
+    // A yearly day since 2000 is still there in 2026, and a timed event is
+    // on its own zone's date (08:00 in Tokyo is still 31 May in UTC).
+    let org = temp_file(
+        "org.ics",
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:org\r\n\
+         BEGIN:VEVENT\r\nUID:founders\r\nSUMMARY:Founders Day\r\n\
+         DTSTART;VALUE=DATE:20000315\r\nRRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:tokyo\r\nSUMMARY:Tokyo board\r\n\
+         DTSTART;TZID=Asia/Tokyo:20260601T080000\r\nDTEND;TZID=Asia/Tokyo:20260601T100000\r\n\
+         END:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    let v = json(&[
+        "list",
+        "--from",
+        "2026",
+        "--to",
+        "2026",
+        "--catalogue",
+        org.to_str().unwrap(),
+        "--tradition",
+        "local",
+    ]);
+    let days: Vec<(&str, &str)> = v["occurrences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["name"].as_str().unwrap(), o["start"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("Founders Day", "2026-03-15"),
+            ("Tokyo board", "2026-06-01")
+        ]
+    );
 }

@@ -164,8 +164,15 @@ impl CatalogueBuilder {
             }
             err
         })?;
+        // Line starts once, not a scan from the top per observance.
+        let newlines: Vec<usize> = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
         for o in spec.observance {
-            let line = line_of(text, o.id.span().start);
+            let line = newlines.partition_point(|&n| n < o.id.span().start) + 1;
             let id = o.id.get_ref().clone();
             let obs = validate::observance(o, origin).map_err(|e| {
                 e.with_file(origin)
@@ -217,9 +224,10 @@ impl CatalogueBuilder {
 
     /// Adds the events of an iCalendar file as observances of tradition
     /// `local` (an organisation's own days: school terms, local festivals),
-    /// each UID one observance on the dates its occurrences start (its
-    /// span, at most 20 years), with this impact and category. Timed
-    /// events count as the days they touch (in UTC).
+    /// each UID one observance on the dates its occurrences start (within
+    /// the supported years; the importer's caps bound the work), with this
+    /// impact and category. Timed events count as the days they touch in
+    /// their own zone.
     ///
     /// # Errors
     /// Everything [`crate::ical::IcsCalendar::from_file`] reports; a
@@ -236,26 +244,35 @@ impl CatalogueBuilder {
         let Some((from, to)) = cal.span() else {
             return Err(Error::invalid("no events to load as observances").with_file(path));
         };
-        let to = to.min(from + chrono::Duration::days(366 * 20));
-        let (occurrences, _) = cal.occurrences(from, to).map_err(|e| e.with_file(path))?;
-        // (uid, summary, length in days) → start dates.
+        let years = crate::SUPPORTED_YEARS;
+        let clamp = |d: chrono::NaiveDate| {
+            let lo = chrono::NaiveDate::from_ymd_opt(*years.start(), 1, 1).unwrap_or(d);
+            let hi = chrono::NaiveDate::from_ymd_opt(*years.end(), 12, 31).unwrap_or(d);
+            d.clamp(lo, hi)
+        };
+        let (occurrences, _) = cal
+            .occurrences(clamp(from), clamp(to))
+            .map_err(|e| e.with_file(path))?;
+        // (uid, summary, length in days) → start dates, in first-seen order.
         let mut groups: Vec<((String, String, i64), Vec<chrono::NaiveDate>)> = Vec::new();
+        let mut seen: HashMap<(String, String, i64), usize> = HashMap::new();
         for o in &occurrences {
-            let (start, days) = match (o.start, o.end) {
-                (When::Date(a), When::Date(b)) => (a, (b - a).num_days().max(1)),
+            let start = o.local_start;
+            let days = match (o.start, o.end) {
+                (When::Date(a), When::Date(b)) => (b - a).num_days().max(1),
                 (When::Time(a), When::Time(b)) => {
-                    let last = (b - chrono::Duration::seconds(1)).max(a);
-                    (
-                        a.date_naive(),
-                        (last.date_naive() - a.date_naive()).num_days() + 1,
-                    )
+                    let end = start + (b - a) - chrono::Duration::seconds(1);
+                    (end.date() - start.date()).num_days().max(0) + 1
                 }
                 _ => continue,
             };
             let key = (o.uid.clone(), o.summary.clone(), days.min(366));
-            match groups.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, dates)) => dates.push(start),
-                None => groups.push((key, vec![start])),
+            match seen.get(&key).and_then(|&k| groups.get_mut(k)) {
+                Some((_, dates)) => dates.push(start.date()),
+                None => {
+                    seen.insert(key.clone(), groups.len());
+                    groups.push((key, vec![start.date()]));
+                }
             }
         }
         let quote = |s: &str| toml::Value::String(s.to_string()).to_string();

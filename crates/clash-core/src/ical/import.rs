@@ -76,6 +76,9 @@ pub struct EventOccurrence {
     pub start: When,
     /// When it ends (exclusive: the day after an all-day event's last day).
     pub end: When,
+    /// Its start as a wall time in its own zone (midnight for all-day
+    /// events).
+    pub local_start: NaiveDateTime,
     /// The line of its VEVENT in the file.
     pub line: usize,
 }
@@ -286,9 +289,11 @@ fn shifted_start(rule: &str, start: NaiveDateTime, lo: NaiveDateTime) -> NaiveDa
 /// first content line from there with its name and value.
 fn prop_line(lines: &[(usize, String)], begin: usize, p: &Prop<'_>) -> usize {
     let name = p.name.as_str();
+    let from = lines.partition_point(|(l, _)| *l < begin);
     lines
+        .get(from..)
+        .unwrap_or_default()
         .iter()
-        .skip_while(|(l, _)| *l < begin)
         .find(|(_, text)| {
             text.get(..name.len())
                 .is_some_and(|n| n.eq_ignore_ascii_case(name))
@@ -1039,6 +1044,7 @@ impl IcsCalendar {
                 summary: e.summary.clone(),
                 start,
                 end,
+                local_start: at,
                 line: e.line,
             });
         }
@@ -1064,11 +1070,7 @@ const MAX_TRANSITIONS: usize = 5_000;
 
 /// A VTIMEZONE from its component (with its STANDARD/DAYLIGHT parts and
 /// their lines).
-fn vtimezone(
-    c: &Comp<'_>,
-    line: usize,
-    parts: &[(&Comp<'_>, usize)],
-) -> Result<Option<VTimezone>> {
+fn vtimezone(c: &Comp<'_>, line: usize, parts: &[(&Comp<'_>, usize)]) -> Result<Option<VTimezone>> {
     let id = prop(c, "TZID")
         .map(|p| p.val.as_str().trim().to_string())
         .ok_or_else(|| err_at(line, "VTIMEZONE without TZID"))?;
@@ -1110,8 +1112,10 @@ fn vtimezone(
             let text = rule.val.as_str();
             let bad = |m: String| err_at(*pline, format!("{name}: invalid RRULE: {m}"));
             let fake = |x: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&x);
-            let parsed: rrule::RRule<rrule::Unvalidated> =
-                text.trim().parse().map_err(|x: rrule::RRuleError| bad(x.to_string()))?;
+            let parsed: rrule::RRule<rrule::Unvalidated> = text
+                .trim()
+                .parse()
+                .map_err(|x: rrule::RRuleError| bad(x.to_string()))?;
             let parsed = match parsed.get_until().copied() {
                 Some(u) if u.naive_utc() < start => None,
                 Some(u) => Some(parsed.until(fake(u.naive_utc()))),
@@ -1122,7 +1126,11 @@ fn vtimezone(
                     .build(fake(start))
                     .map_err(|x| bad(x.to_string()))?
                     .limit();
-                let end = fake(NaiveDate::from_ymd_opt(3000, 1, 1).unwrap_or(NaiveDate::MAX).and_time(NaiveTime::MIN));
+                let end = fake(
+                    NaiveDate::from_ymd_opt(3000, 1, 1)
+                        .unwrap_or(NaiveDate::MAX)
+                        .and_time(NaiveTime::MIN),
+                );
                 for (k, d) in (&set).into_iter().enumerate() {
                     if d > end {
                         break;
@@ -1142,7 +1150,10 @@ fn vtimezone(
         if iana(&id).is_some() {
             return Ok(None);
         }
-        return Err(err_at(line, format!("VTIMEZONE {}: no STANDARD or DAYLIGHT", clip(&id))));
+        return Err(err_at(
+            line,
+            format!("VTIMEZONE {}: no STANDARD or DAYLIGHT", clip(&id)),
+        ));
     }
     transitions.sort_by_key(|(t, _)| *t);
     Ok(Some(VTimezone {
