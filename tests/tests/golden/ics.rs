@@ -188,3 +188,42 @@ fn export_then_import_gives_back_every_occurrence() {
     assert_eq!(got, want);
     assert!(want.len() > 600, "{}", want.len());
 }
+
+/// RFC 5545 cases written by hand: an RDATE PERIOD keeps its own length,
+/// and EXDATEs remove instants (in any zone) or, as DATEs, whole days.
+#[test]
+fn rdate_periods_and_exdate_forms() {
+    use clash_core::ical::When;
+    let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:p\r\n\
+        DTSTART;TZID=Europe/Paris:20260105T090000\r\nDURATION:PT1H\r\n\
+        RRULE:FREQ=DAILY;COUNT=6\r\n\
+        EXDATE;TZID=Europe/Paris:20260106T090000,20260107T090000\r\n\
+        EXDATE:20260108T080000Z\r\nEXDATE;VALUE=DATE:20260109\r\n\
+        RDATE;VALUE=PERIOD;TZID=Europe/Paris:20260120T140000/PT3H,20260121T140000/20260121T143000\r\n\
+        END:VEVENT\r\nEND:VCALENDAR\r\n";
+    let cal = IcsCalendar::parse(text.as_bytes()).unwrap();
+    let (occ, _) = cal
+        .occurrences(
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 1, 31).unwrap(),
+        )
+        .unwrap();
+    let got: Vec<(String, i64)> = occ
+        .iter()
+        .map(|o| match (o.start, o.end) {
+            (When::Time(s), When::Time(e)) => {
+                (s.format("%m-%d %H:%M").to_string(), (e - s).num_minutes())
+            }
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    // Paris is UTC+1 in January.
+    let want = [
+        ("01-05 08:00", 60),
+        ("01-10 08:00", 60),
+        ("01-20 13:00", 180),
+        ("01-21 13:00", 30),
+    ];
+    let want: Vec<(String, i64)> = want.iter().map(|(a, b)| (a.to_string(), *b)).collect();
+    assert_eq!(got, want);
+}

@@ -136,7 +136,8 @@ struct IcsEvent {
     /// Its length: days for an all-day event, else a duration.
     length: Duration,
     rrules: Vec<(String, usize)>,
-    rdates: Vec<Value>,
+    /// RDATEs, with their own length for PERIOD values.
+    rdates: Vec<(Value, Option<Duration>)>,
     exdates: Vec<Value>,
     recurrence_id: Option<(Value, bool)>,
     cancelled: bool,
@@ -596,15 +597,29 @@ impl IcsCalendar {
         Ok(Value::Local(t, zone))
     }
 
-    /// The values of a (possibly multi-valued) date property; PERIOD values
-    /// give their start.
-    fn values(&self, p: &Prop<'_>, line: usize) -> Result<Vec<Value>> {
+    /// The values of a (possibly multi-valued) date property; a PERIOD
+    /// value (`start/end` or `start/duration`) gives its start and length.
+    fn values(&self, p: &Prop<'_>, line: usize) -> Result<Vec<(Value, Option<Duration>)>> {
         p.val
             .as_str()
             .split(',')
             .map(|v| {
-                let start = v.split('/').next().unwrap_or(v);
-                self.value(p, start, line)
+                let mut parts = v.splitn(2, '/');
+                let start = self.value(p, parts.next().unwrap_or(v), line)?;
+                let length = match parts.next() {
+                    None => None,
+                    Some(rest) => Some(match parse_duration(rest.trim()) {
+                        Some(d) => d,
+                        None => self.instant(self.value(p, rest, line)?)? - self.instant(start)?,
+                    }),
+                };
+                if length.is_some_and(|l| l < Duration::zero()) {
+                    return Err(err_at(
+                        line,
+                        format!("a PERIOD that ends before it starts: `{}`", clip(v)),
+                    ));
+                }
+                Ok((start, length))
             })
             .collect()
     }
@@ -658,7 +673,7 @@ impl IcsCalendar {
         }
         let mut exdates = Vec::new();
         for p in props(c, "EXDATE") {
-            exdates.extend(self.values(p, at(p))?);
+            exdates.extend(self.values(p, at(p))?.into_iter().map(|(v, _)| v));
         }
         let recurrence_id = match prop(c, "RECURRENCE-ID") {
             Some(p) => Some((
@@ -792,7 +807,7 @@ impl IcsCalendar {
                     }
                 }
             }
-            for r in &e.rdates {
+            for (r, _) in &e.rdates {
                 last = last.max(r.naive());
             }
             [first, (last + e.length).date()]
@@ -868,19 +883,27 @@ impl IcsCalendar {
                     instances.push(start);
                 }
             }
-            for r in &e.rdates {
-                instances.push(self.rewall(*r, e.start)?);
+            let mut lengths: HashMap<NaiveDateTime, Duration> = HashMap::new();
+            for (r, length) in &e.rdates {
+                let at = self.rewall(*r, e.start)?;
+                instances.push(at);
+                if let Some(l) = length {
+                    lengths.insert(at, *l);
+                }
             }
             instances.sort_unstable();
             instances.dedup();
+            // An EXDATE removes its instant, or (a DATE, or in an all-day
+            // series) every instance on its day.
             let mut excluded = Vec::new();
             for x in &e.exdates {
-                excluded.push(self.rewall(*x, e.start)?);
+                let whole_day = matches!(x, Value::Date(_)) || matches!(e.start, Value::Date(_));
+                excluded.push((self.rewall(*x, e.start)?, whole_day));
             }
             instances.retain(|i| {
                 !excluded
                     .iter()
-                    .any(|x| x == i || (matches!(e.start, Value::Date(_)) && x.date() == i.date()))
+                    .any(|(x, day)| x == i || (*day && x.date() == i.date()))
             });
             let mine = overrides.get(e.uid.as_str()).cloned().unwrap_or_default();
             // THISANDFUTURE overrides, latest first, shift later instances.
@@ -914,7 +937,10 @@ impl IcsCalendar {
                             self.push_as(&mut out, o, o.start, shifted, o.length, lo, hi)?;
                         }
                     }
-                    None => self.push_as(&mut out, e, e.start, i, e.length, lo, hi)?,
+                    None => {
+                        let length = lengths.get(&i).copied().unwrap_or(e.length);
+                        self.push_as(&mut out, e, e.start, i, length, lo, hi)?
+                    }
                 }
             }
             // Overrides whose RECURRENCE-ID the series does not generate
