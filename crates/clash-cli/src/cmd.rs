@@ -258,14 +258,17 @@ fn import(
         Format::Text => text::imported(&source, &found, (from, to), &notes, &cfg.location, style),
         Format::Csv => csv::imported(&found),
         Format::Ics => return Err(ics_only()),
-        Format::Json => json::render(&json!({
-            "source": source,
-            "from": from.to_string(),
-            "to": to.to_string(),
-            "location": json::LocationJson::new(&cfg.location),
-            "notes": notes,
-            "events": found.iter().map(|f| json::imported(f, &cfg.location)).collect::<Vec<_>>(),
-        })),
+        Format::Json => json::render(&json::ImportJson {
+            source: &source,
+            from: from.to_string(),
+            to: to.to_string(),
+            location: json::LocationJson::new(&cfg.location),
+            notes: &notes,
+            events: found
+                .iter()
+                .map(|f| json::ImportedJson::new(f, &cfg.location))
+                .collect(),
+        }),
     };
     Ok(Outcome {
         output,

@@ -298,37 +298,65 @@ impl<'a> SuggestionJson<'a> {
     }
 }
 
+/// The clashes of an imported occurrence: shape C for all-day events, T
+/// for timed ones.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum ImportedClashes<'a> {
+    Days(Vec<ClashJson<'a>>),
+    Timed(Vec<TimedClashJson<'a>>),
+}
+
 /// One occurrence of an imported event (SPEC §9): its UID, summary, start
 /// and end (dates, the end inclusive, for all-day events; RFC 3339 local
-/// times otherwise) and its clashes (C for all-day, T for timed).
-pub fn imported(f: &super::Imported<'_>, location: &Location) -> serde_json::Value {
-    let (start, end) = match (f.days, f.times) {
-        (Some((a, b)), _) => (a.to_string(), b.to_string()),
-        (_, Some((s, e))) => (s.to_rfc3339(), e.to_rfc3339()),
-        _ => (String::new(), String::new()),
-    };
-    let clashes = match &f.found {
-        super::Found::Days(v) => serde_json::to_value(
-            v.iter()
-                .map(|c| ClashJson::new(c, location))
-                .collect::<Vec<_>>(),
-        ),
-        super::Found::Timed(v) => match &f.times {
-            Some((s, e)) => serde_json::to_value(
+/// times otherwise) and its clashes. Borrowed, so that a large calendar is
+/// written without a copy of every string.
+#[derive(Serialize)]
+pub struct ImportedJson<'a> {
+    pub uid: &'a str,
+    pub summary: &'a str,
+    pub start: String,
+    pub end: String,
+    pub all_day: bool,
+    pub clashes: ImportedClashes<'a>,
+}
+
+impl<'a> ImportedJson<'a> {
+    pub fn new(f: &'a super::Imported<'a>, location: &Location) -> Self {
+        let (start, end) = match (f.days, f.times) {
+            (Some((a, b)), _) => (a.to_string(), b.to_string()),
+            (_, Some((s, e))) => (s.to_rfc3339(), e.to_rfc3339()),
+            _ => (String::new(), String::new()),
+        };
+        let clashes = match (&f.found, &f.times) {
+            (super::Found::Days(v), _) => {
+                ImportedClashes::Days(v.iter().map(|c| ClashJson::new(c, location)).collect())
+            }
+            (super::Found::Timed(v), Some((s, e))) => ImportedClashes::Timed(
                 v.iter()
                     .map(|c| TimedClashJson::new(c, (s, e), location))
-                    .collect::<Vec<_>>(),
+                    .collect(),
             ),
-            None => Ok(serde_json::Value::Array(Vec::new())),
-        },
+            (super::Found::Timed(_), None) => ImportedClashes::Days(Vec::new()),
+        };
+        ImportedJson {
+            uid: &f.event.uid,
+            summary: &f.event.summary,
+            start,
+            end,
+            all_day: f.event.all_day(),
+            clashes,
+        }
     }
-    .unwrap_or_default();
-    serde_json::json!({
-        "uid": f.event.uid,
-        "summary": f.event.summary,
-        "start": start,
-        "end": end,
-        "all_day": f.event.all_day(),
-        "clashes": clashes,
-    })
+}
+
+/// `clash import --format json`.
+#[derive(Serialize)]
+pub struct ImportJson<'a> {
+    pub source: &'a str,
+    pub from: String,
+    pub to: String,
+    pub location: LocationJson<'a>,
+    pub notes: &'a [String],
+    pub events: Vec<ImportedJson<'a>>,
 }
