@@ -227,3 +227,30 @@ fn rdate_periods_and_exdate_forms() {
     let want: Vec<(String, i64)> = want.iter().map(|(a, b)| (a.to_string(), *b)).collect();
     assert_eq!(got, want);
 }
+
+/// Overrides by hand: one whose RECURRENCE-ID the series does not generate
+/// still happens (once, even with two masters sharing the UID); a cancelled
+/// one removes its instance; INTERVAL=0 is an error.
+#[test]
+fn overrides_are_placed_once() {
+    let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+        BEGIN:VEVENT\r\nUID:d\r\nSUMMARY:A\r\nDTSTART:20260401T100000Z\r\nRRULE:FREQ=DAILY;COUNT=2\r\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:d\r\nSUMMARY:B\r\nDTSTART:20260501T100000Z\r\nRRULE:FREQ=DAILY;COUNT=2\r\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:d\r\nSUMMARY:moved\r\nRECURRENCE-ID:20260402T100000Z\r\nDTSTART:20260402T180000Z\r\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:d\r\nSUMMARY:nowhere\r\nRECURRENCE-ID:20260403T100000Z\r\nDTSTART:20260410T180000Z\r\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:d\r\nSUMMARY:gone\r\nRECURRENCE-ID:20260502T100000Z\r\nDTSTART:20260502T100000Z\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\n\
+        END:VCALENDAR\r\n";
+    let cal = IcsCalendar::parse(text.as_bytes()).unwrap();
+    let (occ, _) = cal
+        .occurrences(
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+        )
+        .unwrap();
+    let names: Vec<&str> = occ.iter().map(|o| o.summary.as_str()).collect();
+    assert_eq!(names, ["A", "moved", "nowhere", "B"]);
+    let bad = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:i\r\n\
+        DTSTART:20260101T100000Z\r\nRRULE:FREQ=DAILY;INTERVAL=0\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let e = IcsCalendar::parse(bad.as_bytes()).unwrap_err();
+    assert_eq!(e.line(), Some(6), "{e}");
+}

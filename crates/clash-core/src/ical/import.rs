@@ -770,6 +770,9 @@ impl IcsCalendar {
             .trim()
             .parse()
             .map_err(|x: rrule::RRuleError| bad(x.to_string()))?;
+        if rule.get_interval() == 0 {
+            return Err(bad("INTERVAL must be at least 1".to_string()));
+        }
         // UNTIL is UTC when DTSTART has a zone (RFC 5545 §3.3.10; a value
         // without `Z` is read as UTC too, as vobject and dateutil do), else
         // in DTSTART's own terms.
@@ -849,6 +852,9 @@ impl IcsCalendar {
             .map(|e| e.uid.as_str())
             .collect();
         let mut out: Vec<EventOccurrence> = Vec::new();
+        // Overrides placed by a master's instance, and those left over.
+        let mut used: Vec<*const IcsEvent> = Vec::new();
+        let mut leftover: Vec<&IcsEvent> = Vec::new();
         for e in self.events.iter() {
             if out.len() >= MAX_OCCURRENCES {
                 notes.push(format!(
@@ -925,6 +931,7 @@ impl IcsCalendar {
             for i in instances {
                 if let Some(o) = singles.get(&i) {
                     matched.insert(i);
+                    used.push(std::ptr::from_ref::<IcsEvent>(o));
                     if !o.cancelled {
                         self.push(&mut out, o, o.start.naive(), o.length, lo, hi)?;
                     }
@@ -950,10 +957,15 @@ impl IcsCalendar {
                 .filter(|(rid, _)| !matched.contains(*rid))
                 .collect();
             rest.sort_by_key(|(rid, _)| **rid);
-            for (_, o) in rest {
-                if !o.cancelled {
-                    self.push(&mut out, o, o.start.naive(), o.length, lo, hi)?;
-                }
+            leftover.extend(rest.into_iter().map(|(_, o)| *o));
+        }
+        // Once each, even when several masters share the UID, and not if
+        // another master's instance took it.
+        for o in leftover {
+            let ptr = std::ptr::from_ref::<IcsEvent>(o);
+            if !o.cancelled && !used.contains(&ptr) {
+                used.push(ptr);
+                self.push(&mut out, o, o.start.naive(), o.length, lo, hi)?;
             }
         }
         out.sort_by(|a, b| (a.start.key(), &a.uid, a.start).cmp(&(b.start.key(), &b.uid, b.start)));
