@@ -77,11 +77,12 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
     };
     let end_year = (last + Duration::minutes(minutes) + Duration::days(1)).year();
     let years = clash_core::SUPPORTED_YEARS;
-    let index = Index::with_settings(
+    let index = Index::for_filter(
         &cfg.catalogue,
         first.year(),
         end_year.min(*years.end()),
         &cfg.settings,
+        &cfg.filter,
     )?;
     let tz = cfg.location.timezone();
     let kind = MeetingKind {
@@ -206,7 +207,13 @@ fn import(
     let years = clash_core::SUPPORTED_YEARS;
     // Timed events may run up to 31 days past the window.
     let last_year = (to + Duration::days(32)).year().min(*years.end());
-    let index = Index::with_settings(&cfg.catalogue, from.year(), last_year, &cfg.settings)?;
+    let index = Index::for_filter(
+        &cfg.catalogue,
+        from.year(),
+        last_year,
+        &cfg.settings,
+        &cfg.filter,
+    )?;
     let (lo, hi) = index.days();
     let (occurrences, notes) = cal.occurrences(from, to)?;
     let tz = cfg.location.timezone();
@@ -418,8 +425,13 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                 );
             }
             let (from, to) = resolve_range(when.as_deref(), range_args, cfg.today, 0)?;
-            let index =
-                Index::with_settings(&cfg.catalogue, from.year(), to.year(), &cfg.settings)?;
+            let index = Index::for_filter(
+                &cfg.catalogue,
+                from.year(),
+                to.year(),
+                &cfg.settings,
+                &cfg.filter,
+            )?;
             let clashes = index.clashes(from, to, &cfg.filter)?;
             let output = match cfg.format {
                 Format::Text => text::clashes(&clashes, from, to, loc, style),
@@ -487,8 +499,13 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                     MAX_EXPORT_DAYS / 366
                 )));
             }
-            let index =
-                Index::with_settings(&cfg.catalogue, from.year(), to.year(), &cfg.settings)?;
+            let index = Index::for_filter(
+                &cfg.catalogue,
+                from.year(),
+                to.year(),
+                &cfg.settings,
+                &cfg.filter,
+            )?;
             let list = index.list(from, to, &cfg.filter)?;
             let feed = clash_core::ical::feed(&feed_name(&args.common), loc, &list);
             match output {
@@ -512,8 +529,13 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
         } => import(&cfg, file, range_args, *with_food, style),
         Command::List { range, range_args } => {
             let (from, to) = resolve_range(range.as_deref(), range_args, cfg.today, 364)?;
-            let index =
-                Index::with_settings(&cfg.catalogue, from.year(), to.year(), &cfg.settings)?;
+            let index = Index::for_filter(
+                &cfg.catalogue,
+                from.year(),
+                to.year(),
+                &cfg.settings,
+                &cfg.filter,
+            )?;
             let list = index.list(from, to, &cfg.filter)?;
             Ok(Outcome::ok(match cfg.format {
                 Format::Text => text::occurrences(&list, from, to, loc, style),

@@ -657,3 +657,65 @@ fn timed_min_impact_applies_to_each_clash() {
         .iter()
         .any(|c| c.occurrence.observance().id().as_str() == "ramadan"));
 }
+
+/// An index built for a filter answers that filter's queries exactly as
+/// the full index does: every tradition alone, every tradition left out,
+/// and some ids (with relative rules and holiday groups), over 2024–2027.
+#[test]
+fn filtered_indexes_agree_with_the_full_index() {
+    let cat = Catalogue::embedded().unwrap();
+    let settings = clash_core::Settings::default();
+    let full = Index::with_settings(&cat, 2024, 2027, &settings).unwrap();
+    let (from, to) = (d(2024, 1, 1), d(2027, 12, 31));
+    let all = Category::ALL.iter().copied();
+    let mut filters: Vec<Filter> = Vec::new();
+    for t in Tradition::ALL {
+        filters.push(Filter::default().traditions([*t]).categories(all.clone()));
+        filters.push(Filter::default().exclude_traditions([*t]));
+    }
+    for ids in [
+        &["eid-al-fitr", "ramadan"][..],
+        &["boxing-day"],
+        &["easter-monday", "good-friday"],
+        &["diwali", "dussehra"],
+        &["passover-last-days"],
+    ] {
+        let ids = ids.iter().map(|i| cat.get(i).unwrap().id().clone());
+        filters.push(Filter::default().ids(ids));
+    }
+    for f in &filters {
+        let part = Index::for_filter(&cat, 2024, 2027, &settings, f).unwrap();
+        let key = |i: &Index<'_>| -> Vec<(String, NaiveDate, NaiveDate, Vec<NaiveDate>)> {
+            i.list(from, to, f)
+                .unwrap()
+                .iter()
+                .map(|o| {
+                    let occ = o.occurrence();
+                    (
+                        o.name(),
+                        occ.start(),
+                        occ.end(),
+                        occ.possible_dates().to_vec(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(key(&part), key(&full), "{f:?}");
+        let timed_from = chrono_tz::Europe::London
+            .with_ymd_and_hms(2026, 3, 10, 18, 0, 0)
+            .unwrap();
+        let names = |i: &Index<'_>| -> Vec<(String, String)> {
+            i.clashes_at(
+                timed_from,
+                timed_from + Duration::hours(2),
+                f,
+                clash_core::MeetingKind::default(),
+            )
+            .unwrap()
+            .iter()
+            .map(|c| (c.occurrence.name(), c.reason.clone()))
+            .collect()
+        };
+        assert_eq!(names(&part), names(&full), "{f:?}");
+    }
+}

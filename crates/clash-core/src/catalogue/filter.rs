@@ -107,6 +107,16 @@ impl Filter {
         Ok(())
     }
 
+    /// Whether the observance is in the filter's scope (ids, traditions),
+    /// whatever its impact: what an index for this filter must expand
+    /// (a timed check raises an observance's impact, so it cannot be left
+    /// out by its own).
+    pub(crate) fn in_scope(&self, o: &Observance) -> bool {
+        (self.ids.is_empty() || self.ids.contains(&o.id))
+            && self.traditions.is_none_or(|t| t.contains(o.tradition))
+            && !self.exclude.contains(o.tradition)
+    }
+
     /// Whether the observance itself passes (ids, traditions, impact).
     pub fn matches_observance(&self, o: &Observance) -> bool {
         (self.ids.is_empty() || self.ids.contains(&o.id))

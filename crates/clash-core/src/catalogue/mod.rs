@@ -490,6 +490,56 @@ impl Catalogue {
         })
     }
 
+    /// Which observances a query that keeps those passing `keep` needs
+    /// expanded: they, what their rules and extents refer to (transitively),
+    /// and every member of a holiday group one of them is in (substitute
+    /// days need the whole group). Indexed like [`Catalogue::observances`].
+    pub(crate) fn closure(&self, keep: impl Fn(&Observance) -> bool) -> Vec<bool> {
+        let obs = &self.observances;
+        let mut need: Vec<bool> = obs.iter().map(&keep).collect();
+        let mut stack: Vec<usize> = (0..obs.len())
+            .filter(|&i| need.get(i) == Some(&true))
+            .collect();
+        let groups: Vec<&str> = obs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| need.get(*i) == Some(&true))
+            .filter_map(|(_, o)| o.holiday_group.as_deref())
+            .collect();
+        for (i, o) in obs.iter().enumerate() {
+            if o.holiday_group
+                .as_deref()
+                .is_some_and(|g| groups.contains(&g))
+            {
+                if let Some(n) = need.get_mut(i) {
+                    if !*n {
+                        *n = true;
+                        stack.push(i);
+                    }
+                }
+            }
+        }
+        while let Some(i) = stack.pop() {
+            let Some(o) = obs.get(i) else { continue };
+            let deps = [
+                o.rule.dependency(),
+                o.extent.dependency(),
+                o.israel_extent.as_ref().and_then(|e| e.dependency()),
+            ];
+            for to in deps.into_iter().flatten() {
+                if let Some(&j) = self.by_id.get(to.as_str()) {
+                    if let Some(n) = need.get_mut(j) {
+                        if !*n {
+                            *n = true;
+                            stack.push(j);
+                        }
+                    }
+                }
+            }
+        }
+        need
+    }
+
     pub(crate) fn order(&self) -> &[usize] {
         &self.order
     }
