@@ -134,6 +134,21 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
     })
 }
 
+/// The index for `from..=to` that the command's filter needs.
+fn filtered_index(
+    cfg: &Config,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<Index<'_>> {
+    Ok(Index::for_filter(
+        &cfg.catalogue,
+        from.year(),
+        to.year(),
+        &cfg.settings,
+        &cfg.filter,
+    )?)
+}
+
 /// The longest `export` window, in days (bounded work and size).
 const MAX_EXPORT_DAYS: i64 = 366 * 20;
 
@@ -425,13 +440,7 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                 );
             }
             let (from, to) = resolve_range(when.as_deref(), range_args, cfg.today, 0)?;
-            let index = Index::for_filter(
-                &cfg.catalogue,
-                from.year(),
-                to.year(),
-                &cfg.settings,
-                &cfg.filter,
-            )?;
+            let index = filtered_index(&cfg, from, to)?;
             let clashes = index.clashes(from, to, &cfg.filter)?;
             let output = match cfg.format {
                 Format::Text => text::clashes(&clashes, from, to, loc, style),
@@ -499,13 +508,7 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                     MAX_EXPORT_DAYS / 366
                 )));
             }
-            let index = Index::for_filter(
-                &cfg.catalogue,
-                from.year(),
-                to.year(),
-                &cfg.settings,
-                &cfg.filter,
-            )?;
+            let index = filtered_index(&cfg, from, to)?;
             let list = index.list(from, to, &cfg.filter)?;
             let feed = clash_core::ical::feed(&feed_name(&args.common), loc, &list);
             match output {
@@ -529,13 +532,7 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
         } => import(&cfg, file, range_args, *with_food, style),
         Command::List { range, range_args } => {
             let (from, to) = resolve_range(range.as_deref(), range_args, cfg.today, 364)?;
-            let index = Index::for_filter(
-                &cfg.catalogue,
-                from.year(),
-                to.year(),
-                &cfg.settings,
-                &cfg.filter,
-            )?;
+            let index = filtered_index(&cfg, from, to)?;
             let list = index.list(from, to, &cfg.filter)?;
             Ok(Outcome::ok(match cfg.format {
                 Format::Text => text::occurrences(&list, from, to, loc, style),
