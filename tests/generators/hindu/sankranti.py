@@ -19,7 +19,7 @@ import swisseph as swe
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import hindu_astro as ha  # noqa: E402
-from common import write_csv, IST  # noqa: E402
+from common import angle_crossing, write_csv, IST  # noqa: E402
 
 FIRST, LAST = 1950, 2060
 SIGNS = ["mesha", "vrishabha", "mithuna", "karka", "simha", "kanya", "tula", "vrishchika",
@@ -67,18 +67,6 @@ def swe_sidereal_sun(jd_ut):
     return swe.calc_ut(jd_ut, swe.SUN, swe.FLG_MOSEPH | swe.FLG_SIDEREAL)[0][0]
 
 
-def swe_crossing(jd0, target):
-    f = lambda x: (swe_sidereal_sun(x) - target + 180) % 360 - 180  # noqa: E731
-    x0, x1 = jd0 - 0.05, jd0 + 0.05
-    f0, f1 = f(x0), f(x1)
-    for _ in range(60):
-        if f1 == f0 or abs(x1 - x0) < 0.01 / 86400:
-            break
-        x0, x1 = x1, x1 - f1 * (x1 - x0) / (f1 - f0)
-        f0, f1 = f1, f(x1)
-    return x1
-
-
 def main():
     swe.set_sid_mode(swe.SIDM_LAHIRI)
     ts, _ = ha.sky()
@@ -87,7 +75,7 @@ def main():
     rows, worst = [], (0.0, None)
     for s, t in events:
         u = t.utc_datetime()
-        x = swe_crossing(t.ut1, s * 30.0)
+        x = angle_crossing(swe_sidereal_sun, t.ut1, s * 30.0, 0.05)
         d = abs(x - t.ut1) * 86400
         worst = max(worst, (d, u))
         assert d < 30, (s, u, d)

@@ -18,7 +18,7 @@ import swisseph as swe
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import hindu_astro as ha  # noqa: E402
-from common import write_csv, IST  # noqa: E402
+from common import angle_crossing, write_csv, IST  # noqa: E402
 
 PLACES = {
     "delhi": (28.6139, 77.2090, ZoneInfo("Asia/Kolkata")),
@@ -162,18 +162,6 @@ def swe_elong(jd):
     return (m - s) % 360
 
 
-def swe_boundary(jd0, target):
-    f = lambda x: (swe_elong(x) - target + 180) % 360 - 180  # noqa: E731
-    x0, x1 = jd0 - 0.01, jd0 + 0.01
-    f0, f1 = f(x0), f(x1)
-    for _ in range(60):
-        if f1 == f0 or abs(x1 - x0) < 0.01 / 86400:
-            break
-        x0, x1 = x1, x1 - f1 * (x1 - x0) / (f1 - f0)
-        f0, f1 = f1, f(x1)
-    return x1
-
-
 def main():
     ts, _ = ha.sky()
     dates = sample_dates()
@@ -197,7 +185,7 @@ def main():
             tithi = (k_next - 2) % 30 + 1
             assert tithi == ha.tithi_at(ts.from_datetime(sr))
             e = t_end.utc_datetime()
-            x = swe_boundary(t_end.ut1, (k_next - 1) * 12.0 % 360)
+            x = angle_crossing(swe_elong, t_end.ut1, (k_next - 1) * 12.0 % 360, 0.01)
             dsw = abs(x - t_end.ut1) * 86400
             worst_swe = max(worst_swe, (dsw, e))
             assert dsw < 10, (d, place, dsw)
