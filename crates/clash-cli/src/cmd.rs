@@ -32,9 +32,7 @@ const MAX_TIMED_DAYS: i64 = 366;
 struct TimedQuery<'a> {
     when: Option<&'a str>,
     range_args: &'a crate::args::RangeArgs,
-    time: Option<&'a str>,
-    duration: Option<&'a str>,
-    with_food: bool,
+    meeting: &'a MeetingArgs,
 }
 
 /// `clash check DATETHH:MM [--duration D]` or `clash check RANGE --time
@@ -45,7 +43,7 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
     let max = 31 * 24 * 60;
     let (days, (clock, minutes)) = match q.when.and_then(|w| w.split_once('T')) {
         Some((d, t)) => {
-            if q.time.is_some() {
+            if q.meeting.time.as_deref().is_some() {
                 return Err(UserError::new(
                     "give the time once: DATE THH:MM or --time HH:MM",
                 ));
@@ -58,10 +56,13 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
                 .hint("for a range of days use --time HH:MM"));
             }
             let (day, _) = crate::config::parse_range(d)?;
-            (vec![day], meeting_time(t, q.duration, max)?)
+            (
+                vec![day],
+                meeting_time(t, q.meeting.duration.as_deref(), max)?,
+            )
         }
         None => {
-            let t = q.time.unwrap_or_default();
+            let t = q.meeting.time.as_deref().unwrap_or_default();
             let (from, to) = resolve_range(q.when, q.range_args, cfg.today, 0)?;
             if (to - from).num_days() >= MAX_TIMED_DAYS {
                 return Err(UserError::new(format!(
@@ -69,7 +70,7 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
                 )));
             }
             let days: Vec<_> = from.iter_days().take_while(|d| *d <= to).collect();
-            (days, meeting_time(t, q.duration, max)?)
+            (days, meeting_time(t, q.meeting.duration.as_deref(), max)?)
         }
     };
     let (Some(first), Some(last)) = (days.first().copied(), days.last().copied()) else {
@@ -86,7 +87,7 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
     )?;
     let tz = cfg.location.timezone();
     let kind = MeetingKind {
-        with_food: q.with_food,
+        with_food: q.meeting.with_food,
     };
     let mut meetings = Vec::new();
     let mut notes = Vec::new();
@@ -117,7 +118,7 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
                 "to": last.to_string(),
                 "time": format!("{:02}:{:02}", clock / 60, clock % 60),
                 "duration_minutes": minutes,
-                "with_food": q.with_food,
+                "with_food": q.meeting.with_food,
                 "location": json::LocationJson::new(&cfg.location),
                 "notes": notes,
             },
@@ -303,9 +304,7 @@ struct SuggestQuery<'a> {
     range: Option<&'a str>,
     range_args: &'a crate::args::RangeArgs,
     weekdays: &'a str,
-    time: Option<&'a str>,
-    duration: Option<&'a str>,
-    with_food: bool,
+    meeting: &'a MeetingArgs,
     count: u16,
     profile: &'a str,
 }
@@ -328,13 +327,13 @@ fn suggest(cfg: &Config, q: &SuggestQuery<'_>, style: text::Style) -> Result<Out
         );
     };
     let weekdays: Weekdays = q.weekdays.parse()?;
-    let time = match q.time {
+    let time = match q.meeting.time.as_deref() {
         Some(t) => Some(meeting_time(
             t,
-            q.duration,
+            q.meeting.duration.as_deref(),
             clash_core::MAX_MEETING_MINUTES,
         )?),
-        None if q.duration.is_some() || q.with_food => {
+        None if q.meeting.duration.as_deref().is_some() || q.meeting.with_food => {
             return Err(
                 UserError::new("--duration and --with-food need --time HH:MM")
                     .hint("for example: clash suggest --time 18:00 --duration 2h"),
@@ -359,7 +358,7 @@ fn suggest(cfg: &Config, q: &SuggestQuery<'_>, style: text::Style) -> Result<Out
         weekdays,
         time,
         kind: MeetingKind {
-            with_food: q.with_food,
+            with_food: q.meeting.with_food,
         },
         count: usize::from(q.count),
     };
@@ -380,7 +379,7 @@ fn suggest(cfg: &Config, q: &SuggestQuery<'_>, style: text::Style) -> Result<Out
                 "weekdays": weekdays.days().map(|d| d.to_string().to_ascii_lowercase()).collect::<Vec<_>>(),
                 "time": time.map(|(c, _)| format!("{:02}:{:02}", c / 60, c % 60)),
                 "duration_minutes": time.map(|(_, m)| m),
-                "with_food": q.with_food,
+                "with_food": q.meeting.with_food,
                 "count": q.count,
                 "profile": {
                     "name": profile.name(),
@@ -427,9 +426,7 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                 let query = TimedQuery {
                     when: when.as_deref(),
                     range_args,
-                    time: time.as_deref(),
-                    duration: duration.as_deref(),
-                    with_food: *with_food,
+                    meeting,
                 };
                 return check_timed(&cfg, &query, style);
             }
@@ -471,9 +468,7 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                 range: range.as_deref(),
                 range_args,
                 weekdays,
-                time: meeting.time.as_deref(),
-                duration: meeting.duration.as_deref(),
-                with_food: meeting.with_food,
+                meeting,
                 count: *count,
                 profile,
             },

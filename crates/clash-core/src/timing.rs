@@ -647,11 +647,7 @@ impl Index<'_> {
             let own = c.occurrence.observance().impact();
             let (impact, reason) = match part {
                 Part::Iftar => (Impact::High, w.reason),
-                Part::Fasting if kind.with_food => (
-                    Impact::High,
-                    format!("{}; food or drink would not be taken", w.reason),
-                ),
-                Part::FastMorning if kind.with_food => (
+                Part::Fasting | Part::FastMorning if kind.with_food => (
                     Impact::High,
                     format!("{}; food or drink would not be taken", w.reason),
                 ),

@@ -344,8 +344,7 @@ impl Lines {
     fn new(lines: &[(usize, String)]) -> Self {
         let mut begins: HashMap<String, Vec<usize>> = HashMap::new();
         for (line, l) in lines {
-            if let Some(what) = l.get(..6).filter(|p| p.eq_ignore_ascii_case("BEGIN:")) {
-                let _ = what;
+            if l.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("BEGIN:")) {
                 let name = l.get(6..).unwrap_or("").trim().to_ascii_uppercase();
                 begins.entry(name).or_default().push(*line);
             }
