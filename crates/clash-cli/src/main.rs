@@ -1,54 +1,5 @@
-//! `clash`: check meeting dates against religious, cultural, national and
-//! international observances. A thin layer over `clash-core`:
-//! arguments → validated config → one core call → one printer per format.
+//! The `clash` binary: everything is in the library (`src/lib.rs`).
 
-mod args;
-mod cmd;
-mod config;
-mod output;
-
-use std::io::{IsTerminal, Write};
-use std::process::ExitCode;
-
-use clap::Parser;
-
-fn main() -> ExitCode {
-    let args = match args::Args::try_parse() {
-        Ok(a) => a,
-        Err(e) => {
-            // Help and version go to stdout with 0; usage errors to stderr with 2.
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
-    };
-    let stdout = std::io::stdout();
-    let color = stdout.is_terminal()
-        && args.common.format == args::Format::Text
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    match cmd::run(&args, color) {
-        Ok(outcome) => {
-            let mut lock = stdout.lock();
-            match lock
-                .write_all(outcome.output.as_bytes())
-                .and_then(|()| lock.flush())
-            {
-                Ok(()) => ExitCode::from(outcome.code),
-                // A closed pipe (`clash list | head`) is not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                    ExitCode::from(outcome.code)
-                }
-                Err(e) => {
-                    eprintln!("clash: error: {e}");
-                    ExitCode::from(2)
-                }
-            }
-        }
-        Err(e) => {
-            eprintln!("clash: error: {}", e.message);
-            if let Some(hint) = e.hint {
-                eprintln!("hint: {hint}");
-            }
-            ExitCode::from(2)
-        }
-    }
+fn main() -> std::process::ExitCode {
+    clash::main()
 }
