@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let toml = format!(
         "[[observance]]\nid = \"fuzz\"\nname = \"Fuzz\"\ntradition = \"national\"\n\
-         category = \"civic\"\nimpact = \"low\"\nrule = {{ kind = \"rrule\", rrule = \"{rule}\" }}\n\
+         category = \"awareness\"\nimpact = \"low\"\nrule = {{ kind = \"rrule\", rrule = \"{rule}\" }}\n\
          summary = \"s\"\nadvice = \"a\"\nsource = \"fuzz\"\n"
     );
     if let Ok(catalogue) = CatalogueBuilder::new()

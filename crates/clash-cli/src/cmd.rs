@@ -78,13 +78,7 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
     };
     let end_year = (last + Duration::minutes(minutes) + Duration::days(1)).year();
     let years = clash_core::SUPPORTED_YEARS;
-    let index = Index::for_filter(
-        &cfg.catalogue,
-        first.year(),
-        end_year.min(*years.end()),
-        &cfg.settings,
-        &cfg.filter,
-    )?;
+    let index = cfg.index(first.year(), end_year.min(*years.end()), Some(&cfg.filter))?;
     let tz = cfg.location.timezone();
     let kind = MeetingKind {
         with_food: q.meeting.with_food,
@@ -141,13 +135,7 @@ fn filtered_index(
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
 ) -> Result<Index<'_>> {
-    Ok(Index::for_filter(
-        &cfg.catalogue,
-        from.year(),
-        to.year(),
-        &cfg.settings,
-        &cfg.filter,
-    )?)
+    Ok(cfg.index(from.year(), to.year(), Some(&cfg.filter))?)
 }
 
 /// The longest `export` window, in days (bounded work and size).
@@ -223,13 +211,7 @@ fn import(
     let years = clash_core::SUPPORTED_YEARS;
     // Timed events may run up to 31 days past the window.
     let last_year = (to + Duration::days(32)).year().min(*years.end());
-    let index = Index::for_filter(
-        &cfg.catalogue,
-        from.year(),
-        last_year,
-        &cfg.settings,
-        &cfg.filter,
-    )?;
+    let index = cfg.index(from.year(), last_year, Some(&cfg.filter))?;
     let (lo, hi) = index.days();
     let (occurrences, notes) = cal.occurrences(from, to)?;
     let tz = cfg.location.timezone();
@@ -351,7 +333,7 @@ fn suggest(cfg: &Config, q: &SuggestQuery<'_>, style: text::Style) -> Result<Out
     let last_year = (to + Duration::days(2))
         .year()
         .min(*clash_core::SUPPORTED_YEARS.end());
-    let index = Index::with_settings(&cfg.catalogue, from.year(), last_year, &cfg.settings)?;
+    let index = cfg.index(from.year(), last_year, None)?;
     let request = Request {
         from,
         to,
@@ -398,7 +380,9 @@ fn suggest(cfg: &Config, q: &SuggestQuery<'_>, style: text::Style) -> Result<Out
     Ok(Outcome::ok(output))
 }
 
-pub fn run(args: &Args, color: bool) -> Result<Outcome> {
+/// Runs a command. Most return their output; a JSON list is streamed to
+/// `out` as it is serialised (tens of megabytes for 201 years).
+pub fn run(args: &Args, color: bool, out: &mut dyn std::io::Write) -> Result<Outcome> {
     if let Command::Completions { shell } = &args.command {
         let mut buf = Vec::new();
         clap_complete::generate(*shell, &mut Args::command(), "clash", &mut buf);
@@ -533,12 +517,30 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                 Format::Text => text::occurrences(&list, from, to, loc, style),
                 Format::Ics => clash_core::ical::feed(&feed_name(&args.common), loc, &list),
                 Format::Csv => csv::occurrences(&list, loc),
-                Format::Json => json::render(&json!({
-                    "location": json::LocationJson::new(loc),
-                    "from": from.to_string(),
-                    "to": to.to_string(),
-                    "occurrences": list.iter().map(|o| json::OccurrenceJson::new(o, loc)).collect::<Vec<_>>(),
-                })),
+                // Streamed from borrowed structs: a 201-year list is tens
+                // of megabytes, and building it first (as a `Value` tree or
+                // a string) cost more than computing it.
+                Format::Json => {
+                    let texts = json::Texts::new(&cfg.catalogue);
+                    let list = json::ListJson {
+                        location: json::LocationJson::new(loc),
+                        from: json::Day(from),
+                        to: json::Day(to),
+                        occurrences: json::Occurrences {
+                            list: &list,
+                            location: loc,
+                            texts: &texts,
+                        },
+                    };
+                    return match json::render_to(out, &list) {
+                        Ok(()) => Ok(Outcome::ok(String::new())),
+                        // A closed pipe (`clash list | head`) is not an error.
+                        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                            Ok(Outcome::ok(String::new()))
+                        }
+                        Err(e) => Err(UserError::new(e.to_string())),
+                    };
+                }
             }))
         }
         Command::Observances => {
@@ -609,8 +611,7 @@ pub fn run(args: &Args, color: bool) -> Result<Outcome> {
                 .require(id)
                 .map_err(|e| UserError::from(e).hint("`clash observances` lists every id"))?;
             let (from, to) = resolve_range(None, range_args, cfg.today, 366 * 20)?;
-            let index =
-                Index::with_settings(&cfg.catalogue, from.year(), to.year(), &cfg.settings)?;
+            let index = cfg.index(from.year(), to.year(), None)?;
             let only = clash_core::Filter::default()
                 .ids([obs.id().clone()])
                 .categories(clash_core::Category::ALL.iter().copied());

@@ -3,8 +3,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use clash_core::{
-    Catalogue, CatalogueBuilder, Filter, HinduReckoning, IslamicMethod, JewishCustoms, Location,
-    ObservanceId, Settings,
+    Baked, Catalogue, CatalogueBuilder, Filter, HinduReckoning, Index, IslamicMethod,
+    JewishCustoms, Location, ObservanceId, Settings,
 };
 
 use crate::args::{
@@ -51,7 +51,14 @@ pub struct Config {
     pub timed_filter: Filter,
     pub format: Format,
     pub today: NaiveDate,
+    /// Whether the catalogue is the embedded one alone (so the baked
+    /// expansion may serve it).
+    pub embedded_only: bool,
 }
+
+/// The embedded catalogue expanded at the default settings for 1899–2100
+/// by `build.rs` (see `clash_core::Baked`).
+static BAKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/baked.bin"));
 
 impl Config {
     pub fn new(c: &Common) -> Result<Self> {
@@ -126,7 +133,29 @@ impl Config {
             timed_filter,
             format: c.format,
             today,
+            embedded_only: c.catalogues.is_empty(),
         })
+    }
+
+    /// The index for years `first..=last`, expanding only what `filter`
+    /// can see (everything without one): read from the baked expansion
+    /// when it was made for this catalogue and these settings, else
+    /// computed.
+    pub fn index(
+        &self,
+        first: i32,
+        last: i32,
+        filter: Option<&Filter>,
+    ) -> clash_core::Result<Index<'_>> {
+        let baked = self
+            .embedded_only
+            .then(|| Baked::open(BAKED, &self.catalogue, &self.settings))
+            .flatten();
+        match (baked, filter) {
+            (Some(b), _) => b.index(first, last, filter),
+            (None, Some(f)) => Index::for_filter(&self.catalogue, first, last, &self.settings, f),
+            (None, None) => Index::with_settings(&self.catalogue, first, last, &self.settings),
+        }
     }
 }
 

@@ -30,9 +30,10 @@ pub fn main() -> ExitCode {
     let color = stdout.is_terminal()
         && args.common.format == args::Format::Text
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    match cmd::run(&args, color) {
+    // Long JSON lists are written here as they are serialised.
+    let mut lock = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    match cmd::run(&args, color, &mut lock) {
         Ok(outcome) => {
-            let mut lock = stdout.lock();
             match lock
                 .write_all(outcome.output.as_bytes())
                 .and_then(|()| lock.flush())

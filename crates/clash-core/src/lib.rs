@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod baked;
 pub mod calendars;
 mod catalogue;
 mod error;
@@ -40,6 +41,7 @@ pub mod schedule;
 mod settings;
 mod timing;
 
+pub use baked::Baked;
 pub use calendars::hijri::Method as IslamicMethod;
 pub use catalogue::{Catalogue, CatalogueBuilder, Filter, EMBEDDED};
 pub use error::{Error, ErrorKind, Result};

@@ -228,6 +228,16 @@ macro_rules! impl_set {
                 self.bits
             }
 
+            /// The set with these bits (unknown positions are dropped).
+            #[allow(dead_code)] // Baked data stores region sets only.
+            pub(crate) fn from_bits(bits: u32) -> Self {
+                let known = <$t>::ALL.iter().fold(0, |b, v| b | 1 << v.index());
+                Set {
+                    bits: bits & known,
+                    marker: std::marker::PhantomData,
+                }
+            }
+
             /// Whether the set is empty.
             pub fn is_empty(self) -> bool {
                 self.bits == 0

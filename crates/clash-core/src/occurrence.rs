@@ -33,6 +33,28 @@ pub struct Occurrence {
 }
 
 impl Occurrence {
+    /// An occurrence from its fields (for baked data).
+    pub(crate) fn from_parts(
+        observance: u32,
+        (start, end): (NaiveDate, NaiveDate),
+        category: Category,
+        regions: RegionSet,
+        substitute_for: Option<NaiveDate>,
+        possible: Box<[NaiveDate]>,
+        approximation: Option<Approximation>,
+    ) -> Self {
+        Occurrence {
+            observance,
+            start,
+            end,
+            category,
+            regions,
+            substitute_for,
+            possible,
+            approximation,
+        }
+    }
+
     /// Why the date is only an estimate beyond the observance's own
     /// certainty (e.g. a Hijri date outside the Umm al-Qura tables).
     pub fn approximation(&self) -> Option<Approximation> {
@@ -267,7 +289,7 @@ fn substitutes(cat: &Catalogue, starts: &YearStarts) -> Substitutes {
 /// start date, then id. The caller has checked the years ([`check_years`]).
 /// The occurrences of years `first..=last`, of every observance, or only of
 /// those marked in `need` (see `Catalogue::closure`).
-fn expand(
+pub(crate) fn expand(
     cat: &Catalogue,
     first: i32,
     last: i32,
@@ -346,13 +368,20 @@ fn expand(
             }
         }
     }
+    sort(cat, &mut out);
+    Ok(out)
+}
+
+/// The order of an expansion: by start, then id (stable, so that equal
+/// keys keep their year-by-year order).
+pub(crate) fn sort(cat: &Catalogue, out: &mut [Occurrence]) {
+    let obs = cat.observances();
     out.sort_by(|a, b| {
         a.start.cmp(&b.start).then_with(|| {
             let id = |o: &Occurrence| obs.get(o.observance as usize).map(|x| x.id.as_str());
             id(a).cmp(&id(b))
         })
     });
-    Ok(out)
 }
 
 /// One occurrence per distinct substitute date (with the regions taking it
@@ -401,7 +430,7 @@ fn possible_starts(
         .collect()
 }
 
-fn check_years(first: i32, last: i32) -> Result<()> {
+pub(crate) fn check_years(first: i32, last: i32) -> Result<()> {
     let (lo, hi) = (*SUPPORTED_YEARS.start(), *SUPPORTED_YEARS.end());
     if first < lo || last > hi {
         return Err(Error::out_of_range(format!(
@@ -485,7 +514,7 @@ impl<'c> Index<'c> {
         last: i32,
         settings: &Settings,
     ) -> Result<Self> {
-        Self::build(catalogue, first, last, settings, None)
+        Self::build(catalogue, first, last, settings, None, None)
     }
 
     /// As [`Index::with_settings`], expanding only what queries with
@@ -505,15 +534,18 @@ impl<'c> Index<'c> {
         filter: &crate::Filter,
     ) -> Result<Self> {
         let need = catalogue.closure(|o| filter.in_scope(o));
-        Self::build(catalogue, first, last, settings, Some(&need))
+        Self::build(catalogue, first, last, settings, Some(&need), None)
     }
 
-    fn build(
+    /// Expands (or, when `baked` covers the years, reads) the occurrences
+    /// that `need` keeps and indexes every day of `first..=last`.
+    pub(crate) fn build(
         catalogue: &'c Catalogue,
         first: i32,
         last: i32,
         settings: &Settings,
         need: Option<&[bool]>,
+        baked: Option<&crate::Baked<'_>>,
     ) -> Result<Self> {
         check_years(first, last)?;
         let (Some(first_day), Some(last_day)) = (
@@ -522,28 +554,29 @@ impl<'c> Index<'c> {
         ) else {
             return Err(Error::out_of_range("years out of range"));
         };
-        let occurrences: Vec<Occurrence> = expand(
-            catalogue,
-            (first - 1).max(*SUPPORTED_YEARS.start()),
-            last,
-            settings,
-            need,
-        )?
-        .into_iter()
-        .filter(|o| {
-            let span = o.end - o.start;
-            let lo = o.possible.first().copied().unwrap_or(o.start).min(o.start);
-            let hi = o.possible.last().map_or(o.end, |&p| (p + span).max(o.end));
-            hi >= first_day && lo <= last_day
-        })
-        .collect();
+        let before = (first - 1).max(*SUPPORTED_YEARS.start());
+        let expanded = match baked.and_then(|b| b.occurrences(before, last, need)) {
+            Some(read) => read?,
+            None => expand(catalogue, before, last, settings, need)?,
+        };
+        let occurrences: Vec<Occurrence> = expanded
+            .into_iter()
+            .filter(|o| {
+                let span = o.end - o.start;
+                let lo = o.possible.first().copied().unwrap_or(o.start).min(o.start);
+                let hi = o.possible.last().map_or(o.end, |&p| (p + span).max(o.end));
+                hi >= first_day && lo <= last_day
+            })
+            .collect();
         let days = usize::try_from((last_day - first_day).num_days() + 1)
             .map_err(|_| Error::out_of_range("bad range"))?;
-        let mut per_day: Vec<Vec<u32>> = vec![Vec::new(); days];
+        // (day, entry) pairs, then a stable counting sort by day: each
+        // day's entries keep the order they were put in.
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(occurrences.len() * 2);
         let mut put = |day: NaiveDate, value: u32| {
-            if let Ok(k) = usize::try_from((day - first_day).num_days()) {
-                if let Some(slot) = per_day.get_mut(k) {
-                    slot.push(value);
+            if let Ok(k) = u32::try_from((day - first_day).num_days()) {
+                if (k as usize) < days {
+                    pairs.push((k, value));
                 }
             }
         };
@@ -576,21 +609,35 @@ impl<'c> Index<'c> {
                     .map_or(u32::MAX, |obs| crate::catalogue::pack_key(obs, o, i))
             })
             .collect();
-        let mut day_offsets = Vec::with_capacity(days + 1);
-        let mut entries = Vec::new();
-        let mut keys = Vec::new();
-        day_offsets.push(0);
-        for list in per_day {
-            keys.extend(list.iter().map(|&e| {
-                occ_keys
-                    .get((e & !POSSIBLE) as usize)
+        u32::try_from(pairs.len()).map_err(|_| Error::out_of_range("index too large"))?;
+        let mut day_offsets = vec![0u32; days + 1];
+        for &(day, _) in &pairs {
+            if let Some(n) = day_offsets.get_mut(day as usize + 1) {
+                *n += 1;
+            }
+        }
+        for d in 1..day_offsets.len() {
+            let before = day_offsets.get(d - 1).copied().unwrap_or(0);
+            if let Some(n) = day_offsets.get_mut(d) {
+                *n += before;
+            }
+        }
+        let mut next = day_offsets.clone();
+        let mut entries = vec![0u32; pairs.len()];
+        let mut keys = vec![u32::MAX; pairs.len()];
+        for (day, value) in pairs {
+            let Some(at) = next.get_mut(day as usize) else {
+                continue;
+            };
+            let slot = *at as usize;
+            *at += 1;
+            if let (Some(e), Some(key)) = (entries.get_mut(slot), keys.get_mut(slot)) {
+                *e = value;
+                *key = occ_keys
+                    .get((value & !POSSIBLE) as usize)
                     .copied()
-                    .unwrap_or(u32::MAX)
-            }));
-            entries.extend(list);
-            day_offsets.push(
-                u32::try_from(entries.len()).map_err(|_| Error::out_of_range("index too large"))?,
-            );
+                    .unwrap_or(u32::MAX);
+            }
         }
         Ok(Index {
             catalogue,

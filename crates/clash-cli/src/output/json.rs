@@ -1,10 +1,13 @@
 //! JSON output (SPEC §9). Field names and order are part of the contract
 //! documented in the README.
 
-use chrono::DateTime;
+use std::cell::OnceCell;
+
+use chrono::{DateTime, Datelike, NaiveDate};
 use chrono_tz::Tz;
-use clash_core::{Clash, Location, Observance, OccurrenceRef, SunDay};
+use clash_core::{Catalogue, Clash, Location, Observance, OccurrenceRef, SunDay};
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use super::{region_codes, rfc3339};
 
@@ -27,6 +30,84 @@ impl<'a> LocationJson<'a> {
     }
 }
 
+/// A date as `YYYY-MM-DD`, written without the formatting machinery (a
+/// long list writes a hundred thousand of them).
+pub struct Day(pub NaiveDate);
+
+impl Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
+        match u32::try_from(y) {
+            Ok(y) if y <= 9999 => {
+                let digit = |n: u32| b'0' + (n % 10) as u8;
+                let b = [
+                    digit(y / 1000),
+                    digit(y / 100),
+                    digit(y / 10),
+                    digit(y),
+                    b'-',
+                    digit(m / 10),
+                    digit(m),
+                    b'-',
+                    digit(d / 10),
+                    digit(d),
+                ];
+                s.serialize_str(std::str::from_utf8(&b).unwrap_or_default())
+            }
+            _ => s.collect_str(&self.0),
+        }
+    }
+}
+
+/// A long text: as is, or already escaped as a JSON string.
+pub enum Text<'a> {
+    Plain(&'a str),
+    Escaped(&'a RawValue),
+}
+
+impl Serialize for Text<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Text::Plain(t) => s.serialize_str(t),
+            Text::Escaped(raw) => raw.serialize(s),
+        }
+    }
+}
+
+/// Each observance's summary, advice and source escaped once: a 201-year
+/// list repeats each a hundred times, and escaping was a third of its cost.
+pub struct Texts {
+    cells: Vec<OnceCell<Option<[Box<RawValue>; 3]>>>,
+}
+
+impl Texts {
+    pub fn new(catalogue: &Catalogue) -> Self {
+        Texts {
+            cells: (0..catalogue.observances().len())
+                .map(|_| OnceCell::new())
+                .collect(),
+        }
+    }
+
+    fn get(&self, i: usize, o: &Observance) -> Option<&[Box<RawValue>; 3]> {
+        let escape = |t: &str| {
+            serde_json::to_string(t)
+                .ok()
+                .and_then(|j| RawValue::from_string(j).ok())
+        };
+        self.cells
+            .get(i)?
+            .get_or_init(|| {
+                Some([
+                    escape(o.summary())?,
+                    escape(o.advice())?,
+                    escape(o.source())?,
+                ])
+            })
+            .as_ref()
+    }
+}
+
 #[derive(Serialize)]
 pub struct OccurrenceJson<'a> {
     pub id: &'a str,
@@ -34,46 +115,86 @@ pub struct OccurrenceJson<'a> {
     pub tradition: &'static str,
     pub category: &'static str,
     pub impact: &'static str,
-    pub start: String,
-    pub end: String,
+    pub start: Day,
+    pub end: Day,
     pub begins: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub starts_at: Option<String>,
     pub certainty: &'static str,
     pub uncertainty_days: u8,
-    pub possible_dates: Vec<String>,
+    pub possible_dates: Vec<Day>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<&'static str>,
-    pub summary: &'a str,
-    pub advice: &'a str,
-    pub source: &'a str,
+    pub summary: Text<'a>,
+    pub advice: Text<'a>,
+    pub source: Text<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'static str>,
 }
 
 impl<'a> OccurrenceJson<'a> {
     pub fn new(o: &OccurrenceRef<'a>, location: &Location) -> Self {
+        Self::with_texts(o, location, None)
+    }
+
+    /// As [`OccurrenceJson::new`], with the long texts from `texts`.
+    pub fn with_texts(
+        o: &OccurrenceRef<'a>,
+        location: &Location,
+        texts: Option<&'a Texts>,
+    ) -> Self {
         let obs = o.observance();
         let occ = o.occurrence();
+        let [summary, advice, source] = match texts.and_then(|t| t.get(occ.observance_index(), obs))
+        {
+            Some([a, b, c]) => [a, b, c].map(|r| Text::Escaped(r)),
+            None => [obs.summary(), obs.advice(), obs.source()].map(Text::Plain),
+        };
         OccurrenceJson {
             id: obs.id().as_str(),
             name: o.name(),
             tradition: obs.tradition().as_str(),
             category: occ.category().as_str(),
             impact: obs.impact().as_str(),
-            start: occ.start().to_string(),
-            end: occ.end().to_string(),
+            start: Day(occ.start()),
+            end: Day(occ.end()),
             begins: obs.begins().as_str(),
             starts_at: o.starts_at(location).as_ref().map(rfc3339),
             certainty: obs.certainty().as_str(),
             uncertainty_days: o.uncertainty_days(),
-            possible_dates: occ.possible_dates().iter().map(|d| d.to_string()).collect(),
+            possible_dates: occ.possible_dates().iter().copied().map(Day).collect(),
             regions: region_codes(occ.regions()),
-            summary: obs.summary(),
-            advice: obs.advice(),
-            source: obs.source(),
+            summary,
+            advice,
+            source,
             note: o.note(),
         }
+    }
+}
+
+/// `clash list --format json`.
+#[derive(Serialize)]
+pub struct ListJson<'a> {
+    pub location: LocationJson<'a>,
+    pub from: Day,
+    pub to: Day,
+    pub occurrences: Occurrences<'a>,
+}
+
+/// A list's occurrences, each turned into JSON as it is written.
+pub struct Occurrences<'a> {
+    pub list: &'a [OccurrenceRef<'a>],
+    pub location: &'a Location,
+    pub texts: &'a Texts,
+}
+
+impl Serialize for Occurrences<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.list
+                .iter()
+                .map(|o| OccurrenceJson::with_texts(o, self.location, Some(self.texts))),
+        )
     }
 }
 
@@ -196,12 +317,25 @@ impl SunDayJson {
     }
 }
 
+/// Pretty JSON with a trailing newline, written to `out`.
+pub fn render_to<T: Serialize>(out: &mut dyn std::io::Write, value: &T) -> std::io::Result<()> {
+    use std::io::Write;
+    // A concrete buffer in front of `out`: serde_json writes a token at a
+    // time, and each would otherwise be a dynamic call.
+    let mut buf = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buf, value)?;
+    buf.write_all(b"\n")?;
+    buf.flush()
+}
+
 /// Pretty JSON with a trailing newline.
 pub fn render<T: Serialize>(value: &T) -> String {
-    match serde_json::to_string_pretty(value) {
-        Ok(mut s) => {
-            s.push('\n');
-            s
+    let mut out = Vec::with_capacity(1 << 16);
+    match serde_json::to_writer_pretty(&mut out, value) {
+        Ok(()) => {
+            out.push(b'\n');
+            // serde_json writes UTF-8 only.
+            String::from_utf8(out).unwrap_or_default()
         }
         // Serialising these plain structs cannot fail; say so rather than panic.
         Err(e) => format!("{{\"error\": \"{e}\"}}\n"),

@@ -1,0 +1,343 @@
+//! Expansions computed ahead of time: the same occurrences [`Index`] would
+//! compute, stored compactly so that a process can start without redoing
+//! them.
+//!
+//! Why: most of the cost of a query is expanding the Hindu festivals (each
+//! is reckoned from tithi boundaries, sunrises and moonrises at two places)
+//! and a command-line process pays it on every run: 12 ms for one date,
+//! over half a second for 1900–2100. The `clash` binary bakes the embedded
+//! catalogue at its default settings for 1899–2100 in its build script and
+//! reads the slices a query needs.
+//!
+//! Baking is memoisation, not a second implementation: [`Baked::bake`]
+//! stores what the live expansion returns, year by year, and
+//! [`Baked::index`] rebuilds the index from the years a query needs exactly
+//! as [`Index::with_settings`] does from a live expansion (the years are
+//! independent: each depends only on its own and the next year's starts).
+//! Baked data is tied to the catalogue's ids and to the settings it was made
+//! with; [`Baked::open`] refuses anything else, and any year outside it is
+//! expanded live. A test compares baked and live indexes for every year.
+//!
+//! The format, little-endian: `CLASHBK1`, a fingerprint (u64), the first
+//! and last year (i32 each), one u32 offset per year plus one (where that
+//! year's occurrences begin in the body, in bytes), then the body, each
+//! occurrence:
+//! observance (u16), start (i32, days from the Common Era), length in days
+//! (u16), category (u8), regions (u32 bits), flags (u8: substitute, an
+//! approximation), the substituted date (i32, if flagged), the
+//! approximation (u8, if flagged), the number of possible dates (u8) and
+//! each as a day offset from the start (i16).
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::catalogue::{Catalogue, Filter};
+use crate::error::{Error, Result};
+use crate::model::{Category, RegionSet};
+use crate::occurrence::{expand, Index, Occurrence, MAX_YEARS};
+use crate::rules::Approximation;
+use crate::settings::Settings;
+
+const MAGIC: &[u8; 8] = b"CLASHBK1";
+const SUBSTITUTE: u8 = 1;
+const APPROXIMATE: u8 = 2;
+
+/// Occurrences of a catalogue expanded ahead of time for a range of years
+/// at fixed settings (see the module documentation).
+///
+/// ```
+/// use clash_core::{Baked, Catalogue, Filter, Index, Settings};
+/// let catalogue = Catalogue::embedded()?;
+/// let settings = Settings::default();
+/// let bytes = Baked::bake(&catalogue, &settings, 2025..=2026)?;
+/// let baked = Baked::open(&bytes, &catalogue, &settings).expect("made for them");
+/// let index = baked.index(2026, 2026, None)?;
+/// let live = Index::new(&catalogue, 2026, 2026)?;
+/// let all = Filter::default();
+/// let (from, to) = (chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+///                   chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
+/// assert_eq!(index.list(from, to, &all)?.len(), live.list(from, to, &all)?.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Baked<'c> {
+    catalogue: &'c Catalogue,
+    settings: Settings,
+    first: i32,
+    last: i32,
+    /// Where each year's occurrences begin in `body`, and one past the end.
+    offsets: Vec<usize>,
+    /// The encoded occurrences.
+    body: &'c [u8],
+}
+
+impl<'c> Baked<'c> {
+    /// Expands `catalogue` at `settings` over `years` and encodes the
+    /// occurrences.
+    ///
+    /// # Errors
+    /// As [`Index::with_settings`]; a catalogue of more than 65,536
+    /// observances.
+    pub fn bake(
+        catalogue: &Catalogue,
+        settings: &Settings,
+        years: std::ops::RangeInclusive<i32>,
+    ) -> Result<Vec<u8>> {
+        let (first, last) = (*years.start(), *years.end());
+        crate::occurrence::check_years(first, last)?;
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&fingerprint(catalogue, settings).to_le_bytes());
+        out.extend_from_slice(&first.to_le_bytes());
+        out.extend_from_slice(&last.to_le_bytes());
+        let mut body = Vec::new();
+        let mut offsets = vec![0u32];
+        for year in first..=last {
+            for o in expand(catalogue, year, year, settings, None)? {
+                encode(&o, &mut body)?;
+            }
+            offsets.push(
+                u32::try_from(body.len()).map_err(|_| Error::out_of_range("too much to bake"))?,
+            );
+        }
+        for o in offsets {
+            out.extend_from_slice(&o.to_le_bytes());
+        }
+        out.extend_from_slice(&body);
+        Ok(out)
+    }
+
+    /// Reads baked data made for this catalogue and these settings; `None`
+    /// when it was made for others, or is not baked data. Only the header
+    /// is read here; records are checked as they are decoded.
+    pub fn open(bytes: &'c [u8], catalogue: &'c Catalogue, settings: &Settings) -> Option<Self> {
+        let mut r = Reader(bytes);
+        if r.take(8)? != MAGIC || r.u64()? != fingerprint(catalogue, settings) {
+            return None;
+        }
+        let (first, last) = (r.i32()?, r.i32()?);
+        let years = usize::try_from(last.checked_sub(first)?.checked_add(1)?).ok()?;
+        if years > MAX_YEARS as usize {
+            return None;
+        }
+        let offsets = (0..=years)
+            .map(|_| r.u32().and_then(|o| usize::try_from(o).ok()))
+            .collect::<Option<Vec<usize>>>()?;
+        let body = r.0;
+        let ordered = offsets.windows(2).all(|w| w.first() <= w.get(1));
+        (ordered && offsets.last() == Some(&body.len())).then_some(Baked {
+            catalogue,
+            settings: settings.clone(),
+            first,
+            last,
+            offsets,
+            body,
+        })
+    }
+
+    /// The years baked.
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.first..=self.last
+    }
+
+    /// The index for `first..=last` (as [`Index::with_settings`], or as
+    /// [`Index::for_filter`] with a filter), from the baked years when they
+    /// cover the query and from a live expansion when not.
+    ///
+    /// # Errors
+    /// As [`Index::with_settings`].
+    pub fn index(&self, first: i32, last: i32, filter: Option<&Filter>) -> Result<Index<'c>> {
+        let need = filter.map(|f| self.catalogue.closure(|o| f.in_scope(o)));
+        Index::build(
+            self.catalogue,
+            first,
+            last,
+            &self.settings,
+            need.as_deref(),
+            Some(self),
+        )
+    }
+
+    /// The occurrences of years `first..=last` that `need` keeps, in the
+    /// order a live expansion gives them; `None` when not all are baked.
+    pub(crate) fn occurrences(
+        &self,
+        first: i32,
+        last: i32,
+        need: Option<&[bool]>,
+    ) -> Option<Result<Vec<Occurrence>>> {
+        if first < self.first || last > self.last || first > last {
+            return None;
+        }
+        let at = |y: i32| usize::try_from(y - self.first).ok();
+        let (lo, hi) = (at(first)?, at(last)? + 1);
+        let mut r = Reader(
+            self.body
+                .get(*self.offsets.get(lo)?..*self.offsets.get(hi)?)?,
+        );
+        let mut out = Vec::new();
+        while !r.0.is_empty() {
+            let Some(o) = decode(&mut r) else {
+                return Some(Err(Error::invalid("baked data is damaged")));
+            };
+            if need.is_none_or(|n| n.get(o.observance_index()).copied().unwrap_or(false)) {
+                out.push(o);
+            }
+        }
+        crate::occurrence::sort(self.catalogue, &mut out);
+        Some(Ok(out))
+    }
+}
+
+/// FNV-1a over the catalogue's ids (in order) and the settings: baked data
+/// belongs to exactly these.
+fn fingerprint(catalogue: &Catalogue, settings: &Settings) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for o in catalogue.observances() {
+        eat(o.id().as_str().as_bytes());
+        eat(b"\n");
+    }
+    eat(format!("{settings:?}").as_bytes());
+    h
+}
+
+fn encode(o: &Occurrence, out: &mut Vec<u8>) -> Result<()> {
+    let too_big = || Error::out_of_range("occurrence too large to bake");
+    let observance = u16::try_from(o.observance_index()).map_err(|_| too_big())?;
+    let start = o.start();
+    let length = u16::try_from((o.end() - start).num_days()).map_err(|_| too_big())?;
+    let category = Category::ALL
+        .iter()
+        .position(|c| *c == o.category())
+        .and_then(|c| u8::try_from(c).ok())
+        .ok_or_else(too_big)?;
+    out.extend_from_slice(&observance.to_le_bytes());
+    out.extend_from_slice(&start.num_days_from_ce().to_le_bytes());
+    out.extend_from_slice(&length.to_le_bytes());
+    out.push(category);
+    out.extend_from_slice(&o.regions().bits().to_le_bytes());
+    let mut flags = 0;
+    if o.substitute_for().is_some() {
+        flags |= SUBSTITUTE;
+    }
+    if o.approximation().is_some() {
+        flags |= APPROXIMATE;
+    }
+    out.push(flags);
+    if let Some(d) = o.substitute_for() {
+        out.extend_from_slice(&d.num_days_from_ce().to_le_bytes());
+    }
+    if let Some(a) = o.approximation() {
+        out.push(match a {
+            Approximation::OutsideUmmAlQura => 0,
+        });
+    }
+    let possible = o.possible_dates();
+    out.push(u8::try_from(possible.len()).map_err(|_| too_big())?);
+    for d in possible {
+        let offset = i16::try_from((*d - start).num_days()).map_err(|_| too_big())?;
+        out.extend_from_slice(&offset.to_le_bytes());
+    }
+    Ok(())
+}
+
+fn decode(r: &mut Reader<'_>) -> Option<Occurrence> {
+    let observance = u32::from(r.u16()?);
+    let start = NaiveDate::from_num_days_from_ce_opt(r.i32()?)?;
+    let end = start.checked_add_days(chrono::Days::new(u64::from(r.u16()?)))?;
+    let category = *Category::ALL.get(usize::from(r.u8()?))?;
+    let regions = RegionSet::from_bits(r.u32()?);
+    let flags = r.u8()?;
+    let substitute_for = if flags & SUBSTITUTE != 0 {
+        Some(NaiveDate::from_num_days_from_ce_opt(r.i32()?)?)
+    } else {
+        None
+    };
+    let approximation = if flags & APPROXIMATE != 0 {
+        match r.u8()? {
+            0 => Some(Approximation::OutsideUmmAlQura),
+            _ => return None,
+        }
+    } else {
+        None
+    };
+    let n = r.u8()?;
+    let possible = (0..n)
+        .map(|_| start.checked_add_signed(chrono::Duration::days(i64::from(r.i16()?))))
+        .collect::<Option<Box<[NaiveDate]>>>()?;
+    Some(Occurrence::from_parts(
+        observance,
+        (start, end),
+        category,
+        regions,
+        substitute_for,
+        possible,
+        approximation,
+    ))
+}
+
+/// Bounds-checked little-endian reads.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.take(N)?.try_into().ok()
+    }
+    fn u8(&mut self) -> Option<u8> {
+        Some(u8::from_le_bytes(self.array()?))
+    }
+    fn u16(&mut self) -> Option<u16> {
+        Some(u16::from_le_bytes(self.array()?))
+    }
+    fn i16(&mut self) -> Option<i16> {
+        Some(i16::from_le_bytes(self.array()?))
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.array()?))
+    }
+    fn i32(&mut self) -> Option<i32> {
+        Some(i32::from_le_bytes(self.array()?))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.array()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_refusals() {
+        let cat = Catalogue::embedded().unwrap();
+        let settings = Settings::default();
+        let bytes = Baked::bake(&cat, &settings, 2024..=2026).unwrap();
+        let baked = Baked::open(&bytes, &cat, &settings).unwrap();
+        assert_eq!(baked.years(), 2024..=2026);
+        let live = expand(&cat, 2024, 2026, &settings, None).unwrap();
+        let from_baked = baked.occurrences(2024, 2026, None).unwrap().unwrap();
+        assert_eq!(live, from_baked);
+        assert!(baked.occurrences(2023, 2026, None).is_none());
+        // Other settings, a damaged or truncated file: refused.
+        let elsewhere = Settings::default().location("delhi".parse().unwrap());
+        assert!(Baked::open(&bytes, &cat, &elsewhere).is_none());
+        assert!(Baked::open(&bytes[..bytes.len() - 1], &cat, &settings).is_none());
+        let mut damaged = bytes.clone();
+        let n = damaged.len();
+        damaged[n - 3..].copy_from_slice(&[0xff; 3]);
+        let damaged = Baked::open(&damaged, &cat, &settings).unwrap();
+        assert!(damaged.occurrences(2026, 2026, None).unwrap().is_err());
+        assert!(Baked::open(b"CLASHBK1", &cat, &settings).is_none());
+        assert!(Baked::open(&[], &cat, &settings).is_none());
+    }
+}
