@@ -1,12 +1,14 @@
-//! Bakes the embedded catalogue at the default settings for 1899–2100 (see
-//! `clash_core::Baked`), so that the `clash` process reads the occurrences
-//! a query needs instead of recomputing them on every run. Cargo reruns
-//! this whenever `clash-core` (and with it the embedded catalogue) changes.
+//! Prepares the embedded catalogue so that a `clash` process starts fast:
+//! its compact form (parsed once here, read as JSON at startup:
+//! `CatalogueBuilder::compact_embedded`), and its expansion at the default
+//! settings for 1899–2100 (`clash_core::Baked`), from which a query reads
+//! the years it needs instead of recomputing them. Cargo reruns this
+//! whenever `clash-core` (and with it the embedded catalogue) changes.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clash_core::{Baked, Catalogue, Settings};
+use clash_core::{Baked, Catalogue, CatalogueBuilder, Settings};
 
 /// The years baked: a query for `first..=last` reads `first - 1..=last`.
 const YEARS: std::ops::RangeInclusive<i32> = 1899..=2100;
@@ -18,16 +20,22 @@ fn main() -> ExitCode {
     };
     let baked = Catalogue::embedded()
         .and_then(|catalogue| Baked::bake(&catalogue, &Settings::default(), YEARS));
+    let write = |name: &str, bytes: &[u8]| std::fs::write(out.join(name), bytes);
     let written = baked
+        .and_then(|bytes| Ok((bytes, CatalogueBuilder::compact_embedded()?)))
         .map_err(|e| e.to_string())
-        .and_then(|bytes| std::fs::write(out.join("baked.bin"), bytes).map_err(|e| e.to_string()));
+        .and_then(|(bytes, compact)| {
+            write("baked.bin", &bytes)
+                .and_then(|()| write("catalogue.json", compact.as_bytes()))
+                .map_err(|e| e.to_string())
+        });
     match written {
         Ok(()) => {
             println!("cargo::rerun-if-changed=build.rs");
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("baking the embedded catalogue failed: {e}");
+            eprintln!("preparing the embedded catalogue failed: {e}");
             ExitCode::FAILURE
         }
     }

@@ -56,6 +56,9 @@ pub struct Config {
     pub embedded_only: bool,
 }
 
+/// The embedded catalogue in compact form, made by `build.rs`.
+static COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
+
 /// The embedded catalogue expanded at the default settings for 1899–2100
 /// by `build.rs` (see `clash_core::Baked`).
 static BAKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/baked.bin"));
@@ -66,7 +69,11 @@ impl Config {
             Some(s) => s.parse()?,
             None => Location::leicester(),
         };
-        let mut builder = CatalogueBuilder::new().embedded()?;
+        // The compact form is the embedded TOML parsed at build time.
+        let mut builder = match CatalogueBuilder::new().add_compact(COMPACT) {
+            Ok(b) => b,
+            Err(_) => CatalogueBuilder::new().embedded()?,
+        };
         for path in &c.catalogues {
             builder = if path
                 .extension()

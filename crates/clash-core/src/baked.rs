@@ -176,11 +176,13 @@ impl<'c> Baked<'c> {
         );
         let mut out = Vec::new();
         while !r.0.is_empty() {
-            let Some(o) = decode(&mut r) else {
-                return Some(Err(Error::invalid("baked data is damaged")));
+            let wanted = |i: usize| need.is_none_or(|n| n.get(i).copied().unwrap_or(false));
+            let kept = match Reader(r.0).u16() {
+                Some(i) if !wanted(usize::from(i)) => skip(&mut r),
+                _ => decode(&mut r).map(|o| out.push(o)),
             };
-            if need.is_none_or(|n| n.get(o.observance_index()).copied().unwrap_or(false)) {
-                out.push(o);
+            if kept.is_none() {
+                return Some(Err(Error::invalid("baked data is damaged")));
             }
         }
         crate::occurrence::sort(self.catalogue, &mut out);
@@ -244,6 +246,21 @@ fn encode(o: &Occurrence, out: &mut Vec<u8>) -> Result<()> {
         out.extend_from_slice(&offset.to_le_bytes());
     }
     Ok(())
+}
+
+/// Passes over one occurrence without building it.
+fn skip(r: &mut Reader<'_>) -> Option<()> {
+    r.take(2 + 4 + 2 + 1 + 4)?;
+    let flags = r.u8()?;
+    if flags & SUBSTITUTE != 0 {
+        r.take(4)?;
+    }
+    if flags & APPROXIMATE != 0 {
+        r.take(1)?;
+    }
+    let n = usize::from(r.u8()?);
+    r.take(2 * n)?;
+    Some(())
 }
 
 fn decode(r: &mut Reader<'_>) -> Option<Occurrence> {

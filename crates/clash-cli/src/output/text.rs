@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use clash_core::{
     Certainty, Clash, Impact, Location, Observance, OccurrenceRef, Region, RegionSet, SunDay,
 };
@@ -44,8 +44,14 @@ impl Style {
     }
 }
 
+/// `Sun 2026-06-21`.
 fn day(d: NaiveDate) -> String {
-    format!("{} {d}", d.format("%a"))
+    const NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let name = NAMES
+        .get(d.weekday().num_days_from_monday() as usize)
+        .copied()
+        .unwrap_or_default();
+    format!("{name} {d}")
 }
 
 fn regions(r: RegionSet) -> String {
@@ -118,12 +124,13 @@ pub fn occurrences(
             .iter()
             .enumerate()
         {
-            let lead = if i == 0 {
-                prefix.clone()
+            if i == 0 {
+                out.push_str(&prefix);
             } else {
-                " ".repeat(indent)
-            };
-            let _ = writeln!(out, "{lead}{line}");
+                out.extend(std::iter::repeat_n(' ', indent));
+            }
+            out.push_str(line);
+            out.push('\n');
         }
     }
     out
@@ -131,6 +138,10 @@ pub fn occurrences(
 
 /// Greedy word wrap to `width` columns (a longer word stays whole).
 fn wrap(text: &str, width: usize) -> Vec<String> {
+    if text.len() <= width {
+        // Fewer bytes than columns: fewer characters too.
+        return vec![text.to_string()];
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split(' ') {

@@ -1,11 +1,12 @@
 //! The TOML form of a catalogue file (parsed with serde, validated in
 //! [`super::validate`]). The format is documented in `data/observances/README.md`.
+//! The same structures, as JSON, are the compact form of the embedded
+//! catalogue ([`super::CatalogueBuilder::compact_embedded`]).
 
-use serde::Deserialize;
-use toml::Spanned;
+use serde::{Deserialize, Serialize};
 
 /// One catalogue file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FileSpec {
     #[serde(default)]
@@ -13,10 +14,10 @@ pub(crate) struct FileSpec {
 }
 
 /// One `[[observance]]` table.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ObservanceSpec {
-    pub id: Spanned<String>,
+    pub id: String,
     pub name: String,
     pub tradition: String,
     pub category: String,
@@ -44,7 +45,7 @@ pub(crate) struct ObservanceSpec {
 }
 
 /// `hours = { from = "…", to = "…", what = "…" }`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct HoursSpec {
     pub from: String,
@@ -55,7 +56,7 @@ pub(crate) struct HoursSpec {
 }
 
 /// `rule = { kind = "…", … }`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) enum RuleSpec {
     Fixed {
@@ -137,7 +138,7 @@ pub(crate) enum RuleSpec {
 }
 
 /// `end = { kind = "…", … }`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) enum EndSpec {
     Date {
@@ -153,7 +154,7 @@ pub(crate) enum EndSpec {
 }
 
 /// `years = { from = …, to = … }`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct YearsSpec {
     pub from: Option<i32>,
@@ -161,7 +162,7 @@ pub(crate) struct YearsSpec {
 }
 
 /// One entry of `exceptions = [ … ]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ExceptionSpec {
     pub year: i32,
@@ -174,7 +175,7 @@ pub(crate) struct ExceptionSpec {
 }
 
 /// `substitute = { rule = "next-free-weekday", weekend_category = "…" }`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SubstituteSpec {
     pub rule: String,

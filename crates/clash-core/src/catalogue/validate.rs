@@ -23,7 +23,7 @@ use crate::SUPPORTED_YEARS;
 
 /// Validates one observance; `origin` is recorded on it.
 pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observance> {
-    let id = ObservanceId::new(spec.id.get_ref()).map_err(|e| e.with_field("id"))?;
+    let id = ObservanceId::new(&spec.id).map_err(|e| e.with_field("id"))?;
     let rule = field("rule", rule(spec.rule))?;
     let certainty = match &spec.certainty {
         Some(c) => field("certainty", Certainty::from_str(c))?,
