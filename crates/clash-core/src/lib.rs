@@ -31,6 +31,7 @@ mod baked;
 pub mod calendars;
 mod catalogue;
 mod error;
+mod file;
 pub mod ical;
 mod location;
 mod model;

@@ -132,19 +132,7 @@ impl Profile {
     /// [`Profile::from_toml`] reports.
     pub fn from_file(path: impl AsRef<Path>) -> Result<Profile> {
         let path = path.as_ref();
-        let io = |e: std::io::Error| Error::new(ErrorKind::Io, e.to_string()).with_file(path);
-        let meta = std::fs::metadata(path).map_err(io)?;
-        if !meta.is_file() {
-            return Err(Error::invalid("not a file").with_file(path));
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(Error::invalid(format!(
-                "file is {} bytes; the limit is {MAX_FILE_BYTES}",
-                meta.len()
-            ))
-            .with_file(path));
-        }
-        let text = std::fs::read_to_string(path).map_err(io)?;
+        let text = crate::file::read_text(path, MAX_FILE_BYTES)?;
         Profile::from_toml(path, &text)
     }
 

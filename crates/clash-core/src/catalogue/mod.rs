@@ -376,15 +376,7 @@ impl CatalogueBuilder {
     }
 
     fn add_file(self, path: &Path) -> Result<Self> {
-        let io = |e: std::io::Error| Error::new(ErrorKind::Io, e.to_string()).with_file(path);
-        let len = std::fs::metadata(path).map_err(io)?.len();
-        if len > MAX_FILE_BYTES {
-            return Err(Error::invalid(format!(
-                "file is {len} bytes; the limit is {MAX_FILE_BYTES}"
-            ))
-            .with_file(path));
-        }
-        let text = std::fs::read_to_string(path).map_err(io)?;
+        let text = crate::file::read_text(path, MAX_FILE_BYTES)?;
         self.add_str(path, &text)
     }
 

@@ -324,6 +324,38 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
             let set: rrule::RRuleSet = text
                 .parse()
                 .map_err(|e| bad("rrule", &rrule, &format!("an RFC 5545 RRULE ({e})")))?;
+            // Observances are days: a rule more frequent than daily, or
+            // with times of day, would make the expansion walk every hour
+            // or second since 1583; a long COUNT, every instance since.
+            let upper = rrule.to_ascii_uppercase();
+            if ["BYHOUR", "BYMINUTE", "BYSECOND"]
+                .iter()
+                .any(|by| upper.contains(by))
+            {
+                return Err(bad("rrule", &rrule, "a rule of days, without BYHOUR, BYMINUTE or BYSECOND"));
+            }
+            if set
+                .get_rrule()
+                .iter()
+                .any(|r| r.get_count().is_some_and(|c| c > 10_000))
+            {
+                return Err(bad("rrule", &rrule, "COUNT at most 10000"));
+            }
+            if set.get_rrule().iter().any(|r| {
+                !matches!(
+                    r.get_freq(),
+                    rrule::Frequency::Yearly
+                        | rrule::Frequency::Monthly
+                        | rrule::Frequency::Weekly
+                        | rrule::Frequency::Daily
+                )
+            }) {
+                return Err(bad(
+                    "rrule",
+                    &rrule,
+                    "a rule at most daily (FREQ=YEARLY, MONTHLY, WEEKLY or DAILY)",
+                ));
+            }
             Rule::RRule(Box::new(RRuleRule {
                 text: rrule,
                 dtstart,

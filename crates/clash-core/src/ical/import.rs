@@ -260,32 +260,6 @@ fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
     Ok(lines)
 }
 
-/// Where to start expanding a rule without COUNT that repeats by a fixed
-/// period (SECONDLY to WEEKLY): the same phase, two periods or more before
-/// `lo`, so that the instances before the window are not stepped through.
-fn shifted_start(rule: &str, start: NaiveDateTime, lo: NaiveDateTime) -> NaiveDateTime {
-    let Ok(r) = rule.trim().parse::<rrule::RRule<rrule::Unvalidated>>() else {
-        return start;
-    };
-    if r.get_count().is_some() {
-        return start;
-    }
-    let unit = match r.get_freq() {
-        rrule::Frequency::Secondly => 1,
-        rrule::Frequency::Minutely => 60,
-        rrule::Frequency::Hourly => 3600,
-        rrule::Frequency::Daily => 86_400,
-        rrule::Frequency::Weekly => 7 * 86_400,
-        _ => return start,
-    };
-    let period = unit * i64::from(r.get_interval().max(1));
-    let gap = (lo - start).num_seconds();
-    if gap <= 3 * period {
-        return start;
-    }
-    start + Duration::seconds((gap / period - 2) * period)
-}
-
 /// The line of property `p` of the component that begins at `begin`: the
 /// first content line from there with its name and value.
 fn prop_line(lines: &[(usize, String)], begin: usize, p: &Prop<'_>) -> usize {
@@ -538,19 +512,7 @@ impl IcsCalendar {
     /// [`IcsCalendar::parse`] reports.
     pub fn from_file(path: impl AsRef<std::path::Path>) -> Result<IcsCalendar> {
         let path = path.as_ref();
-        let io = |e: std::io::Error| Error::new(ErrorKind::Io, e.to_string()).with_file(path);
-        let meta = std::fs::metadata(path).map_err(io)?;
-        if !meta.is_file() {
-            return Err(Error::new(ErrorKind::Io, "not a file").with_file(path));
-        }
-        if meta.len() > MAX_ICS_BYTES as u64 {
-            return Err(Error::invalid(format!(
-                "the file is {} bytes; the limit is {MAX_ICS_BYTES}",
-                meta.len()
-            ))
-            .with_file(path));
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
+        let bytes = crate::file::read_bounded(path, MAX_ICS_BYTES as u64)?;
         IcsCalendar::parse(&bytes).map_err(|e| e.with_file(path))
     }
 
@@ -986,7 +948,7 @@ impl IcsCalendar {
         notes: &mut Vec<String>,
     ) -> Result<Vec<NaiveDateTime>> {
         let start = e.start.naive();
-        let shifted = shifted_start(rule, start, lo);
+        let shifted = crate::rules::shifted_start(rule, start, lo);
         let set = match self.rule(e, rule, shifted) {
             Ok(set) => set.limit(),
             // Valid from DTSTART (checked when parsed), so a shifted start

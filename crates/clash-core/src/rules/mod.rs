@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 pub mod hindu;
 mod named;
@@ -430,6 +430,52 @@ impl Rule {
     }
 }
 
+/// Where to start expanding a rule without COUNT: the same phase, two
+/// periods or more before `lo`, so that the instances before the window
+/// are not stepped through (the importer's events and the catalogue's
+/// `rrule` rules). Fixed periods (SECONDLY to WEEKLY) shift by seconds;
+/// MONTHLY and YEARLY by whole months when the start's day exists in every
+/// month (day 28 or earlier), so that its defaults are kept.
+pub(crate) fn shifted_start(rule: &str, start: NaiveDateTime, lo: NaiveDateTime) -> NaiveDateTime {
+    let Ok(r) = rule.trim().parse::<rrule::RRule<rrule::Unvalidated>>() else {
+        return start;
+    };
+    if r.get_count().is_some() || lo <= start {
+        return start;
+    }
+    let interval = i64::from(r.get_interval().max(1));
+    let unit = match r.get_freq() {
+        rrule::Frequency::Secondly => 1,
+        rrule::Frequency::Minutely => 60,
+        rrule::Frequency::Hourly => 3600,
+        rrule::Frequency::Daily => 86_400,
+        rrule::Frequency::Weekly => 7 * 86_400,
+        rrule::Frequency::Monthly | rrule::Frequency::Yearly => {
+            let months = interval
+                * match r.get_freq() {
+                    rrule::Frequency::Yearly => 12,
+                    _ => 1,
+                };
+            let gap = i64::from(lo.year() - start.year()) * 12
+                + i64::from(lo.month())
+                - i64::from(start.month());
+            if start.day() > 28 || gap <= 3 * months {
+                return start;
+            }
+            let shift = u32::try_from((gap / months - 2) * months).unwrap_or(0);
+            return start
+                .checked_add_months(chrono::Months::new(shift))
+                .unwrap_or(start);
+        }
+    };
+    let period = unit * interval;
+    let gap = (lo - start).num_seconds();
+    if gap <= 3 * period {
+        return start;
+    }
+    start + Duration::seconds((gap / period - 2) * period)
+}
+
 impl RRuleRule {
     /// Most occurrences one rule may produce in a year (bounded work).
     const MAX_PER_YEAR: u16 = 366;
@@ -446,9 +492,22 @@ impl RRuleRule {
         if year < self.dtstart.year() {
             return;
         }
-        let result = self
-            .set
-            .clone()
+        // A daily or weekly rule from 1583 would step through every
+        // instance since; start it near the year instead.
+        let start = self.dtstart.and_time(NaiveTime::MIN);
+        let near = shifted_start(&self.text, start, from.naive_utc());
+        let set = match near == start {
+            true => None,
+            false => format!(
+                "DTSTART:{}Z\nRRULE:{}",
+                near.format("%Y%m%dT%H%M%S"),
+                self.text.trim_start_matches("RRULE:")
+            )
+            .parse::<rrule::RRuleSet>()
+            .ok(),
+        };
+        let result = set
+            .unwrap_or_else(|| self.set.clone())
             .after(from)
             .before(to)
             .all(Self::MAX_PER_YEAR);
@@ -678,6 +737,54 @@ mod tests {
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    /// Starting a rule near the year (for bounded work) gives the dates
+    /// that stepping from its real start gives.
+    #[test]
+    fn shifted_rrules_keep_their_dates() {
+        use chrono::TimeZone;
+        for (text, dtstart) in [
+            ("FREQ=DAILY", d(1583, 1, 1)),
+            ("FREQ=DAILY;INTERVAL=11", d(1583, 1, 1)),
+            ("FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,TH", d(1583, 1, 1)),
+            ("FREQ=MONTHLY;INTERVAL=5;BYDAY=-1FR", d(1583, 1, 1)),
+            ("FREQ=MONTHLY;BYMONTHDAY=-1,15", d(1700, 3, 28)),
+            ("FREQ=MONTHLY", d(1650, 1, 31)),
+            ("FREQ=YEARLY;INTERVAL=7;BYMONTH=6;BYDAY=3SU", d(1583, 1, 1)),
+            ("FREQ=YEARLY", d(1600, 2, 29)),
+            ("FREQ=YEARLY;INTERVAL=3", d(1601, 7, 4)),
+            ("FREQ=DAILY;UNTIL=20500101T000000Z", d(1583, 1, 1)),
+        ] {
+            let set: rrule::RRuleSet = format!(
+                "DTSTART:{}T000000Z\nRRULE:{text}",
+                dtstart.format("%Y%m%d")
+            )
+            .parse()
+            .unwrap();
+            let rule = RRuleRule {
+                text: text.to_string(),
+                dtstart,
+                set: set.clone(),
+            };
+            for year in [1700, 1901, 2026, 2049, 2050, 2100] {
+                let mut ours = Vec::new();
+                rule.dates_in_year(year, &mut ours);
+                let tz = rrule::Tz::UTC;
+                let from = tz.with_ymd_and_hms(year, 1, 1, 0, 0, 0).unwrap();
+                let to = tz.with_ymd_and_hms(year, 12, 31, 23, 59, 59).unwrap();
+                let stepped: Vec<NaiveDate> = set
+                    .clone()
+                    .after(from)
+                    .before(to)
+                    .all(366)
+                    .dates
+                    .iter()
+                    .map(|t| t.date_naive())
+                    .collect();
+                assert_eq!(ours, stepped, "{text} from {dtstart} in {year}");
+            }
+        }
     }
 
     fn eval(rule: &Rule, year: i32) -> Vec<NaiveDate> {
