@@ -309,11 +309,14 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
                 None => NaiveDate::from_ymd_opt(*SUPPORTED_YEARS.start(), 1, 1)
                     .ok_or_else(|| Error::invalid("bad default dtstart"))?,
             };
-            if rrule.contains('\n') || rrule.to_ascii_uppercase().contains("DTSTART") {
+            if !rrule.is_ascii()
+                || rrule.contains('\n')
+                || rrule.to_ascii_uppercase().contains("DTSTART")
+            {
                 return Err(bad(
                     "rrule",
                     &rrule,
-                    "one RRULE value without DTSTART (use `dtstart`)",
+                    "one ASCII RRULE value without DTSTART (use `dtstart`)",
                 ));
             }
             let text = format!(

@@ -724,13 +724,7 @@ impl IcsCalendar {
             )
         };
         let fake = |t: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&t);
-        if text.trim().contains(char::is_whitespace) {
-            return Err(bad("spaces inside the rule".to_string()));
-        }
-        let mut rule: rrule::RRule<rrule::Unvalidated> = text
-            .trim()
-            .parse()
-            .map_err(|x: rrule::RRuleError| bad(x.to_string()))?;
+        let mut rule = crate::rules::parse_rrule(text).map_err(bad)?;
         if rule.get_interval() == 0 {
             return Err(bad("INTERVAL must be at least 1".to_string()));
         }
@@ -1111,10 +1105,7 @@ fn vtimezone(c: &Comp<'_>, line: usize, parts: &[(&Comp<'_>, usize)]) -> Result<
             let text = rule.val.as_str();
             let bad = |m: String| err_at(*pline, format!("{name}: invalid RRULE: {m}"));
             let fake = |x: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&x);
-            let parsed: rrule::RRule<rrule::Unvalidated> = text
-                .trim()
-                .parse()
-                .map_err(|x: rrule::RRuleError| bad(x.to_string()))?;
+            let parsed = crate::rules::parse_rrule(text).map_err(bad)?;
             let parsed = match parsed.get_until().copied() {
                 Some(u) if u.naive_utc() < start => None,
                 Some(u) => Some(parsed.until(fake(u.naive_utc()))),

@@ -1,0 +1,105 @@
+//! The bodies of the fuzz targets in `fuzz/` (each takes the fuzzer's
+//! bytes and must neither panic nor hang), shared with
+//! `tests/fuzz_regressions.rs`, which replays every input the fuzzers
+//! ever found in `tests/fuzz-regressions/<target>/` on stable Rust.
+
+use chrono::NaiveDate;
+use clash::fuzzing::{meeting_time, parse_range, parses, resolve_range, RangeArgs};
+use clash_core::ical::IcsCalendar;
+use clash_core::{parse_clock, parse_duration_minutes, CatalogueBuilder, Index, Location};
+
+/// The TOML catalogue loader: any text either loads (and then expands two
+/// years) or gives an error.
+pub fn catalogue_toml(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(catalogue) = CatalogueBuilder::new()
+        .add_str("fuzz.toml", text)
+        .and_then(CatalogueBuilder::build)
+    {
+        let _ = Index::new(&catalogue, 2024, 2025);
+    }
+}
+
+/// The .ics importer: any bytes are either read (and then expanded over a
+/// decade, within the importer's caps) or rejected with an error.
+pub fn ics_import(data: &[u8]) {
+    let Ok(calendar) = IcsCalendar::parse(data) else {
+        return;
+    };
+    let _ = calendar.span();
+    if let (Some(from), Some(to)) = (
+        NaiveDate::from_ymd_opt(2020, 1, 1),
+        NaiveDate::from_ymd_opt(2029, 12, 31),
+    ) {
+        let _ = calendar.occurrences(from, to);
+    }
+}
+
+/// The RRULE path, both ways in: `RULE` or `DTSTART\nRULE` as a catalogue
+/// observance's `rrule` and on an imported event, with and without a zone.
+pub fn rrule(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (start, rule) = text.split_once('\n').unwrap_or(("20260105T090000", text));
+    if rule.contains(['\n', '\r', '"', '\\']) || start.contains(['\r', ':']) {
+        return;
+    }
+    let toml = format!(
+        "[[observance]]\nid = \"fuzz\"\nname = \"Fuzz\"\ntradition = \"national\"\n\
+         category = \"awareness\"\nimpact = \"low\"\nrule = {{ kind = \"rrule\", rrule = \"{rule}\" }}\n\
+         summary = \"s\"\nadvice = \"a\"\nsource = \"fuzz\"\n"
+    );
+    if let Ok(catalogue) = CatalogueBuilder::new()
+        .add_str("fuzz.toml", &toml)
+        .and_then(CatalogueBuilder::build)
+    {
+        let _ = Index::new(&catalogue, 2026, 2026);
+    }
+    let (Some(from), Some(to)) = (
+        NaiveDate::from_ymd_opt(2026, 1, 1),
+        NaiveDate::from_ymd_opt(2027, 12, 31),
+    ) else {
+        return;
+    };
+    for zone in ["", ";TZID=Europe/London"] {
+        let ics = format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:fuzz\r\nBEGIN:VEVENT\r\nUID:f\r\n\
+             DTSTAMP:20260101T000000Z\r\nDTSTART{zone}:{start}\r\nRRULE:{rule}\r\n\
+             SUMMARY:f\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        );
+        if let Ok(calendar) = IcsCalendar::parse(ics.as_bytes()) {
+            let _ = calendar.occurrences(from, to);
+        }
+    }
+}
+
+/// The command line's value parsers (dates, ranges, times, durations,
+/// locations; fields separated by NUL) and clap's parse of the whole text
+/// as an argument list.
+pub fn cli_parsers(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let mut fields = text.split('\0');
+    let a = fields.next().unwrap_or_default();
+    let b = fields.next();
+    let c = fields.next();
+    let _ = parse_range(a);
+    let _ = parse_clock(a);
+    let _ = parse_duration_minutes(a);
+    let _ = a.parse::<Location>();
+    let _ = meeting_time(a, b, 31 * 24 * 60);
+    if let Some(today) = NaiveDate::from_ymd_opt(2026, 11, 22) {
+        let range = RangeArgs {
+            from: b.map(str::to_owned),
+            to: c.map(str::to_owned),
+        };
+        let _ = resolve_range(None, &range, today, 30);
+        let _ = resolve_range(Some(a), &range, today, 30);
+    }
+    let argv = std::iter::once("clash").chain(text.split(['\0', ' ']));
+    let _ = parses(argv);
+}
