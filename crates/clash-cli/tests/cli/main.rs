@@ -8,12 +8,13 @@
     clippy::panic
 )]
 
-mod common;
+mod hostile;
+mod util;
 
 use std::process::{Command, Stdio};
 
-use common::*;
 use serde_json::Value;
+use util::*;
 
 const GOOD_OBSERVANCE: &str = r#"
 [[observance]]

@@ -4,18 +4,9 @@
 //! a time limit (the helper kills it and fails the test otherwise) with one
 //! clear error line and exit 2, or with a bounded answer.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use super::util::*;
 use serde_json::Value;
 
 /// Every hostile input must be done within this (debug builds, a loaded

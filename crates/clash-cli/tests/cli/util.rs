@@ -1,7 +1,5 @@
-//! What the end-to-end suites share: running the `clash` binary with a time
+//! What the end-to-end tests share: running the `clash` binary with a time
 //! limit, reading its output, and scratch files.
-
-#![allow(dead_code)] // Each suite uses its own part.
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
