@@ -5,7 +5,7 @@
 
 use chrono::{Duration, NaiveDate};
 use clash_core::{
-    Catalogue, CatalogueBuilder, Filter, Impact, Index, Location, Settings, EMBEDDED,
+    Baked, Catalogue, CatalogueBuilder, Filter, Impact, Index, Location, Settings, EMBEDDED,
 };
 use divan::{black_box, Bencher};
 
@@ -17,6 +17,45 @@ fn main() {
 #[divan::bench]
 fn load_embedded_catalogue() -> Catalogue {
     Catalogue::embedded().expect("embedded catalogue")
+}
+
+/// Read and validate the compact form of the embedded catalogue (what the
+/// `clash` binary does at startup).
+#[divan::bench]
+fn load_compact_catalogue(b: Bencher) {
+    let compact = CatalogueBuilder::compact_embedded().expect("compact");
+    b.bench(|| {
+        CatalogueBuilder::new()
+            .add_compact(black_box(&compact))
+            .and_then(CatalogueBuilder::build)
+            .expect("catalogue")
+    });
+}
+
+/// Build the 1900–2100 index from a baked expansion (what `clash list
+/// --from 1900 --to 2100` does).
+#[divan::bench(sample_count = 20)]
+fn baked_index_1900_to_2100(b: Bencher) {
+    let cat = Catalogue::embedded().expect("embedded catalogue");
+    let settings = Settings::default();
+    let bytes = Baked::bake(&cat, &settings, 1899..=2100).expect("bake");
+    b.bench(|| {
+        let baked = Baked::open(black_box(&bytes), &cat, &settings).expect("open");
+        baked.index(1900, 2100, None).expect("index")
+    });
+}
+
+/// Build one year's index from a baked expansion (what `clash check DATE`
+/// does).
+#[divan::bench]
+fn baked_index_one_year(b: Bencher) {
+    let cat = Catalogue::embedded().expect("embedded catalogue");
+    let settings = Settings::default();
+    let bytes = Baked::bake(&cat, &settings, 1899..=2100).expect("bake");
+    b.bench(|| {
+        let baked = Baked::open(black_box(&bytes), &cat, &settings).expect("open");
+        baked.index(2026, 2026, None).expect("index")
+    });
 }
 
 /// Expand every observance over 1900–2100 and build the per-day index.
