@@ -129,6 +129,27 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
     })
 }
 
+/// Writes `value` as JSON to `out` as it is serialised (for outputs that
+/// can run to tens of megabytes), then exits with `code`.
+fn stream(
+    out: &mut dyn std::io::Write,
+    value: &impl serde::Serialize,
+    code: u8,
+) -> Result<Outcome> {
+    match json::render_to(out, value) {
+        Ok(()) => Ok(Outcome {
+            output: String::new(),
+            code,
+        }),
+        // A closed pipe (`clash list | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Outcome {
+            output: String::new(),
+            code,
+        }),
+        Err(e) => Err(UserError::new(e.to_string())),
+    }
+}
+
 /// The index for `from..=to` that the command's filter needs.
 fn filtered_index(
     cfg: &Config,
@@ -187,6 +208,7 @@ fn import(
     range_args: &crate::args::RangeArgs,
     with_food: bool,
     style: text::Style,
+    out: &mut dyn std::io::Write,
 ) -> Result<Outcome> {
     use crate::output::{Found, Imported};
     use clash_core::ical::{IcsCalendar, When};
@@ -263,17 +285,18 @@ fn import(
         Format::Text => text::imported(&source, &found, (from, to), &notes, &cfg.location, style),
         Format::Csv => csv::imported(&found),
         Format::Ics => return Err(ics_only()),
-        Format::Json => json::render(&json::ImportJson {
-            source: &source,
-            from: from.to_string(),
-            to: to.to_string(),
-            location: json::LocationJson::new(&cfg.location),
-            notes: &notes,
-            events: found
-                .iter()
-                .map(|f| json::ImportedJson::new(f, &cfg.location))
-                .collect(),
-        }),
+        Format::Json => {
+            let events = json::Each(&found, |f| json::ImportedJson::new(f, &cfg.location));
+            let import = json::ImportJson {
+                source: &source,
+                from: json::Day(from),
+                to: json::Day(to),
+                location: json::LocationJson::new(&cfg.location),
+                notes: &notes,
+                events,
+            };
+            return stream(out, &import, u8::from(any));
+        }
     };
     Ok(Outcome {
         output,
@@ -508,7 +531,7 @@ pub fn run(args: &Args, color: bool, out: &mut dyn std::io::Write) -> Result<Out
             file,
             range_args,
             with_food,
-        } => import(&cfg, file, range_args, *with_food, style),
+        } => import(&cfg, file, range_args, *with_food, style, out),
         Command::List { range, range_args } => {
             let (from, to) = resolve_range(range.as_deref(), range_args, cfg.today, 364)?;
             let index = filtered_index(&cfg, from, to)?;
@@ -522,24 +545,16 @@ pub fn run(args: &Args, color: bool, out: &mut dyn std::io::Write) -> Result<Out
                 // a string) cost more than computing it.
                 Format::Json => {
                     let texts = json::Texts::new(&cfg.catalogue);
+                    let occurrences = json::Each(&list, |o| {
+                        json::OccurrenceJson::with_texts(o, loc, Some(&texts))
+                    });
                     let list = json::ListJson {
                         location: json::LocationJson::new(loc),
                         from: json::Day(from),
                         to: json::Day(to),
-                        occurrences: json::Occurrences {
-                            list: &list,
-                            location: loc,
-                            texts: &texts,
-                        },
+                        occurrences,
                     };
-                    return match json::render_to(out, &list) {
-                        Ok(()) => Ok(Outcome::ok(String::new())),
-                        // A closed pipe (`clash list | head`) is not an error.
-                        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                            Ok(Outcome::ok(String::new()))
-                        }
-                        Err(e) => Err(UserError::new(e.to_string())),
-                    };
+                    return stream(out, &list, 0);
                 }
             }))
         }

@@ -174,27 +174,24 @@ impl<'a> OccurrenceJson<'a> {
 
 /// `clash list --format json`.
 #[derive(Serialize)]
-pub struct ListJson<'a> {
+pub struct ListJson<'a, E> {
     pub location: LocationJson<'a>,
     pub from: Day,
     pub to: Day,
-    pub occurrences: Occurrences<'a>,
+    pub occurrences: E,
 }
 
-/// A list's occurrences, each turned into JSON as it is written.
-pub struct Occurrences<'a> {
-    pub list: &'a [OccurrenceRef<'a>],
-    pub location: &'a Location,
-    pub texts: &'a Texts,
-}
+/// A sequence whose items are turned into JSON only as it is written, so
+/// that a long list is never held twice.
+pub struct Each<'a, T, F>(pub &'a [T], pub F);
 
-impl Serialize for Occurrences<'_> {
+impl<'a, T, F, J> Serialize for Each<'a, T, F>
+where
+    F: Fn(&'a T) -> J,
+    J: Serialize,
+{
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(
-            self.list
-                .iter()
-                .map(|o| OccurrenceJson::with_texts(o, self.location, Some(self.texts))),
-        )
+        s.collect_seq(self.0.iter().map(&self.1))
     }
 }
 
@@ -486,11 +483,11 @@ impl<'a> ImportedJson<'a> {
 
 /// `clash import --format json`.
 #[derive(Serialize)]
-pub struct ImportJson<'a> {
+pub struct ImportJson<'a, E> {
     pub source: &'a str,
-    pub from: String,
-    pub to: String,
+    pub from: Day,
+    pub to: Day,
     pub location: LocationJson<'a>,
     pub notes: &'a [String],
-    pub events: Vec<ImportedJson<'a>>,
+    pub events: E,
 }
