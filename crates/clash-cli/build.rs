@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clash_core::{Baked, Catalogue, CatalogueBuilder, Settings};
+use clash_core::{Baked, CatalogueBuilder, Settings};
 
 /// The years baked: a query for `first..=last` reads `first - 1..=last`.
 const YEARS: std::ops::RangeInclusive<i32> = 1899..=2100;
@@ -18,11 +18,17 @@ fn main() -> ExitCode {
         eprintln!("OUT_DIR is not set");
         return ExitCode::FAILURE;
     };
-    let baked = Catalogue::embedded()
-        .and_then(|catalogue| Baked::bake(&catalogue, &Settings::default(), YEARS));
+    // Baked from the compact form, as the binary loads it (baked data is
+    // tied to the text its catalogue was read from).
+    let prepared = CatalogueBuilder::compact_embedded().and_then(|compact| {
+        let catalogue = CatalogueBuilder::new().add_compact(&compact)?.build()?;
+        Ok((
+            Baked::bake(&catalogue, &Settings::default(), YEARS)?,
+            compact,
+        ))
+    });
     let write = |name: &str, bytes: &[u8]| std::fs::write(out.join(name), bytes);
-    let written = baked
-        .and_then(|bytes| Ok((bytes, CatalogueBuilder::compact_embedded()?)))
+    let written = prepared
         .map_err(|e| e.to_string())
         .and_then(|(bytes, compact)| {
             write("baked.bin", &bytes)

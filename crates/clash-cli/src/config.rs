@@ -70,10 +70,7 @@ impl Config {
             None => Location::leicester(),
         };
         // The compact form is the embedded TOML parsed at build time.
-        let mut builder = match CatalogueBuilder::new().add_compact(COMPACT) {
-            Ok(b) => b,
-            Err(_) => CatalogueBuilder::new().embedded()?,
-        };
+        let mut builder = CatalogueBuilder::new().add_compact(COMPACT)?;
         for path in &c.catalogues {
             builder = if path
                 .extension()

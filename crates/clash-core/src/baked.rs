@@ -36,6 +36,7 @@ use crate::model::{Category, RegionSet};
 use crate::occurrence::{expand, Index, Occurrence, MAX_YEARS};
 use crate::rules::Approximation;
 use crate::settings::Settings;
+use crate::SUPPORTED_YEARS;
 
 const MAGIC: &[u8; 8] = b"CLASHBK1";
 const SUBSTITUTE: u8 = 1;
@@ -45,17 +46,21 @@ const APPROXIMATE: u8 = 2;
 /// at fixed settings (see the module documentation).
 ///
 /// ```
+/// use chrono::NaiveDate;
 /// use clash_core::{Baked, Catalogue, Filter, Index, Settings};
 /// let catalogue = Catalogue::embedded()?;
 /// let settings = Settings::default();
 /// let bytes = Baked::bake(&catalogue, &settings, 2025..=2026)?;
-/// let baked = Baked::open(&bytes, &catalogue, &settings).expect("made for them");
+/// let baked = Baked::open(&bytes, &catalogue, &settings).ok_or("made for them")?;
 /// let index = baked.index(2026, 2026, None)?;
 /// let live = Index::new(&catalogue, 2026, 2026)?;
+/// let from = NaiveDate::from_ymd_opt(2026, 1, 1).ok_or("date")?;
+/// let to = NaiveDate::from_ymd_opt(2026, 12, 31).ok_or("date")?;
 /// let all = Filter::default();
-/// let (from, to) = (chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-///                   chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
 /// assert_eq!(index.list(from, to, &all)?.len(), live.list(from, to, &all)?.len());
+/// // Data made for other settings is refused.
+/// let delhi = settings.location("delhi".parse()?);
+/// assert!(Baked::open(&bytes, &catalogue, &delhi).is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -190,8 +195,8 @@ impl<'c> Baked<'c> {
     }
 }
 
-/// FNV-1a over the catalogue's ids (in order) and the settings: baked data
-/// belongs to exactly these.
+/// FNV-1a over this crate's version, the catalogue's ids (in order) and
+/// content hash, and the settings: baked data belongs to exactly these.
 fn fingerprint(catalogue: &Catalogue, settings: &Settings) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |bytes: &[u8]| {
@@ -200,6 +205,8 @@ fn fingerprint(catalogue: &Catalogue, settings: &Settings) -> u64 {
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
     };
+    eat(env!("CARGO_PKG_VERSION").as_bytes());
+    eat(&catalogue.content().to_le_bytes());
     for o in catalogue.observances() {
         eat(o.id().as_str().as_bytes());
         eat(b"\n");
@@ -263,15 +270,19 @@ fn skip(r: &mut Reader<'_>) -> Option<()> {
     Some(())
 }
 
+/// Reads one occurrence; `None` for a damaged record, including any date
+/// outside the supported years (so that no later date arithmetic can
+/// overflow).
 fn decode(r: &mut Reader<'_>) -> Option<Occurrence> {
+    let supported = |d: NaiveDate| SUPPORTED_YEARS.contains(&d.year()).then_some(d);
     let observance = u32::from(r.u16()?);
-    let start = NaiveDate::from_num_days_from_ce_opt(r.i32()?)?;
-    let end = start.checked_add_days(chrono::Days::new(u64::from(r.u16()?)))?;
+    let start = supported(NaiveDate::from_num_days_from_ce_opt(r.i32()?)?)?;
+    let end = supported(start.checked_add_days(chrono::Days::new(u64::from(r.u16()?)))?)?;
     let category = *Category::ALL.get(usize::from(r.u8()?))?;
     let regions = RegionSet::from_bits(r.u32()?);
     let flags = r.u8()?;
     let substitute_for = if flags & SUBSTITUTE != 0 {
-        Some(NaiveDate::from_num_days_from_ce_opt(r.i32()?)?)
+        Some(supported(NaiveDate::from_num_days_from_ce_opt(r.i32()?)?)?)
     } else {
         None
     };
@@ -285,7 +296,10 @@ fn decode(r: &mut Reader<'_>) -> Option<Occurrence> {
     };
     let n = r.u8()?;
     let possible = (0..n)
-        .map(|_| start.checked_add_signed(chrono::Duration::days(i64::from(r.i16()?))))
+        .map(|_| {
+            let d = start.checked_add_signed(chrono::Duration::days(i64::from(r.i16()?)))?;
+            supported(d)
+        })
         .collect::<Option<Box<[NaiveDate]>>>()?;
     Some(Occurrence::from_parts(
         observance,

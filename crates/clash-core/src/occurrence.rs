@@ -564,7 +564,11 @@ impl<'c> Index<'c> {
             .filter(|o| {
                 let span = o.end - o.start;
                 let lo = o.possible.first().copied().unwrap_or(o.start).min(o.start);
-                let hi = o.possible.last().map_or(o.end, |&p| (p + span).max(o.end));
+                let hi = o.possible.last().map_or(o.end, |&p| {
+                    p.checked_add_signed(span)
+                        .unwrap_or(NaiveDate::MAX)
+                        .max(o.end)
+                });
                 hi >= first_day && lo <= last_day
             })
             .collect();
@@ -588,7 +592,7 @@ impl<'c> Index<'c> {
             }
             possible_days.clear();
             for &alt in o.possible.iter() {
-                let alt_end = alt + (o.end - o.start);
+                let alt_end = alt.checked_add_signed(o.end - o.start).unwrap_or(alt);
                 possible_days.extend(alt.iter_days().take_while(|d| *d <= alt_end));
             }
             possible_days.sort_unstable();

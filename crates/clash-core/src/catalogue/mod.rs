@@ -107,6 +107,8 @@ pub struct Catalogue {
     order: Vec<usize>,
     /// The rank of each observance's id in sorted order (fast id ordering).
     id_rank: Vec<u32>,
+    /// A hash of the texts it was built from (see [`content_hash`]).
+    content: u64,
 }
 
 /// Builds a [`Catalogue`] from the embedded files and a user's own.
@@ -132,6 +134,7 @@ pub struct Catalogue {
 #[derive(Debug, Default)]
 pub struct CatalogueBuilder {
     observances: Vec<Observance>,
+    content: u64,
 }
 
 impl CatalogueBuilder {
@@ -155,8 +158,9 @@ impl CatalogueBuilder {
     ///
     /// # Errors
     /// Syntax errors (with line), unknown fields, invalid values.
-    pub fn add_str(self, origin: impl AsRef<Path>, text: &str) -> Result<Self> {
+    pub fn add_str(mut self, origin: impl AsRef<Path>, text: &str) -> Result<Self> {
         let origin = origin.as_ref();
+        self.content = content_hash(self.content, text.as_bytes());
         let spec: spec::FileSpec = toml::from_str(text).map_err(|e| {
             let mut err = Error::new(ErrorKind::Syntax, one_line(e.message())).with_file(origin);
             if let Some(span) = e.span() {
@@ -164,32 +168,37 @@ impl CatalogueBuilder {
             }
             err
         })?;
-        // Each observance's line: the first `id = "…"` line naming it
-        // after the previous one's (one pass over the text in all).
-        let lines: Vec<&str> = text.lines().collect();
-        let mut cursor = 0;
-        let mut line_of_id = move |id: &str| {
-            let quoted = [format!("\"{id}\""), format!("'{id}'")];
-            let found = lines.iter().skip(cursor).position(|l| {
-                let l = l.trim_start();
-                l.starts_with("id") && quoted.iter().any(|q| l.contains(q.as_str()))
-            })?;
-            cursor += found + 1;
-            Some(cursor)
-        };
-        self.add_specs(origin, spec.observance, &mut line_of_id)
+        // Each observance's line: its id's, from a second, light parse
+        // that keeps positions (the spec itself has none, so that it also
+        // reads from the compact form), turned into lines in one pass.
+        let newlines: Vec<usize> = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        let lines: Vec<usize> = toml::from_str::<spec::IdsAt>(text)
+            .map(|f| {
+                f.observance
+                    .iter()
+                    .map(|o| newlines.partition_point(|&n| n < o.id.span().start) + 1)
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.add_specs(origin, spec.observance, &|k| lines.get(k).copied())
     }
 
-    /// Validates and adds parsed observances.
+    /// Validates and adds parsed observances; `line(k)` is the line of the
+    /// `k`th, if known.
     fn add_specs(
         mut self,
         origin: &Path,
         specs: Vec<spec::ObservanceSpec>,
-        line_of_id: &mut dyn FnMut(&str) -> Option<usize>,
+        line: &dyn Fn(usize) -> Option<usize>,
     ) -> Result<Self> {
-        for o in specs {
+        for (k, o) in specs.into_iter().enumerate() {
             let id = o.id.clone();
-            let line = line_of_id(&id);
+            let line = line(k);
             let obs = validate::observance(o, origin).map_err(|e| {
                 let e = e.with_file(origin).with_observance(id.clone());
                 match line {
@@ -239,11 +248,12 @@ impl CatalogueBuilder {
     /// # Errors
     /// Malformed input; everything [`CatalogueBuilder::add_str`] reports.
     pub fn add_compact(mut self, json: &str) -> Result<Self> {
+        self.content = content_hash(self.content, json.as_bytes());
         let files: Vec<(String, spec::FileSpec)> =
             serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::Syntax, e.to_string()))?;
         for (name, file) in files {
             let origin = Path::new("<embedded>").join(name);
-            self = self.add_specs(&origin, file.observance, &mut |_| None)?;
+            self = self.add_specs(&origin, file.observance, &|_| None)?;
         }
         Ok(self)
     }
@@ -423,8 +433,25 @@ impl CatalogueBuilder {
             by_id,
             order,
             id_rank,
+            content: self.content,
         })
     }
+}
+
+/// A fast, non-cryptographic hash of what a catalogue was built from, so
+/// that data derived from one catalogue ([`crate::Baked`]) is not applied to
+/// another with the same ids (it runs on every start, over 200 kB).
+fn content_hash(mut h: u64, bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().unwrap_or_default());
+        h = (h ^ w).wrapping_mul(K).rotate_left(29);
+    }
+    for &b in words.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(K).rotate_left(29);
+    }
+    (h ^ bytes.len() as u64).wrapping_mul(K)
 }
 
 /// Orders observances so that each comes after those it refers to
@@ -496,6 +523,11 @@ fn expansion_order(obs: &[Observance], by_id: &HashMap<String, usize>) -> Result
 }
 
 impl Catalogue {
+    /// A hash of the texts it was built from.
+    pub(crate) fn content(&self) -> u64 {
+        self.content
+    }
+
     /// The catalogue compiled into the library.
     ///
     /// # Errors

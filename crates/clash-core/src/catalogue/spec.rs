@@ -13,6 +13,20 @@ pub(crate) struct FileSpec {
     pub observance: Vec<ObservanceSpec>,
 }
 
+/// Where each observance's id is in a TOML file (for error lines); the
+/// other fields are ignored.
+#[derive(Debug, Deserialize)]
+pub(crate) struct IdsAt {
+    #[serde(default)]
+    pub observance: Vec<IdAt>,
+}
+
+/// One observance's id, with its position.
+#[derive(Debug, Deserialize)]
+pub(crate) struct IdAt {
+    pub id: toml::Spanned<String>,
+}
+
 /// One `[[observance]]` table.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

@@ -309,56 +309,46 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
                 None => NaiveDate::from_ymd_opt(*SUPPORTED_YEARS.start(), 1, 1)
                     .ok_or_else(|| Error::invalid("bad default dtstart"))?,
             };
-            if !rrule.is_ascii()
-                || rrule.contains('\n')
-                || rrule.to_ascii_uppercase().contains("DTSTART")
-            {
+            if rrule.to_ascii_uppercase().contains("DTSTART") {
                 return Err(bad(
                     "rrule",
                     &rrule,
-                    "one ASCII RRULE value without DTSTART (use `dtstart`)",
+                    "one RRULE value without DTSTART (use `dtstart`)",
                 ));
             }
-            let text = format!(
-                "DTSTART:{}T000000Z\nRRULE:{}",
-                dtstart.format("%Y%m%d"),
-                rrule.trim_start_matches("RRULE:")
-            );
-            let set: rrule::RRuleSet = text
-                .parse()
-                .map_err(|e| bad("rrule", &rrule, &format!("an RFC 5545 RRULE ({e})")))?;
+            let invalid = |e: String| bad("rrule", &rrule, &format!("an RFC 5545 RRULE ({e})"));
+            let raw = crate::rules::parse_rrule(&rrule).map_err(invalid)?;
             // Observances are days: a rule more frequent than daily, or
             // with times of day, would make the expansion walk every hour
             // or second since 1583; a long COUNT, every instance since.
-            let upper = rrule.to_ascii_uppercase();
-            if ["BYHOUR", "BYMINUTE", "BYSECOND"]
-                .iter()
-                .any(|by| upper.contains(by))
-            {
-                return Err(bad("rrule", &rrule, "a rule of days, without BYHOUR, BYMINUTE or BYSECOND"));
-            }
-            if set
-                .get_rrule()
-                .iter()
-                .any(|r| r.get_count().is_some_and(|c| c > 10_000))
-            {
-                return Err(bad("rrule", &rrule, "COUNT at most 10000"));
-            }
-            if set.get_rrule().iter().any(|r| {
-                !matches!(
-                    r.get_freq(),
-                    rrule::Frequency::Yearly
-                        | rrule::Frequency::Monthly
-                        | rrule::Frequency::Weekly
-                        | rrule::Frequency::Daily
-                )
-            }) {
+            if !matches!(
+                raw.get_freq(),
+                rrule::Frequency::Yearly
+                    | rrule::Frequency::Monthly
+                    | rrule::Frequency::Weekly
+                    | rrule::Frequency::Daily
+            ) {
                 return Err(bad(
                     "rrule",
                     &rrule,
                     "a rule at most daily (FREQ=YEARLY, MONTHLY, WEEKLY or DAILY)",
                 ));
             }
+            if !(raw.get_by_hour().is_empty()
+                && raw.get_by_minute().is_empty()
+                && raw.get_by_second().is_empty())
+            {
+                return Err(bad(
+                    "rrule",
+                    &rrule,
+                    "a rule of days, without BYHOUR, BYMINUTE or BYSECOND",
+                ));
+            }
+            if raw.get_count().is_some_and(|c| c > 10_000) {
+                return Err(bad("rrule", &rrule, "COUNT at most 10000"));
+            }
+            let set = crate::rules::rrule_set(&rrule, dtstart.and_time(chrono::NaiveTime::MIN))
+                .map_err(invalid)?;
             Rule::RRule(Box::new(RRuleRule {
                 text: rrule,
                 dtstart,

@@ -929,9 +929,9 @@ impl IcsCalendar {
     }
 
     /// The instances of one rule of `e` in the wall-time window
-    /// `lo..=hi`. Bounded: a rule without COUNT that repeats by a fixed
-    /// period (SECONDLY to WEEKLY) starts from its last instance well before
-    /// the window instead of from DTSTART, and at most [`MAX_STEPS`]
+    /// `lo..=hi`. Bounded: a rule without COUNT starts a few periods before
+    /// the window instead of from DTSTART (`rules::shifted_start`), and at
+    /// most [`MAX_STEPS`]
     /// instances are stepped through and [`MAX_PER_EVENT`] kept, with a note.
     fn expand(
         &self,

@@ -449,12 +449,31 @@ pub(crate) fn parse_rrule(
     text.parse().map_err(|e: rrule::RRuleError| e.to_string())
 }
 
+/// The recurrence set of RRULE value `text` from `start` (UTC, as the
+/// catalogue's rules are days).
+///
+/// # Errors
+/// As [`parse_rrule`], and the crate's checks against the start (UNTIL
+/// before it).
+pub(crate) fn rrule_set(
+    text: &str,
+    start: NaiveDateTime,
+) -> std::result::Result<rrule::RRuleSet, String> {
+    use chrono::TimeZone;
+    let start = rrule::Tz::UTC.from_utc_datetime(&start);
+    let rule = parse_rrule(text.trim_start_matches("RRULE:"))?
+        .validate(start)
+        .map_err(|e| e.to_string())?;
+    Ok(rrule::RRuleSet::new(start).rrule(rule))
+}
+
 /// Where to start expanding a rule without COUNT: the same phase, two
 /// periods or more before `lo`, so that the instances before the window
 /// are not stepped through (the importer's events and the catalogue's
 /// `rrule` rules). Fixed periods (SECONDLY to WEEKLY) shift by seconds;
-/// MONTHLY and YEARLY by whole months when the start's day exists in every
-/// month (day 28 or earlier), so that its defaults are kept.
+/// MONTHLY and YEARLY by whole months, unless the rule takes its day from
+/// the start (no BYMONTHDAY, BYDAY, BYYEARDAY or BYWEEKNO) and that day is
+/// not in every month (29–31), which a shift would change.
 pub(crate) fn shifted_start(rule: &str, start: NaiveDateTime, lo: NaiveDateTime) -> NaiveDateTime {
     let Ok(r) = parse_rrule(rule) else {
         return start;
@@ -477,7 +496,11 @@ pub(crate) fn shifted_start(rule: &str, start: NaiveDateTime, lo: NaiveDateTime)
                 };
             let gap = i64::from(lo.year() - start.year()) * 12 + i64::from(lo.month())
                 - i64::from(start.month());
-            if start.day() > 28 || gap <= 3 * months {
+            let own_day = r.get_by_month_day().is_empty()
+                && r.get_by_weekday().is_empty()
+                && r.get_by_year_day().is_empty()
+                && r.get_by_week_no().is_empty();
+            if (own_day && start.day() > 28) || gap <= 3 * months {
                 return start;
             }
             let shift = u32::try_from((gap / months - 2) * months).unwrap_or(0);
@@ -507,28 +530,30 @@ impl RRuleRule {
         ) else {
             return;
         };
-        if year < self.dtstart.year() {
+        let until = self
+            .set
+            .get_rrule()
+            .iter()
+            .filter_map(|r| r.get_until())
+            .max();
+        if year < self.dtstart.year() || until.is_some_and(|u| u.year() < year) {
             return;
         }
-        // A daily or weekly rule from 1583 would step through every
-        // instance since; start it near the year instead.
+        // A rule from 1583 would step through every instance since; start
+        // it near the year instead. The shifted set was valid from the real
+        // start, so it fails only when the shift passes UNTIL: nothing is
+        // left then.
         let start = self.dtstart.and_time(NaiveTime::MIN);
         let near = shifted_start(&self.text, start, from.naive_utc());
-        let set = match near == start {
-            true => None,
-            false => format!(
-                "DTSTART:{}Z\nRRULE:{}",
-                near.format("%Y%m%dT%H%M%S"),
-                self.text.trim_start_matches("RRULE:")
-            )
-            .parse::<rrule::RRuleSet>()
-            .ok(),
+        let set = if near == start {
+            self.set.clone()
+        } else {
+            match rrule_set(&self.text, near) {
+                Ok(set) => set,
+                Err(_) => return,
+            }
         };
-        let result = set
-            .unwrap_or_else(|| self.set.clone())
-            .after(from)
-            .before(to)
-            .all(Self::MAX_PER_YEAR);
+        let result = set.after(from).before(to).all(Self::MAX_PER_YEAR);
         out.extend(result.dates.iter().map(|d| d.date_naive()));
     }
 }
@@ -773,6 +798,20 @@ mod tests {
             ("FREQ=YEARLY", d(1600, 2, 29)),
             ("FREQ=YEARLY;INTERVAL=3", d(1601, 7, 4)),
             ("FREQ=DAILY;UNTIL=20500101T000000Z", d(1583, 1, 1)),
+            ("FREQ=DAILY;UNTIL=19000101T000000Z", d(1583, 1, 1)),
+            ("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR,SA,SU", d(1583, 1, 31)),
+            (
+                "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+                d(1583, 1, 30),
+            ),
+            ("FREQ=MONTHLY;BYMONTHDAY=31", d(1583, 1, 31)),
+            ("FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO;WKST=SU", d(1583, 3, 29)),
+            ("FREQ=YEARLY;BYYEARDAY=1,100,366,-1", d(1583, 12, 31)),
+            (
+                "FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29",
+                d(1584, 2, 29),
+            ),
+            ("FREQ=YEARLY;BYMONTH=1,3", d(1600, 1, 31)),
         ] {
             let set: rrule::RRuleSet =
                 format!("DTSTART:{}T000000Z\nRRULE:{text}", dtstart.format("%Y%m%d"))
