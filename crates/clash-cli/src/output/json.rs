@@ -3,7 +3,7 @@
 
 use std::cell::OnceCell;
 
-use chrono::{DateTime, Datelike, NaiveDate};
+use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 use clash_core::{Catalogue, Clash, Location, Observance, OccurrenceRef, SunDay};
 use serde::Serialize;
@@ -36,25 +36,9 @@ pub struct Day(pub NaiveDate);
 
 impl Serialize for Day {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
-        match u32::try_from(y) {
-            Ok(y) if y <= 9999 => {
-                let digit = |n: u32| b'0' + (n % 10) as u8;
-                let b = [
-                    digit(y / 1000),
-                    digit(y / 100),
-                    digit(y / 10),
-                    digit(y),
-                    b'-',
-                    digit(m / 10),
-                    digit(m),
-                    b'-',
-                    digit(d / 10),
-                    digit(d),
-                ];
-                s.serialize_str(std::str::from_utf8(&b).unwrap_or_default())
-            }
-            _ => s.collect_str(&self.0),
+        match super::iso_date(self.0) {
+            Some(b) => s.serialize_str(std::str::from_utf8(&b).unwrap_or_default()),
+            None => s.collect_str(&self.0),
         }
     }
 }

@@ -46,12 +46,26 @@ impl Style {
 
 /// `Sun 2026-06-21`.
 fn day(d: NaiveDate) -> String {
+    let mut s = String::with_capacity(14);
+    push_day(&mut s, d);
+    s
+}
+
+/// Appends `Sun 2026-06-21` to `out`.
+fn push_day(out: &mut String, d: NaiveDate) {
     const NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     let name = NAMES
         .get(d.weekday().num_days_from_monday() as usize)
         .copied()
         .unwrap_or_default();
-    format!("{name} {d}")
+    out.push_str(name);
+    out.push(' ');
+    match super::iso_date(d) {
+        Some(b) => out.push_str(std::str::from_utf8(&b).unwrap_or_default()),
+        None => {
+            let _ = write!(out, "{d}");
+        }
+    }
 }
 
 fn regions(r: RegionSet) -> String {
@@ -104,29 +118,34 @@ pub fn occurrences(
         .map(|o| o.observance().tradition().as_str().len())
         .max()
         .unwrap_or(0);
+    // Rows are written straight into `out` (a 201-year list has tens of
+    // thousands): no string per column.
+    let indent = 14 + 2 + 6 + 2 + width + 2;
+    let columns = 80usize.saturating_sub(indent).max(30);
+    let mut rest = String::new();
     for o in list {
         let obs = o.observance();
-        let prefix = format!(
-            "{}  {}  {:<width$}  ",
-            day(o.occurrence().start()),
-            style.impact(obs.impact()),
-            obs.tradition().as_str(),
-        );
-        // The visible width of the prefix, without colour codes.
-        let indent = 14 + 2 + 6 + 2 + width + 2;
-        let rest = format!(
-            "{}{}{}",
-            o.name(),
-            span_note(o),
-            regions(o.occurrence().regions())
-        );
-        for (i, line) in wrap(&rest, 80usize.saturating_sub(indent).max(30))
-            .iter()
-            .enumerate()
-        {
-            if i == 0 {
-                out.push_str(&prefix);
-            } else {
+        let occ = o.occurrence();
+        rest.clear();
+        rest.push_str(&o.name());
+        if occ.end() != occ.start() || !occ.possible_dates().is_empty() {
+            rest.push_str(&span_note(o));
+        }
+        if !occ.regions().is_empty() {
+            rest.push_str(&regions(occ.regions()));
+        }
+        push_day(&mut out, occ.start());
+        out.push_str("  ");
+        out.push_str(&style.impact(obs.impact()));
+        out.push_str("  ");
+        let tradition = obs.tradition().as_str();
+        out.push_str(tradition);
+        out.extend(std::iter::repeat_n(
+            ' ',
+            width.saturating_sub(tradition.len()) + 2,
+        ));
+        for (i, line) in wrap(&rest, columns).iter().enumerate() {
+            if i > 0 {
                 out.extend(std::iter::repeat_n(' ', indent));
             }
             out.push_str(line);
