@@ -180,15 +180,18 @@ impl<'c> Baked<'c> {
                 .get(*self.offsets.get(lo)?..*self.offsets.get(hi)?)?,
         );
         let mut out = Vec::new();
-        while !r.0.is_empty() {
-            let wanted = |i: usize| need.is_none_or(|n| n.get(i).copied().unwrap_or(false));
-            let kept = match Reader(r.0).u16() {
-                Some(i) if !wanted(usize::from(i)) => skip(&mut r),
-                _ => decode(&mut r).map(|o| out.push(o)),
+        let wanted = |i: usize| need.is_none_or(|n| n.get(i).copied().unwrap_or(false));
+        while let Some(&[a, b, ..]) = r.0.first_chunk::<2>() {
+            let kept = match wanted(usize::from(u16::from_le_bytes([a, b]))) {
+                true => decode(&mut r).map(|o| out.push(o)),
+                false => skip(&mut r),
             };
             if kept.is_none() {
                 return Some(Err(Error::invalid("baked data is damaged")));
             }
+        }
+        if !r.0.is_empty() {
+            return Some(Err(Error::invalid("baked data is damaged")));
         }
         crate::occurrence::sort(self.catalogue, &mut out);
         Some(Ok(out))
@@ -255,18 +258,15 @@ fn encode(o: &Occurrence, out: &mut Vec<u8>) -> Result<()> {
     Ok(())
 }
 
-/// Passes over one occurrence without building it.
+/// Passes over one occurrence without building it (most records, for a
+/// query about one tradition).
 fn skip(r: &mut Reader<'_>) -> Option<()> {
-    r.take(2 + 4 + 2 + 1 + 4)?;
-    let flags = r.u8()?;
-    if flags & SUBSTITUTE != 0 {
-        r.take(4)?;
-    }
-    if flags & APPROXIMATE != 0 {
-        r.take(1)?;
-    }
-    let n = usize::from(r.u8()?);
-    r.take(2 * n)?;
+    // Observance, start, length, category, regions: 13 bytes; then flags.
+    let flags = *r.0.first_chunk::<14>()?.last()?;
+    let extra =
+        if flags & SUBSTITUTE != 0 { 4 } else { 0 } + if flags & APPROXIMATE != 0 { 1 } else { 0 };
+    let n = usize::from(*r.0.get(14 + extra)?);
+    r.take(14 + extra + 1 + 2 * n)?;
     Some(())
 }
 

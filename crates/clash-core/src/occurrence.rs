@@ -620,11 +620,10 @@ impl<'c> Index<'c> {
                 *n += 1;
             }
         }
-        for d in 1..day_offsets.len() {
-            let before = day_offsets.get(d - 1).copied().unwrap_or(0);
-            if let Some(n) = day_offsets.get_mut(d) {
-                *n += before;
-            }
+        let mut total = 0;
+        for n in day_offsets.iter_mut() {
+            total += *n;
+            *n = total;
         }
         let mut next = day_offsets.clone();
         let mut entries = vec![0u32; pairs.len()];

@@ -27,7 +27,12 @@ impl Style {
 
     /// The impact, padded to 6 columns, coloured by level.
     fn impact(self, i: Impact) -> String {
-        let padded = format!("{:<6}", i.as_str());
+        let mut padded = String::with_capacity(6);
+        padded.push_str(i.as_str());
+        padded.extend(std::iter::repeat_n(
+            ' ',
+            6usize.saturating_sub(padded.len()),
+        ));
         match i {
             Impact::High => self.paint("1;31", &padded),
             Impact::Medium => self.paint("33", &padded),
@@ -80,20 +85,38 @@ fn regions(r: RegionSet) -> String {
 }
 
 fn span_note(o: &OccurrenceRef<'_>) -> String {
+    let mut s = String::new();
+    push_span_note(&mut s, o);
+    s
+}
+
+/// Appends ` (to Tue 2026-04-07; or 2026-04-02)` to `out`, or nothing.
+fn push_span_note(out: &mut String, o: &OccurrenceRef<'_>) {
     let occ = o.occurrence();
-    let mut notes = Vec::new();
-    if occ.end() != occ.start() {
-        notes.push(format!("to {}", day(occ.end())));
+    let (to, or) = (occ.end() != occ.start(), occ.possible_dates());
+    if !to && or.is_empty() {
+        return;
     }
-    if !occ.possible_dates().is_empty() {
-        let alts: Vec<String> = occ.possible_dates().iter().map(|d| d.to_string()).collect();
-        notes.push(format!("or {}", alts.join(", ")));
+    out.push_str(" (");
+    if to {
+        out.push_str("to ");
+        push_day(out, occ.end());
     }
-    if notes.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", notes.join("; "))
+    if !or.is_empty() {
+        out.push_str(if to { "; or " } else { "or " });
+        for (i, d) in or.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            match super::iso_date(*d) {
+                Some(b) => out.push_str(std::str::from_utf8(&b).unwrap_or_default()),
+                None => {
+                    let _ = write!(out, "{d}");
+                }
+            }
+        }
     }
+    out.push(')');
 }
 
 pub fn occurrences(
@@ -128,9 +151,7 @@ pub fn occurrences(
         let occ = o.occurrence();
         rest.clear();
         rest.push_str(&o.name());
-        if occ.end() != occ.start() || !occ.possible_dates().is_empty() {
-            rest.push_str(&span_note(o));
-        }
+        push_span_note(&mut rest, o);
         if !occ.regions().is_empty() {
             rest.push_str(&regions(occ.regions()));
         }
