@@ -14,9 +14,10 @@
 //! [`Baked::index`] rebuilds the index from the years a query needs exactly
 //! as [`Index::with_settings`] does from a live expansion (the years are
 //! independent: each depends only on its own and the next year's starts).
-//! Baked data is tied to the catalogue's ids and to the settings it was made
-//! with; [`Baked::open`] refuses anything else, and any year outside it is
-//! expanded live. A test compares baked and live indexes for every year.
+//! Baked data is tied to this crate's version, the text and ids of the
+//! catalogue and the settings it was made with; [`Baked::open`] refuses
+//! anything else, and any year outside it is expanded live. A test
+//! compares baked and live indexes for every year.
 //!
 //! The format, little-endian: `CLASHBK1`, a fingerprint (u64), the first
 //! and last year (i32 each), one u32 offset per year plus one (where that
