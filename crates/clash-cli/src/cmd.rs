@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration};
 use clap::CommandFactory;
-use clash_core::{Index, Observance};
+use clash_core::Observance;
 use serde_json::json;
 
 use crate::args::{Args, Command, Format, MeetingArgs};
@@ -137,26 +137,13 @@ fn stream(
     code: u8,
 ) -> Result<Outcome> {
     match json::render_to(out, value) {
-        Ok(()) => Ok(Outcome {
-            output: String::new(),
-            code,
-        }),
         // A closed pipe (`clash list | head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Outcome {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(UserError::new(e.to_string())),
+        _ => Ok(Outcome {
             output: String::new(),
             code,
         }),
-        Err(e) => Err(UserError::new(e.to_string())),
     }
-}
-
-/// The index for `from..=to` that the command's filter needs.
-fn filtered_index(
-    cfg: &Config,
-    from: chrono::NaiveDate,
-    to: chrono::NaiveDate,
-) -> Result<Index<'_>> {
-    Ok(cfg.index(from.year(), to.year(), Some(&cfg.filter))?)
 }
 
 /// The longest `export` window, in days (bounded work and size).
@@ -444,7 +431,7 @@ pub fn run(args: &Args, color: bool, out: &mut dyn std::io::Write) -> Result<Out
                 );
             }
             let (from, to) = resolve_range(when.as_deref(), range_args, cfg.today, 0)?;
-            let index = filtered_index(&cfg, from, to)?;
+            let index = cfg.index(from.year(), to.year(), Some(&cfg.filter))?;
             let clashes = index.clashes(from, to, &cfg.filter)?;
             let output = match cfg.format {
                 Format::Text => text::clashes(&clashes, from, to, loc, style),
@@ -510,7 +497,7 @@ pub fn run(args: &Args, color: bool, out: &mut dyn std::io::Write) -> Result<Out
                     MAX_EXPORT_DAYS / 366
                 )));
             }
-            let index = filtered_index(&cfg, from, to)?;
+            let index = cfg.index(from.year(), to.year(), Some(&cfg.filter))?;
             let list = index.list(from, to, &cfg.filter)?;
             let feed = clash_core::ical::feed(&feed_name(&args.common), loc, &list);
             match output {
@@ -534,7 +521,7 @@ pub fn run(args: &Args, color: bool, out: &mut dyn std::io::Write) -> Result<Out
         } => import(&cfg, file, range_args, *with_food, style, out),
         Command::List { range, range_args } => {
             let (from, to) = resolve_range(range.as_deref(), range_args, cfg.today, 364)?;
-            let index = filtered_index(&cfg, from, to)?;
+            let index = cfg.index(from.year(), to.year(), Some(&cfg.filter))?;
             let list = index.list(from, to, &cfg.filter)?;
             Ok(Outcome::ok(match cfg.format {
                 Format::Text => text::occurrences(&list, from, to, loc, style),
