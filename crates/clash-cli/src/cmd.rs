@@ -94,14 +94,10 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
             .ok_or_else(|| UserError::new(format!("{naive} cannot be placed in {}", tz.name())))?;
         notes.extend(note);
         let end = start + Duration::minutes(minutes);
-        let clashes = index.clashes_at(start, end, &cfg.timed_filter, kind)?;
-        meetings.push(text::Meeting {
-            start,
-            end,
-            clashes,
-        });
+        let found = index.check_at(start, end, &cfg.timed_filter, kind)?;
+        meetings.push(text::Meeting { start, end, found });
     }
-    let any = meetings.iter().any(|m| !m.clashes.is_empty());
+    let any = meetings.iter().any(|m| m.found.has_clash());
     let output = match cfg.format {
         Format::Text => text::timed(&meetings, &notes, &cfg.location, style),
         Format::Ics => return Err(ics_only()),
@@ -118,7 +114,12 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
             },
             "clashes": meetings
                 .iter()
-                .flat_map(|m| m.clashes.iter().map(move |c| (m, c)))
+                .flat_map(|m| m.found.clashes.iter().map(move |c| (m, c)))
+                .map(|(m, c)| json::TimedClashJson::new(c, (&m.start, &m.end), &cfg.location))
+                .collect::<Vec<_>>(),
+            "also": meetings
+                .iter()
+                .flat_map(|m| m.found.also.iter().map(move |c| (m, c)))
                 .map(|(m, c)| json::TimedClashJson::new(c, (&m.start, &m.end), &cfg.location))
                 .collect::<Vec<_>>(),
         })),
@@ -230,9 +231,9 @@ fn import(
         let days = |a: chrono::NaiveDate, b: chrono::NaiveDate| -> Result<_> {
             let (a, b) = (a.max(lo), b.min(hi));
             Ok(if a <= b {
-                index.clashes(a, b, &cfg.filter)?
+                index.check(a, b, &cfg.filter, kind)?
             } else {
-                Vec::new()
+                clash_core::Verdict::default()
             })
         };
         let item = match (o.start, o.end) {
@@ -251,7 +252,7 @@ fn import(
                 let fits =
                     e - s <= Duration::days(31) && s.date_naive() >= lo && e.date_naive() <= hi;
                 let clashes = if fits {
-                    Found::Timed(index.clashes_at(s, e, &cfg.timed_filter, kind)?)
+                    Found::Timed(index.check_at(s, e, &cfg.timed_filter, kind)?)
                 } else {
                     Found::Days(days(s.date_naive(), e.date_naive())?)
                 };
@@ -359,6 +360,12 @@ fn suggest(cfg: &Config, q: &SuggestQuery<'_>, style: text::Style) -> Result<Out
         Some(_) => &cfg.timed_filter,
         None => &cfg.filter,
     };
+    // The audience's nations: `--region`, else the profile's, else the
+    // location's.
+    let filter = &match (cfg.explicit_regions, profile.regions()) {
+        (false, Some(r)) => filter.clone().nations(r),
+        _ => filter.clone(),
+    };
     let found = index.suggest(&request, filter, &profile)?;
     let output = match cfg.format {
         Format::Text => text::suggestions(&found, &request, &profile, &cfg.location, style),
@@ -424,30 +431,48 @@ pub fn run(args: &Args, color: bool, out: &mut dyn std::io::Write) -> Result<Out
                 };
                 return check_timed(&cfg, &query, style);
             }
-            if duration.is_some() || *with_food {
-                return Err(
-                    UserError::new("--duration and --with-food need a time of day")
-                        .hint("for example: clash check 2026-03-20T18:00 --duration 2h"),
-                );
+            if duration.is_some() {
+                return Err(UserError::new("--duration needs a time of day")
+                    .hint("for example: clash check 2026-03-20T18:00 --duration 2h"));
             }
             let (from, to) = resolve_range(when.as_deref(), range_args, cfg.today, 0)?;
-            let index = cfg.index(from.year(), to.year(), Some(&cfg.filter))?;
-            let clashes = index.clashes(from, to, &cfg.filter)?;
-            let output = match cfg.format {
-                Format::Text => text::clashes(&clashes, from, to, loc, style),
-                Format::Ics => return Err(ics_only()),
-                Format::Csv => csv::clashes(&clashes, loc),
-                Format::Json => json::render(&json!({
-                    "query": {
-                        "from": from.to_string(),
-                        "to": to.to_string(),
-                        "location": json::LocationJson::new(loc),
-                    },
-                    "clashes": clashes.iter().map(|c| json::ClashJson::new(c, loc)).collect::<Vec<_>>(),
-                })),
+            // One more day for the eve of the last one.
+            let last = to
+                .succ_opt()
+                .map_or(to.year(), |d| d.year())
+                .min(*clash_core::SUPPORTED_YEARS.end());
+            let index = cfg.index(from.year(), last, Some(&cfg.filter))?;
+            let kind = clash_core::MeetingKind {
+                with_food: *with_food,
             };
-            let code = if clashes.is_empty() { 0 } else { 1 };
-            Ok(Outcome { output, code })
+            let found = index.check(from, to, &cfg.filter, kind)?;
+            let output = match cfg.format {
+                Format::Text => text::clashes(&found, (from, to), *with_food, loc, style),
+                Format::Ics => return Err(ics_only()),
+                Format::Csv => csv::clashes(&found, loc),
+                Format::Json => json::render(&json::CheckJson {
+                    query: json::DayQueryJson {
+                        from: json::Day(from),
+                        to: json::Day(to),
+                        with_food: *with_food,
+                        location: json::LocationJson::new(loc),
+                    },
+                    clashes: found
+                        .clashes
+                        .iter()
+                        .map(|c| json::ClashJson::new(c, loc))
+                        .collect(),
+                    also: found
+                        .also
+                        .iter()
+                        .map(|c| json::ClashJson::new(c, loc))
+                        .collect(),
+                }),
+            };
+            Ok(Outcome {
+                output,
+                code: u8::from(found.has_clash()),
+            })
         }
         Command::Suggest {
             range,

@@ -51,6 +51,9 @@ pub struct Config {
     pub timed_filter: Filter,
     pub format: Format,
     pub today: NaiveDate,
+    /// Whether `--region` named the nations (else the location's nation
+    /// stands for them, and a profile's regions may replace it).
+    pub explicit_regions: bool,
     /// Whether the catalogue is the embedded one alone (so the baked
     /// expansion may serve it).
     pub embedded_only: bool,
@@ -103,9 +106,17 @@ impl Config {
         if !all_categories {
             filter = filter.categories(categories);
         }
-        let regions = parse_all(&c.regions)?;
-        if !regions.is_empty() {
-            filter = filter.regions(regions);
+        // The location implies its nation (SPEC §6.1); `--region` overrides.
+        let regions: Vec<clash_core::Region> = parse_all(&c.regions)?;
+        let explicit_regions = !regions.is_empty();
+        filter = match explicit_regions {
+            true => filter.regions(regions),
+            false => filter.regions(location.region()),
+        };
+        if !filter.matches_any(&catalogue) {
+            return Err(UserError::new("no observance matches these filters").hint(
+                "`clash observances` lists each observance's tradition, category and impact",
+            ));
         }
         let timed_filter = if all_categories {
             filter
@@ -137,6 +148,7 @@ impl Config {
             timed_filter,
             format: c.format,
             today,
+            explicit_regions,
             embedded_only: c.catalogues.is_empty(),
         })
     }

@@ -35,6 +35,7 @@ mod file;
 pub mod ical;
 mod location;
 mod model;
+mod nations;
 mod observance;
 mod occurrence;
 pub mod rules;
@@ -51,7 +52,9 @@ pub use model::{
     Category, Certainty, DayStart, Impact, ObservanceId, Region, RegionSet, Set, Tradition,
 };
 pub use observance::Observance;
-pub use occurrence::{Clash, Index, Occurrence, OccurrenceRef, MAX_YEARS};
+pub use occurrence::{
+    Clash, ClashKind, Index, Occurrence, OccurrenceRef, Verdict, DEFAULT_THRESHOLD, MAX_YEARS,
+};
 pub use schedule::{
     Candidate, HighImpact, Profile, Request, Score, ScoredClash, Suggestion, Suggestions, Weekdays,
     MAX_COUNT, MAX_MEETING_MINUTES, MAX_WINDOW_DAYS, PROFILES,

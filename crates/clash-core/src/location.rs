@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 
 use crate::calendars::sun::{self, Event, NoEvent};
 use crate::error::{Error, Result};
+use crate::model::Region;
 
 /// A place: latitude and longitude in degrees (north and east positive) and
 /// an IANA time zone.
@@ -27,6 +28,7 @@ pub struct Location {
     latitude: f64,
     longitude: f64,
     timezone: Tz,
+    region: Option<Region>,
 }
 
 /// The preset locations: (name, latitude, longitude, time zone).
@@ -82,6 +84,7 @@ impl Location {
             latitude,
             longitude,
             timezone,
+            region: crate::nations::nation_at(latitude, longitude),
         })
     }
 
@@ -95,6 +98,7 @@ impl Location {
                 latitude: lat,
                 longitude: lon,
                 timezone: tz,
+                region: crate::nations::nation_at(lat, lon),
             })
     }
 
@@ -105,6 +109,7 @@ impl Location {
             latitude: 52.6369,
             longitude: -1.1398,
             timezone: Tz::Europe__London,
+            region: Some(Region::GbEng),
         }
     }
 
@@ -123,6 +128,22 @@ impl Location {
     /// The IANA time zone.
     pub fn timezone(&self) -> Tz {
         self.timezone
+    }
+
+    /// The UK nation the location is in, whose public holidays apply there
+    /// (SPEC §6.1), or `None` outside the UK. Presets carry theirs;
+    /// coordinates are placed by coarse outlines of the four nations.
+    ///
+    /// ```
+    /// use clash_core::{Location, Region};
+    /// assert_eq!(Location::preset("glasgow").unwrap().region(), Some(Region::GbSct));
+    /// let edinburgh: Location = "55.95,-3.19,Europe/London".parse()?;
+    /// assert_eq!(edinburgh.region(), Some(Region::GbSct));
+    /// assert_eq!(Location::preset("delhi").unwrap().region(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn region(&self) -> Option<Region> {
+        self.region
     }
 
     /// Sunrise and sunset on the local date `date`.

@@ -30,6 +30,7 @@ pub struct Observance {
     pub(crate) exceptions: Vec<Exception>,
     pub(crate) substitute: Option<Substitute>,
     pub(crate) holiday_group: Option<String>,
+    pub(crate) impact_elsewhere: Option<Impact>,
     pub(crate) timing: crate::timing::Timing,
     pub(crate) origin: PathBuf,
 }
@@ -70,6 +71,12 @@ impl Observance {
     /// Where it is a public holiday (empty for observances that are not).
     pub fn regions(&self) -> RegionSet {
         self.regions
+    }
+    /// For a public holiday that is also a religious day (Christmas Day,
+    /// Good Friday): its impact where it is not a public holiday. `None`
+    /// for the rest, which elsewhere are only "a public holiday in … only".
+    pub fn impact_elsewhere(&self) -> Option<Impact> {
+        self.impact_elsewhere
     }
     /// One line: what it is.
     pub fn summary(&self) -> &str {

@@ -10,7 +10,7 @@ use crate::calendars::gregorian::is_weekend;
 use crate::catalogue::{Catalogue, Filter};
 use crate::error::{Error, Result};
 use crate::location::Location;
-use crate::model::{Category, Certainty, DayStart, Region, RegionSet};
+use crate::model::{Category, Certainty, DayStart, Impact, Region, RegionSet};
 use crate::observance::Observance;
 use crate::rules::{Approximation, ExceptionAction, MAX_SPAN_DAYS};
 use crate::settings::Settings;
@@ -150,8 +150,22 @@ impl<'a> OccurrenceRef<'a> {
     /// observances that begin then, or `None` for those that begin at
     /// midnight (or where the sun does not set that evening).
     pub fn starts_at(&self, location: &Location) -> Option<DateTime<Tz>> {
+        self.starts_at_for(self.occurrence.start, location)
+    }
+
+    /// When it begins at `location` if its first day is `first_day` (one
+    /// of its possible dates): sunset the evening before, or earlier where
+    /// the tradition begins before sunset (Shabbat and the Jewish festivals
+    /// at candle lighting); `None` for observances that begin at midnight.
+    pub fn starts_at_for(&self, first_day: NaiveDate, location: &Location) -> Option<DateTime<Tz>> {
         match self.observance.begins() {
-            DayStart::SunsetBefore => location.sunset(self.occurrence.start.pred_opt()?),
+            DayStart::SunsetBefore => {
+                let sunset = location.sunset(first_day.pred_opt()?)?;
+                match &self.observance.timing().early {
+                    Some(e) => sunset.checked_sub_signed(Duration::minutes(i64::from(e.minutes))),
+                    None => Some(sunset),
+                }
+            }
             _ => None,
         }
     }
@@ -486,12 +500,82 @@ const POSSIBLE: u32 = 1 << 31;
 pub struct Clash<'a> {
     /// What it clashes with.
     pub occurrence: OccurrenceRef<'a>,
-    /// The first and last queried days it overlaps.
+    /// The first and last queried days it overlaps (for an eve, the last
+    /// queried day).
     pub overlap: (NaiveDate, NaiveDate),
     /// True when it falls on the queried days only if observed on one of its
     /// possible dates (moon sighting, another reckoning).
     pub possible: bool,
+    /// How it touches the queried days.
+    pub kind: ClashKind,
+    /// How much it matters here: the observance's impact, or its impact
+    /// outside the nations where it is a public holiday, or high for a
+    /// fast when the meeting serves food.
+    pub impact: Impact,
 }
+
+/// How an occurrence touches the queried days (SPEC §6.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum ClashKind {
+    /// One of its days (certain or possible) is a queried day.
+    Day,
+    /// It begins at sunset on the last queried day: evening and late
+    /// afternoon events then are affected.
+    Eve,
+    /// A public holiday of another nation than the audience's, shown only
+    /// so that nobody wonders ("a public holiday in Scotland only").
+    Elsewhere,
+}
+
+impl ClashKind {
+    /// `day`, `eve` or `elsewhere`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClashKind::Day => "day",
+            ClashKind::Eve => "eve",
+            ClashKind::Elsewhere => "elsewhere",
+        }
+    }
+}
+
+impl std::fmt::Display for ClashKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a check found (SPEC §6.1): the clashes, of at least the threshold
+/// impact (medium unless the filter asks for another), and the rest, "also
+/// on this day" (awareness days, other nations' holidays), which never make
+/// a day clash.
+#[derive(Debug, Clone)]
+pub struct Verdict<T> {
+    /// What counts.
+    pub clashes: Vec<T>,
+    /// What is worth knowing but does not count.
+    pub also: Vec<T>,
+}
+
+impl<T> Verdict<T> {
+    /// Whether anything counts (exit status 1 of `clash check`).
+    pub fn has_clash(&self) -> bool {
+        !self.clashes.is_empty()
+    }
+}
+
+impl<T> Default for Verdict<T> {
+    fn default() -> Self {
+        Verdict {
+            clashes: Vec::new(),
+            also: Vec::new(),
+        }
+    }
+}
+
+/// The impact below which a check reports "also" rather than a clash,
+/// unless the filter names a minimum impact.
+pub const DEFAULT_THRESHOLD: Impact = Impact::Medium;
 
 impl<'c> Index<'c> {
     /// Expands `catalogue` over Gregorian years `first..=last` (plus the year
@@ -778,8 +862,8 @@ impl<'c> Index<'c> {
             }
         });
         let mut out: Vec<Clash<'_>> = seen
-            .into_iter()
-            .filter_map(|(k, certain)| {
+            .iter()
+            .filter_map(|&(k, certain)| {
                 let o = self.occurrences.get(k)?;
                 let overlap = if certain {
                     o.overlap_from(o.start, from, to)?
@@ -789,22 +873,134 @@ impl<'c> Index<'c> {
                         .filter_map(|&alt| o.overlap_from(alt, from, to))
                         .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))?
                 };
+                let occurrence = self.resolve(o)?;
                 Some(Clash {
-                    occurrence: self.resolve(o)?,
+                    occurrence,
                     overlap,
                     possible: !certain,
+                    kind: ClashKind::Day,
+                    impact: self.impact_here(&occurrence, filter),
                 })
             })
             .collect();
+        // The eve (SPEC §6.1): what begins at sunset on the last day.
+        if let Some(next) = to.succ_opt().filter(|d| *d <= self.last_day) {
+            for i in self.day_range(next) {
+                let Some(&e) = self.entries.get(i) else {
+                    continue;
+                };
+                let k = (e & !POSSIBLE) as usize;
+                if seen.iter().any(|s| s.0 == k) || !self.entry_passes(i, filter) {
+                    continue;
+                }
+                let Some(o) = self.occurrences.get(k) else {
+                    continue;
+                };
+                let Some(occurrence) = self.resolve(o) else {
+                    continue;
+                };
+                let begins_then = occurrence.observance().begins() == DayStart::SunsetBefore;
+                let first_day = match e & POSSIBLE {
+                    0 => o.start == next,
+                    _ => o.possible.contains(&next),
+                };
+                if begins_then && first_day {
+                    out.push(Clash {
+                        occurrence,
+                        overlap: (to, to),
+                        possible: e & POSSIBLE != 0,
+                        kind: ClashKind::Eve,
+                        impact: self.impact_here(&occurrence, filter),
+                    });
+                }
+            }
+        }
         out.sort_by_key(|c| {
             let occ = c.occurrence.occurrence();
             (
-                std::cmp::Reverse(c.occurrence.observance().impact()),
+                std::cmp::Reverse(c.impact),
+                c.kind,
                 occ.start,
                 self.catalogue.id_rank(occ.observance as usize),
             )
         });
         Ok(out)
+    }
+
+    /// The impact of an occurrence passing `filter` at the filter's
+    /// nations: its observance's, or outside the nations where it is a
+    /// public holiday, its impact there.
+    fn impact_here(&self, o: &OccurrenceRef<'_>, filter: &Filter) -> Impact {
+        let obs = o.observance();
+        match filter.is_elsewhere(o.occurrence()) {
+            true => obs.impact_elsewhere().unwrap_or(Impact::Low),
+            false => obs.impact(),
+        }
+    }
+
+    /// A whole-day check of `from..=to` (SPEC §6.1): the clashes passing
+    /// `filter` (eves included) whose impact is at least the filter's
+    /// minimum impact, else [`DEFAULT_THRESHOLD`], and the rest as "also",
+    /// with the public holidays of nations other than the filter's
+    /// (kind [`ClashKind::Elsewhere`]). A meeting with food makes a fast's
+    /// clash high.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use clash_core::{Catalogue, ClashKind, Filter, Index, MeetingKind, Region};
+    /// let cat = Catalogue::embedded()?;
+    /// let index = Index::new(&cat, 2027, 2027)?;
+    /// // Yom Kippur begins at sunset on 10 October 2027.
+    /// let day = NaiveDate::from_ymd_opt(2027, 10, 10).unwrap();
+    /// let found = index.check(day, day, &Filter::default(), MeetingKind::default())?;
+    /// let eve = found.clashes.iter().find(|c| c.occurrence.observance().id().as_str() == "yom-kippur");
+    /// assert_eq!(eve.map(|c| c.kind), Some(ClashKind::Eve));
+    /// // St Andrew's Day is a public holiday in Scotland only.
+    /// let day = NaiveDate::from_ymd_opt(2027, 11, 30).unwrap();
+    /// let england = Filter::default().regions([Region::GbEng]);
+    /// let found = index.check(day, day, &england, MeetingKind::default())?;
+    /// assert!(found.also.iter().any(|c| c.kind == ClashKind::Elsewhere));
+    /// assert!(found.clashes.iter().all(|c| c.kind != ClashKind::Elsewhere));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Index::clashes`].
+    pub fn check(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        filter: &Filter,
+        kind: crate::MeetingKind,
+    ) -> Result<Verdict<Clash<'_>>> {
+        let (rest, min) = filter.split_min_impact();
+        let threshold = min.unwrap_or(DEFAULT_THRESHOLD);
+        let mut verdict = Verdict::default();
+        for mut c in self.clashes(from, to, &rest)? {
+            if kind.with_food && c.occurrence.observance().timing().fast.is_some() {
+                c.impact = Impact::High;
+            }
+            match c.impact >= threshold {
+                true => verdict.clashes.push(c),
+                false => verdict.also.push(c),
+            }
+        }
+        if rest.region_set().is_some() {
+            let everywhere = rest.without_regions();
+            for c in self.clashes(from, to, &everywhere)? {
+                let occ = c.occurrence.occurrence();
+                // Those the nations' filter kept (religious days) are listed.
+                let listed = rest.matches(c.occurrence.observance(), occ);
+                if !listed && rest.is_elsewhere(occ) {
+                    verdict.also.push(Clash {
+                        kind: ClashKind::Elsewhere,
+                        impact: Impact::Low,
+                        ..c
+                    });
+                }
+            }
+        }
+        Ok(verdict)
     }
 
     /// The occurrences passing `filter` whose span overlaps `from..=to`,

@@ -27,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::location::Location;
 use crate::model::{DayStart, Impact};
 use crate::observance::Observance;
-use crate::occurrence::{Index, OccurrenceRef};
+use crate::occurrence::{ClashKind, Index, OccurrenceRef, Verdict, DEFAULT_THRESHOLD};
 use crate::Filter;
 
 /// A time of day, by the clock or by the Sun, with an offset in minutes.
@@ -225,6 +225,9 @@ pub enum Fast {
     SunriseToSunset,
     /// The whole span, sunset to nightfall (Yom Kippur, Tisha B'Av).
     Whole,
+    /// Sunrise until moonrise at the location, broken with a puja and a
+    /// meal when the Moon rises (Karva Chauth).
+    SunriseToMoonrise,
 }
 
 impl FromStr for Fast {
@@ -235,9 +238,10 @@ impl FromStr for Fast {
             "dawn-to-nightfall" => Fast::DawnToNightfall,
             "sunrise-to-sunset" => Fast::SunriseToSunset,
             "whole" => Fast::Whole,
+            "sunrise-to-moonrise" => Fast::SunriseToMoonrise,
             _ => {
                 return Err(Error::invalid(format!(
-                    "invalid value `{s}` (allowed: dawn-to-sunset, dawn-to-nightfall, sunrise-to-sunset, whole)"
+                    "invalid value `{s}` (allowed: dawn-to-sunset, dawn-to-nightfall, sunrise-to-sunset, sunrise-to-moonrise, whole)"
                 )))
             }
         })
@@ -269,6 +273,28 @@ impl FromStr for DayEnd {
     }
 }
 
+/// A start before sunset (`begins_early = { minutes = 18, what = "candle
+/// lighting" }`): Shabbat and the Jewish festivals begin when the candles
+/// are lit, 18 minutes before sunset in UK synagogue timetables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Early {
+    /// How many minutes before sunset.
+    pub minutes: u16,
+    /// What marks the start ("candle lighting").
+    pub what: String,
+}
+
+/// Hours on the afternoon before an observance that begins at sunset, up
+/// to its start (`eve = { from = "solar-noon", what = "…" }`): the meal
+/// before the Yom Kippur fast, the preparations for the first Seder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EveHours {
+    /// When they begin, on the civil day before the first day.
+    pub from: At,
+    /// What happens then.
+    pub what: String,
+}
+
 /// The time-of-day facts of an observance.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Timing {
@@ -278,6 +304,13 @@ pub struct Timing {
     pub fast: Option<Fast>,
     /// How it ends, when it begins at sunset.
     pub ends: DayEnd,
+    /// A start before sunset, if it has one.
+    pub early: Option<Early>,
+    /// Hours on the afternoon before, if it has them.
+    pub eve: Option<EveHours>,
+    /// What food-centred events should know (a diet kept on these days),
+    /// reported when a meeting serves food.
+    pub food: Option<String>,
 }
 
 /// A local date-time resolved in a time zone, with a note when the clock
@@ -326,6 +359,8 @@ enum Part {
     /// The morning of a Ramadan fast (dawn to solar noon), the easiest
     /// time to meet.
     FastMorning,
+    /// The afternoon before it begins (its `eve` hours).
+    Eve,
     /// Its span.
     Span,
     /// Its daily hours.
@@ -359,6 +394,10 @@ pub struct TimedClash<'a> {
     pub impact: Impact,
     /// True when it applies only if observed on one of its possible dates.
     pub possible: bool,
+    /// [`ClashKind::Eve`] when the overlap is before its first day (the
+    /// evening it begins, or the afternoon before), else
+    /// [`ClashKind::Day`].
+    pub kind: ClashKind,
 }
 
 /// Options of a timed check.
@@ -395,9 +434,13 @@ fn windows(
     let sunset_start = obs.begins() == DayStart::SunsetBefore;
     let mut out = Vec::new();
     // The span.
+    let early = timing.early.as_ref();
     let (span_from, from_sun) = match sunset_start {
         true => match start.pred_opt().and_then(|d| location.sunset(d)) {
-            Some(t) => (Some(t), true),
+            Some(t) => {
+                let lead = Duration::minutes(early.map_or(0, |e| i64::from(e.minutes)));
+                (t.checked_sub_signed(lead), true)
+            }
             None => (midnight(start), false),
         },
         false => (midnight(start), false),
@@ -417,13 +460,17 @@ fn windows(
     let (Some(span_from), Some(span_to)) = (span_from, span_to) else {
         return out;
     };
+    let begin_words = match early {
+        Some(e) => format!("{} ({} minutes before sunset)", e.what, e.minutes),
+        None => "sunset".to_string(),
+    };
     let span_reason = match (from_sun, to_label) {
         (true, Some(what)) => format!(
-            "from sunset {} until {what} {}",
+            "from {begin_words} {} until {what} {}",
             day_label(&span_from),
             day_label(&span_to)
         ),
-        (true, None) => format!("from sunset {}", day_label(&span_from)),
+        (true, None) => format!("from {begin_words} {}", day_label(&span_from)),
         (false, _) if sunset_start => format!(
             "no sunset at this location on {}: the civil day is used",
             start.pred_opt().unwrap_or(start)
@@ -438,6 +485,27 @@ fn windows(
             .take_while(move |d| *d <= last)
             .take(MAX_DAYS as usize)
     };
+    // The afternoon before, up to the start (the meal before a fast, the
+    // preparations for a Seder).
+    if let (Some(eve), true) = (&timing.eve, from_sun) {
+        let eve_day = start.pred_opt().filter(|d| *d >= near.0 && *d <= near.1);
+        if let Some(a) = eve_day.and_then(|d| eve.from.on(d, location)) {
+            if a < span_from {
+                out.push(Window {
+                    from: a,
+                    to: span_from,
+                    part: Part::Eve,
+                    reason: format!(
+                        "{}, from {} ({}) until it begins at {}",
+                        eve.what,
+                        eve.from,
+                        hm(&a),
+                        hm(&span_from)
+                    ),
+                });
+            }
+        }
+    }
     if let Some(h) = &timing.hours {
         // Daily hours narrow the span (or, with `all_day`, stand out in it,
         // or follow it: Eid's evening is after the Islamic day's sunset);
@@ -486,6 +554,46 @@ fn windows(
             part: Part::Fasting,
             reason: format!("the fast, {span_reason}"),
         }),
+        Some(Fast::SunriseToMoonrise) => {
+            out.push(Window {
+                from: span_from,
+                to: span_to,
+                part: Part::Rest,
+                reason: format!("outside the fasting hours ({span_reason})"),
+            });
+            for d in days() {
+                let (Some(a), Some(end_of_day)) =
+                    (location.sunrise(d), d.succ_opt().and_then(midnight))
+                else {
+                    continue;
+                };
+                let rise = location.moonrise(d).filter(|m| *m > a);
+                let (b, until) = match rise {
+                    Some(m) => (m, format!("moonrise ({})", hm(&m))),
+                    None => (
+                        end_of_day,
+                        "the end of the day (no moonrise that day)".to_string(),
+                    ),
+                };
+                out.push(Window {
+                    from: a,
+                    to: b,
+                    part: Part::Fasting,
+                    reason: format!("fasting from sunrise ({}) until {until}", hm(&a)),
+                });
+                if let Some(m) = rise {
+                    out.push(Window {
+                        from: m,
+                        to: m + Duration::hours(1),
+                        part: Part::Hours,
+                        reason: format!(
+                            "the fast is broken at moonrise ({}) with a puja and a family meal",
+                            hm(&m)
+                        ),
+                    });
+                }
+            }
+        }
         Some(fast) => {
             out.push(Window {
                 from: span_from,
@@ -610,59 +718,72 @@ impl Index<'_> {
         let day_to = last.succ_opt().unwrap_or(last).min(hi);
         self.check_range(first, last)?;
         let (filter, min_impact) = filter.split_min_impact();
+        let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).and_then(|n| local_instant(tz, n).0);
         let mut out = Vec::new();
         for c in self.clashes(day_from, day_to, &filter)? {
             let occ = c.occurrence.occurrence();
+            let obs = c.occurrence.observance();
             let len = occ.end() - occ.start();
-            let starts: Vec<(NaiveDate, bool)> = if c.possible {
-                occ.possible_dates().iter().map(|d| (*d, true)).collect()
-            } else {
-                vec![(occ.start(), false)]
-            };
-            let mut best: Option<(Part, Window, bool)> = None;
+            // Every possible day is a real day (SPEC §6.1): the expected
+            // start and each possible one, with its own hours.
+            let starts = std::iter::once((occ.start(), false))
+                .chain(occ.possible_dates().iter().map(|d| (*d, true)));
+            let mut best: Option<(Part, bool, Window, NaiveDate)> = None;
             for (s, possible) in starts {
-                for w in windows(
-                    c.occurrence.observance(),
-                    (s, s + len),
-                    location,
-                    (day_from, day_to),
-                ) {
+                let Some(e) = s.checked_add_signed(len) else {
+                    continue;
+                };
+                for w in windows(obs, (s, e), location, (day_from, day_to)) {
                     let (a, b) = (w.from.max(from), w.to.min(to));
-                    if a < b && best.as_ref().is_none_or(|(p, ..)| w.part > *p) {
+                    // The more important part first; a certain day before
+                    // a possible one.
+                    let better = best
+                        .as_ref()
+                        .is_none_or(|(p, q, ..)| (w.part, !possible) > (*p, !*q));
+                    if a < b && better {
                         best = Some((
                             w.part,
+                            possible,
                             Window {
                                 from: a,
                                 to: b,
                                 ..w
                             },
-                            possible,
+                            s,
                         ));
                     }
                 }
             }
-            let Some((part, w, possible)) = best else {
+            let Some((part, possible, w, first_day)) = best else {
                 continue;
             };
-            let own = c.occurrence.observance().impact();
-            let (impact, reason) = match part {
+            let own = c.impact;
+            let food_note = obs.timing().food.as_deref().filter(|_| kind.with_food);
+            let (impact, mut reason) = match part {
                 Part::Iftar => (Impact::High, w.reason),
                 Part::Fasting | Part::FastMorning if kind.with_food => (
                     Impact::High,
                     format!("{}; food or drink would not be taken", w.reason),
                 ),
                 Part::Rest | Part::FastMorning => (Impact::Low, w.reason),
-                Part::Fasting | Part::Span | Part::Hours | Part::FastEvening => (own, w.reason),
+                Part::Fasting | Part::Span | Part::Hours | Part::FastEvening | Part::Eve => {
+                    (own, w.reason)
+                }
             };
+            if let Some(note) = food_note {
+                reason = format!("{reason}; food: {note}");
+            }
             if min_impact.is_some_and(|m| impact < m) {
                 continue;
             }
+            let eve = midnight(first_day).is_some_and(|m| w.to <= m);
             out.push(TimedClash {
                 occurrence: c.occurrence,
                 overlap: (w.from.with_timezone(&tz), w.to.with_timezone(&tz)),
                 reason,
                 impact,
                 possible,
+                kind: if eve { ClashKind::Eve } else { ClashKind::Day },
             });
         }
         out.sort_by(|a, b| {
@@ -677,6 +798,43 @@ impl Index<'_> {
                 )
         });
         Ok(out)
+    }
+
+    /// A timed check (SPEC §6.1): [`Index::clashes_at`], split into the
+    /// clashes whose own impact is at least the filter's minimum impact,
+    /// else [`DEFAULT_THRESHOLD`], and the rest ("also").
+    ///
+    /// ```
+    /// use chrono::TimeZone;
+    /// use clash_core::{Catalogue, Filter, Index, MeetingKind};
+    /// let cat = Catalogue::embedded()?;
+    /// let index = Index::new(&cat, 2025, 2025)?;
+    /// let london = chrono_tz::Europe::London;
+    /// // A Friday meeting ending 15:45; sunset 15:50, candle lighting 15:32.
+    /// let from = london.with_ymd_and_hms(2025, 12, 19, 14, 45, 0).unwrap();
+    /// let to = london.with_ymd_and_hms(2025, 12, 19, 15, 45, 0).unwrap();
+    /// let all = Filter::default().categories(clash_core::Category::ALL.iter().copied());
+    /// let found = index.check_at(from, to, &all, MeetingKind::default())?;
+    /// assert!(found.clashes.iter().any(|c| c.occurrence.observance().id().as_str() == "shabbat"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Index::clashes_at`].
+    pub fn check_at(
+        &self,
+        from: DateTime<Tz>,
+        to: DateTime<Tz>,
+        filter: &Filter,
+        kind: MeetingKind,
+    ) -> Result<Verdict<TimedClash<'_>>> {
+        let (rest, min) = filter.split_min_impact();
+        let threshold = min.unwrap_or(DEFAULT_THRESHOLD);
+        let (clashes, also) = self
+            .clashes_at(from, to, &rest, kind)?
+            .into_iter()
+            .partition(|c| c.impact >= threshold);
+        Ok(Verdict { clashes, also })
     }
 }
 

@@ -1,6 +1,6 @@
 //! CSV output (RFC 4180), one header line then one row per record.
 
-use clash_core::{Clash, Location, OccurrenceRef};
+use clash_core::{Clash, Location, OccurrenceRef, Verdict};
 
 use super::region_codes;
 
@@ -41,10 +41,18 @@ pub fn timed(meetings: &[super::text::Meeting<'_>]) -> String {
             "overlap_to",
             "possible",
             "reason",
+            "kind",
+            "verdict",
         ],
     );
     for m in meetings {
-        for c in &m.clashes {
+        let rows = m
+            .found
+            .clashes
+            .iter()
+            .map(|c| (c, "clash"))
+            .chain(m.found.also.iter().map(|c| (c, "also")));
+        for (c, verdict) in rows {
             let obs = c.occurrence.observance();
             row(
                 &mut out,
@@ -59,6 +67,8 @@ pub fn timed(meetings: &[super::text::Meeting<'_>]) -> String {
                     c.overlap.1.to_rfc3339(),
                     c.possible.to_string(),
                     c.reason.clone(),
+                    c.kind.to_string(),
+                    verdict.to_string(),
                 ],
             );
         }
@@ -121,20 +131,36 @@ pub fn occurrences(list: &[OccurrenceRef<'_>], location: &Location) -> String {
     out
 }
 
-pub fn clashes(list: &[Clash<'_>], location: &Location) -> String {
+/// A whole-day check: the clashes, then the "also" rows (`verdict`
+/// column `clash` or `also`).
+pub fn clashes(found: &Verdict<Clash<'_>>, location: &Location) -> String {
     let mut out = String::new();
     row(
         &mut out,
-        OCCURRENCE_HEADER
-            .iter()
-            .chain(&["source", "overlap_from", "overlap_to", "possible"]),
+        OCCURRENCE_HEADER.iter().chain(&[
+            "source",
+            "overlap_from",
+            "overlap_to",
+            "possible",
+            "kind",
+            "clash_impact",
+            "verdict",
+        ]),
     );
-    for c in list {
+    let rows = found
+        .clashes
+        .iter()
+        .map(|c| (c, "clash"))
+        .chain(found.also.iter().map(|c| (c, "also")));
+    for (c, verdict) in rows {
         let mut f = occurrence_fields(&c.occurrence, location);
         f.push(c.occurrence.observance().source().to_string());
         f.push(c.overlap.0.to_string());
         f.push(c.overlap.1.to_string());
         f.push(c.possible.to_string());
+        f.push(c.kind.to_string());
+        f.push(c.impact.to_string());
+        f.push(verdict.to_string());
         row(&mut out, f);
     }
     out
@@ -215,19 +241,21 @@ pub fn imported(found: &[super::Imported<'_>]) -> String {
         ];
         let rows: Vec<[String; 5]> = match &f.found {
             super::Found::Days(v) => v
+                .clashes
                 .iter()
                 .map(|c| {
                     let o = c.occurrence.observance();
                     [
                         o.id().to_string(),
                         c.occurrence.name(),
-                        o.impact().to_string(),
+                        c.impact.to_string(),
                         c.possible.to_string(),
                         String::new(),
                     ]
                 })
                 .collect(),
             super::Found::Timed(v) => v
+                .clashes
                 .iter()
                 .map(|c| {
                     [

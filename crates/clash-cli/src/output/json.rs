@@ -17,6 +17,7 @@ pub struct LocationJson<'a> {
     pub latitude: f64,
     pub longitude: f64,
     pub timezone: &'a str,
+    pub region: Option<&'static str>,
 }
 
 impl<'a> LocationJson<'a> {
@@ -26,6 +27,7 @@ impl<'a> LocationJson<'a> {
             latitude: l.latitude(),
             longitude: l.longitude(),
             timezone: l.timezone().name(),
+            region: l.region().map(|r| r.as_str()),
         }
     }
 }
@@ -191,6 +193,8 @@ pub struct ClashJson<'a> {
     pub occurrence: OccurrenceJson<'a>,
     pub overlap: Overlap,
     pub possible: bool,
+    pub kind: &'static str,
+    pub clash_impact: &'static str,
 }
 
 impl<'a> ClashJson<'a> {
@@ -202,8 +206,27 @@ impl<'a> ClashJson<'a> {
                 to: c.overlap.1.to_string(),
             },
             possible: c.possible,
+            kind: c.kind.as_str(),
+            clash_impact: c.impact.as_str(),
         }
     }
+}
+
+/// A check (SPEC §9, §6.1): the query, the clashes and "also".
+#[derive(Serialize)]
+pub struct CheckJson<Q, C> {
+    pub query: Q,
+    pub clashes: Vec<C>,
+    pub also: Vec<C>,
+}
+
+/// The query of a whole-day check.
+#[derive(Serialize)]
+pub struct DayQueryJson<'a> {
+    pub from: Day,
+    pub to: Day,
+    pub with_food: bool,
+    pub location: LocationJson<'a>,
 }
 
 /// A clash of a timed meeting: the occurrence, the meeting (which day's
@@ -216,6 +239,7 @@ pub struct TimedClashJson<'a> {
     pub meeting: Overlap,
     pub overlap: Overlap,
     pub possible: bool,
+    pub kind: &'static str,
     pub reason: &'a str,
     pub clash_impact: &'static str,
 }
@@ -237,6 +261,7 @@ impl<'a> TimedClashJson<'a> {
                 to: c.overlap.1.to_rfc3339(),
             },
             possible: c.possible,
+            kind: c.kind.as_str(),
             reason: &c.reason,
             clash_impact: c.impact.as_str(),
         }
@@ -434,6 +459,7 @@ pub struct ImportedJson<'a> {
     pub end: String,
     pub all_day: bool,
     pub clashes: ImportedClashes<'a>,
+    pub also: ImportedClashes<'a>,
 }
 
 impl<'a> ImportedJson<'a> {
@@ -443,16 +469,22 @@ impl<'a> ImportedJson<'a> {
             (_, Some((s, e))) => (s.to_rfc3339(), e.to_rfc3339()),
             _ => (String::new(), String::new()),
         };
-        let clashes = match (&f.found, &f.times) {
-            (super::Found::Days(v), _) => {
-                ImportedClashes::Days(v.iter().map(|c| ClashJson::new(c, location)).collect())
+        let days = |v: &'a [Clash<'a>]| {
+            ImportedClashes::Days(v.iter().map(|c| ClashJson::new(c, location)).collect())
+        };
+        let (clashes, also) = match (&f.found, &f.times) {
+            (super::Found::Days(v), _) => (days(&v.clashes), days(&v.also)),
+            (super::Found::Timed(v), Some((s, e))) => {
+                let timed = |v: &'a [clash_core::TimedClash<'a>]| {
+                    ImportedClashes::Timed(
+                        v.iter()
+                            .map(|c| TimedClashJson::new(c, (s, e), location))
+                            .collect(),
+                    )
+                };
+                (timed(&v.clashes), timed(&v.also))
             }
-            (super::Found::Timed(v), Some((s, e))) => ImportedClashes::Timed(
-                v.iter()
-                    .map(|c| TimedClashJson::new(c, (s, e), location))
-                    .collect(),
-            ),
-            (super::Found::Timed(_), None) => ImportedClashes::Days(Vec::new()),
+            (super::Found::Timed(_), None) => (days(&[]), days(&[])),
         };
         ImportedJson {
             uid: &f.event.uid,
@@ -461,6 +493,7 @@ impl<'a> ImportedJson<'a> {
             end,
             all_day: f.event.all_day(),
             clashes,
+            also,
         }
     }
 }

@@ -42,8 +42,8 @@ pub fn region_codes(r: RegionSet) -> Vec<&'static str> {
 /// What one occurrence of an imported event clashes with: whole days for
 /// an all-day (or very long) event, else the timed check.
 pub enum Found<'a> {
-    Days(Vec<clash_core::Clash<'a>>),
-    Timed(Vec<clash_core::TimedClash<'a>>),
+    Days(clash_core::Verdict<clash_core::Clash<'a>>),
+    Timed(clash_core::Verdict<clash_core::TimedClash<'a>>),
 }
 
 /// One occurrence of an imported event, in the location's time, and its
@@ -59,8 +59,8 @@ pub struct Imported<'a> {
 impl Imported<'_> {
     pub fn clash_count(&self) -> usize {
         match &self.found {
-            Found::Days(v) => v.len(),
-            Found::Timed(v) => v.len(),
+            Found::Days(v) => v.clashes.len(),
+            Found::Timed(v) => v.clashes.len(),
         }
     }
 }

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 use clash_core::{
-    Certainty, Clash, Impact, Location, Observance, OccurrenceRef, Region, RegionSet, SunDay,
+    Certainty, Clash, ClashKind, Impact, Location, Observance, OccurrenceRef, Region, RegionSet,
+    SunDay, Verdict,
 };
 
 use super::region_codes;
@@ -197,10 +198,12 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// A whole-day check: the clashes, each with its details and advice, then
+/// "also on this day" (awareness, other nations' holidays), one line each.
 pub fn clashes(
-    list: &[Clash<'_>],
-    from: NaiveDate,
-    to: NaiveDate,
+    found: &Verdict<Clash<'_>>,
+    (from, to): (NaiveDate, NaiveDate),
+    with_food: bool,
     location: &Location,
     style: Style,
 ) -> String {
@@ -210,13 +213,14 @@ pub fn clashes(
     } else {
         format!("{} to {}", day(from), day(to))
     };
-    let summary = clash_count(list.len());
+    let summary = clash_count(found.clashes.len());
     let _ = writeln!(
         out,
         "{}",
         style.bold(&format!("{when} ({location}): {summary}"))
     );
-    for c in list {
+    let pad = "          ";
+    for c in &found.clashes {
         let o = &c.occurrence;
         let obs = o.observance();
         let occ = o.occurrence();
@@ -224,7 +228,13 @@ pub fn clashes(
         if occ.category().as_str() != obs.tradition().as_str() {
             detail.push(occ.category().to_string());
         }
-        if from != to || occ.start() != occ.end() {
+        if c.kind == ClashKind::Eve {
+            detail.push(if from == to {
+                "begins this evening".to_string()
+            } else {
+                format!("begins the evening of {}", day(to))
+            });
+        } else if from != to || occ.start() != occ.end() {
             let (a, b) = c.overlap;
             detail.push(if a == b {
                 day(a)
@@ -232,7 +242,6 @@ pub fn clashes(
                 format!("{} to {}", day(a), day(b))
             });
         }
-        let pad = "          ";
         let headline = format!(
             "{}{} ({})",
             o.name(),
@@ -241,53 +250,168 @@ pub fn clashes(
         );
         for (i, line) in wrap(&headline, 80 - pad.len()).iter().enumerate() {
             let lead = if i == 0 {
-                format!("  {}  ", style.impact(obs.impact()))
+                format!("  {}  ", style.impact(c.impact))
             } else {
                 pad.to_string()
             };
             let _ = writeln!(out, "{lead}{line}");
         }
-        let note = if c.possible && obs.certainty() != Certainty::Estimated {
-            // Another reckoning (India or local), or a decision within minutes.
-            Some(format!(
-                "possible: some communities observe it {}",
-                alternatives(occ.possible_dates())
-            ))
-        } else if c.possible {
-            let verb = if occ.days() > 1 {
-                "begin"
-            } else {
-                "be observed"
-            };
-            Some(format!(
-                "possible: it may {verb} {} instead",
-                alternatives(occ.possible_dates())
-            ))
-        } else if let Some(note) = o.note() {
-            Some(format!("estimated: {note}"))
-        } else if obs.certainty() == Certainty::Estimated {
-            Some(format!(
-                "estimated: may fall up to {} day(s) earlier or later",
-                o.uncertainty_days()
-            ))
-        } else {
-            None
-        };
-        for line in note.iter().flat_map(|n| wrap(n, 80 - pad.len())) {
-            let _ = writeln!(out, "{pad}{line}");
+        let mut notes: Vec<String> = dates_note(o, c.possible).into_iter().collect();
+        if let Some(t) = o.starts_at_for(first_day(c), location) {
+            notes.push(begins_words(o, c.kind, &t, from == to));
         }
-        if let Some(t) = o.starts_at(location) {
-            let _ = writeln!(
-                out,
-                "{pad}begins at sunset, {}",
-                t.format("%a %Y-%m-%d %H:%M %Z")
-            );
+        if with_food && c.impact == Impact::High && obs.timing().fast.is_some() {
+            notes.push("a fast: food or drink would not be taken".to_string());
         }
-        for line in wrap(obs.advice(), 80 - pad.len()) {
+        if let Some(food) = obs.timing().food.as_deref().filter(|_| with_food) {
+            notes.push(format!("food: {food}"));
+        }
+        notes.push(obs.advice().to_string());
+        for line in notes.iter().flat_map(|n| wrap(n, 80 - pad.len())) {
             let _ = writeln!(out, "{pad}{line}");
         }
     }
+    also(&mut out, &found.also, from == to, style);
     out
+}
+
+/// The "also" lines: what is worth knowing but does not count.
+fn also(out: &mut String, list: &[Clash<'_>], one_day: bool, style: Style) {
+    if list.is_empty() {
+        return;
+    }
+    let head = match one_day {
+        true => "Also on this day (not clashes):",
+        false => "Also in these days (not clashes):",
+    };
+    let _ = writeln!(out, "{}", style.dim(head));
+    let pad = "          ";
+    for c in list {
+        let o = &c.occurrence;
+        let occ = o.occurrence();
+        let what = match c.kind {
+            ClashKind::Elsewhere => format!(
+                "{}: a public holiday in {} only",
+                o.observance().name(),
+                nation_names(occ.regions())
+            ),
+            _ => {
+                let possible = if c.possible { ", possible" } else { "" };
+                format!("{} ({}{possible})", o.name(), o.observance().tradition())
+            }
+        };
+        for (i, line) in wrap(&what, 80 - pad.len()).iter().enumerate() {
+            let lead = if i == 0 {
+                format!("  {}  ", style.impact(c.impact))
+            } else {
+                pad.to_string()
+            };
+            let _ = writeln!(out, "{lead}{line}");
+        }
+    }
+}
+
+/// "Scotland", "England, Wales and Northern Ireland".
+fn nation_names(r: RegionSet) -> String {
+    let names: Vec<&str> = r.iter().map(Region::english_name).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => (*last).to_string(),
+        None => String::new(),
+    }
+}
+
+/// The first day of the occurrence that this clash is about: its own, or
+/// for a possible clash the first possible start whose span touches the
+/// checked days (or, for an eve, begins the day after).
+fn first_day(c: &Clash<'_>) -> NaiveDate {
+    let occ = c.occurrence.occurrence();
+    if !c.possible {
+        return occ.start();
+    }
+    let len = occ.end() - occ.start();
+    let (a, b) = c.overlap;
+    occ.possible_dates()
+        .iter()
+        .copied()
+        .find(|&s| match c.kind {
+            ClashKind::Eve => s.pred_opt() == Some(b),
+            _ => s <= b && s + len >= a,
+        })
+        .unwrap_or(occ.start())
+}
+
+/// "begins this evening at 18:03 (candle lighting, 18 minutes before
+/// sunset)" or "begins at sunset, Mon 2027-03-08 17:55 GMT".
+fn begins_words(
+    o: &OccurrenceRef<'_>,
+    kind: ClashKind,
+    t: &chrono::DateTime<chrono_tz::Tz>,
+    one_day: bool,
+) -> String {
+    let what = match &o.observance().timing().early {
+        Some(e) => format!("{}, {} minutes before sunset", e.what, e.minutes),
+        None => "sunset".to_string(),
+    };
+    match (kind, one_day) {
+        (ClashKind::Eve, true) => {
+            format!("begins this evening at {} ({what})", t.format("%H:%M %Z"))
+        }
+        _ => format!("begins at {what}, {}", t.format("%a %Y-%m-%d %H:%M %Z")),
+    }
+}
+
+/// The date words of an occurrence with other possible dates, the
+/// expected date first (SPEC §6.1): "expected Tue 2027-03-09; may be Mon
+/// 2027-03-08 or Wed 2027-03-10 (moon sighting)"; for an estimate without
+/// possible dates, how far it may move.
+fn dates_note(o: &OccurrenceRef<'_>, possible: bool) -> Option<String> {
+    let obs = o.observance();
+    let occ = o.occurrence();
+    let others = occ.possible_dates();
+    if others.is_empty() {
+        return match (o.note(), obs.certainty()) {
+            (Some(note), _) => Some(format!("estimated: {note}")),
+            (None, Certainty::Estimated) => Some(format!(
+                "estimated: may fall up to {} earlier or later",
+                days_words(i64::from(o.uncertainty_days()))
+            )),
+            _ => None,
+        };
+    }
+    let why = match (o.note(), obs.certainty()) {
+        (Some(note), _) => note.to_string(),
+        (None, Certainty::Estimated) => "moon sighting".to_string(),
+        (None, _) => "some communities reckon it on another day".to_string(),
+    };
+    let (expected, may) = match occ.days() > 1 {
+        true => ("expected to begin", "may begin"),
+        false => ("expected", "may be"),
+    };
+    let lead = if possible { "possible: " } else { "" };
+    Some(format!(
+        "{lead}{expected} {}; {may} {} ({why})",
+        day(occ.start()),
+        either(others)
+    ))
+}
+
+/// "1 day", "3 days".
+pub fn days_words(n: i64) -> String {
+    match n {
+        1 => "1 day".to_string(),
+        n => format!("{n} days"),
+    }
+}
+
+/// "Mon 2027-03-08", "Mon 2027-03-08 or Wed 2027-03-10", "Mon …, Tue … or Wed …".
+fn either(d: &[NaiveDate]) -> String {
+    let days: Vec<String> = d.iter().map(|d| day(*d)).collect();
+    match days.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => "another day".to_string(),
+    }
 }
 
 /// "no clashes", "1 clash", "3 clashes".
@@ -299,15 +423,35 @@ fn clash_count(n: usize) -> String {
     }
 }
 
-/// One timed meeting and its clashes.
+/// One timed meeting and what it found.
 pub struct Meeting<'a> {
     pub start: chrono::DateTime<chrono_tz::Tz>,
     pub end: chrono::DateTime<chrono_tz::Tz>,
-    pub clashes: Vec<clash_core::TimedClash<'a>>,
+    pub found: Verdict<clash_core::TimedClash<'a>>,
+}
+
+/// "Sun 2026-10-25 01:30 BST to 01:30 GMT": the zone of each end when
+/// they differ (a clock change), else once at the end.
+pub fn meeting_words(
+    start: &chrono::DateTime<chrono_tz::Tz>,
+    end: &chrono::DateTime<chrono_tz::Tz>,
+) -> String {
+    let same_day = end.date_naive() == start.date_naive();
+    let same_zone = start.offset() == end.offset();
+    let first = match same_zone {
+        true => start.format("%a %Y-%m-%d %H:%M").to_string(),
+        false => start.format("%a %Y-%m-%d %H:%M %Z").to_string(),
+    };
+    let last = match same_day {
+        true => end.format("%H:%M %Z").to_string(),
+        false => end.format("%a %Y-%m-%d %H:%M %Z").to_string(),
+    };
+    format!("{first} to {last}")
 }
 
 /// Timed checks: a headline per meeting, then each clash with its overlap
-/// and reason; notes (clock changes) first.
+/// and reason, then what else the meeting touches; notes (clock changes)
+/// first.
 pub fn timed(
     meetings: &[Meeting<'_>],
     notes: &[String],
@@ -322,25 +466,22 @@ pub fn timed(
         }
     }
     for m in meetings {
-        let summary = clash_count(m.clashes.len());
-        let end = if m.end.date_naive() == m.start.date_naive() {
-            m.end.format("%H:%M %Z").to_string()
-        } else {
-            m.end.format("%a %Y-%m-%d %H:%M %Z").to_string()
-        };
+        let summary = clash_count(m.found.clashes.len());
         let head = format!(
-            "{} to {end} ({location}): {summary}",
-            m.start.format("%a %Y-%m-%d %H:%M")
+            "{} ({location}): {summary}",
+            meeting_words(&m.start, &m.end)
         );
         let _ = writeln!(out, "{}", style.bold(&head));
-        for c in &m.clashes {
+        for c in &m.found.clashes {
             let obs = c.occurrence.observance();
-            let headline = format!(
-                "{} ({}, {})",
-                c.occurrence.name(),
-                obs.tradition(),
-                c.occurrence.occurrence().category()
-            );
+            let mut detail = vec![
+                obs.tradition().to_string(),
+                c.occurrence.occurrence().category().to_string(),
+            ];
+            if c.kind == ClashKind::Eve {
+                detail.push("the eve".to_string());
+            }
+            let headline = format!("{} ({})", c.occurrence.name(), detail.join(", "));
             for (i, line) in wrap(&headline, 80 - pad.len()).iter().enumerate() {
                 let lead = if i == 0 {
                     format!("  {}  ", style.impact(c.impact))
@@ -349,37 +490,40 @@ pub fn timed(
                 };
                 let _ = writeln!(out, "{lead}{line}");
             }
-            let mut why = format!(
+            let mut lines = vec![format!(
                 "{}–{}: {}",
                 c.overlap.0.format("%H:%M"),
                 c.overlap.1.format("%H:%M"),
                 c.reason
-            );
-            if c.possible {
-                why = format!(
-                    "possible: some communities observe it {}; {why}",
-                    alternatives(c.occurrence.occurrence().possible_dates())
-                );
-            }
-            for line in wrap(&why, 80 - pad.len())
-                .iter()
-                .chain(wrap(obs.advice(), 80 - pad.len()).iter())
-            {
+            )];
+            lines.extend(dates_note(&c.occurrence, c.possible));
+            lines.push(obs.advice().to_string());
+            for line in lines.iter().flat_map(|l| wrap(l, 80 - pad.len())) {
                 let _ = writeln!(out, "{pad}{line}");
+            }
+        }
+        if !m.found.also.is_empty() {
+            let _ = writeln!(out, "{}", style.dim("Also at this time (not clashes):"));
+        }
+        for c in &m.found.also {
+            let possible = if c.possible { ", possible" } else { "" };
+            let what = format!(
+                "{} ({}{possible}): {}",
+                c.occurrence.name(),
+                c.occurrence.observance().tradition(),
+                c.reason
+            );
+            for (i, line) in wrap(&what, 80 - pad.len()).iter().enumerate() {
+                let lead = if i == 0 {
+                    format!("  {}  ", style.impact(c.impact))
+                } else {
+                    pad.to_string()
+                };
+                let _ = writeln!(out, "{lead}{line}");
             }
         }
     }
     out
-}
-
-/// "on Sat 2026-06-13" or "from Fri 2026-11-13 to Thu 2026-11-19".
-fn alternatives(d: &[NaiveDate]) -> String {
-    match (d.first(), d.last()) {
-        (Some(a), Some(b)) if a == b => format!("on {}", day(*a)),
-        (Some(a), Some(b)) if d.len() == 2 => format!("on {} or {}", day(*a), day(*b)),
-        (Some(a), Some(b)) => format!("starting between {} and {}", day(*a), day(*b)),
-        _ => "on another day".to_string(),
-    }
 }
 
 pub fn observances(list: &[&Observance], style: Style) -> String {
@@ -419,7 +563,10 @@ pub fn show(
         ("certainty", o.certainty().to_string()),
     ];
     if o.uncertainty_days() > 0 {
-        rows.push(("uncertainty", format!("±{} day(s)", o.uncertainty_days())));
+        rows.push((
+            "uncertainty",
+            format!("±{}", days_words(i64::from(o.uncertainty_days()))),
+        ));
     }
     if !o.regions().is_empty() {
         rows.push(("regions", region_codes(o.regions()).join(", ")));
@@ -719,16 +866,20 @@ pub fn imported(
             let _ = writeln!(out, "  {when}");
             let lines: Vec<(Impact, String)> = match &f.found {
                 super::Found::Days(v) => v
+                    .clashes
                     .iter()
                     .map(|c| {
                         let possible = if c.possible { " (possible)" } else { "" };
-                        (
-                            c.occurrence.observance().impact(),
-                            format!("{}{possible}", c.occurrence.name()),
-                        )
+                        let eve = if c.kind == ClashKind::Eve {
+                            " (begins that evening)"
+                        } else {
+                            ""
+                        };
+                        (c.impact, format!("{}{possible}{eve}", c.occurrence.name()))
                     })
                     .collect(),
                 super::Found::Timed(v) => v
+                    .clashes
                     .iter()
                     .map(|c| {
                         let possible = if c.possible { " (possible)" } else { "" };

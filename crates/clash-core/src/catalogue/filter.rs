@@ -80,14 +80,24 @@ impl Filter {
         self
     }
 
-    /// Keeps observances that are not regional, and regional ones (public
-    /// holidays) that apply in one of these regions.
+    /// The audience's nations: keeps observances that are not regional,
+    /// regional ones (public holidays) that apply in one of these regions,
+    /// and, elsewhere, those that are also religious days (Christmas Day,
+    /// Good Friday: [`Observance::impact_elsewhere`]), with that impact.
+    /// Checks report the other nations' holidays as "also" (SPEC §6.1).
     #[must_use]
     pub fn regions(mut self, r: impl IntoIterator<Item = crate::Region>) -> Self {
         let set = self.regions.get_or_insert_with(RegionSet::empty);
         for r in r {
             set.insert(r);
         }
+        self
+    }
+
+    /// Replaces the audience's nations (see [`Filter::regions`]).
+    #[must_use]
+    pub fn nations(mut self, set: RegionSet) -> Self {
+        self.regions = Some(set);
         self
     }
 
@@ -133,7 +143,9 @@ impl Filter {
             None => true,
         };
         let region_ok = match self.regions {
-            Some(set) => o.regions.is_empty() || o.regions.intersects(set),
+            Some(set) => {
+                o.regions.is_empty() || o.regions.intersects(set) || o.impact_elsewhere.is_some()
+            }
             None => true,
         };
         category_ok && region_ok && self.matches_observance(o)
@@ -160,7 +172,7 @@ impl Filter {
             None => category != Category::Weekly.index(),
         };
         let region_ok = match self.regions {
-            Some(set) => regions == 0 || regions & set.bits() != 0,
+            Some(set) => regions == 0 || regions & set.bits() != 0 || key & KEPT_ELSEWHERE != 0,
             None => true,
         };
         Some(tradition_ok && impact_ok && category_ok && region_ok)
@@ -173,19 +185,62 @@ impl Filter {
             None => occ.category() != Category::Weekly,
         };
         let region_ok = match self.regions {
-            Some(set) => occ.regions().is_empty() || occ.regions().intersects(set),
+            Some(set) => {
+                occ.regions().is_empty() || occ.regions().intersects(set) || kept_elsewhere(o, occ)
+            }
             None => true,
         };
         category_ok && region_ok && self.matches_observance(o)
     }
+
+    /// Whether an occurrence passing this filter is a public holiday
+    /// outside the filter's nations (kept as a religious day: see
+    /// [`Observance::impact_elsewhere`]).
+    pub(crate) fn is_elsewhere(&self, occ: &Occurrence) -> bool {
+        self.regions
+            .is_some_and(|set| !occ.regions().is_empty() && !occ.regions().intersects(set))
+    }
+
+    /// The same filter without its regions and minimum impact: what the
+    /// public holidays of other nations are looked up with.
+    pub(crate) fn without_regions(&self) -> Filter {
+        let mut rest = self.clone();
+        rest.regions = None;
+        rest.min_impact = None;
+        rest
+    }
+
+    /// Whether any observance of `catalogue` can pass this filter (SPEC
+    /// §6.1: a filter that matches nothing is an error, not an all-clear).
+    pub fn matches_any(&self, catalogue: &Catalogue) -> bool {
+        catalogue
+            .observances()
+            .iter()
+            .any(|o| self.matches_entry(o))
+    }
 }
 
+/// Whether an occurrence of a public holiday stays (as a religious day)
+/// outside its regions: it has an impact there and is not a substitute day.
+fn kept_elsewhere(o: &Observance, occ: &Occurrence) -> bool {
+    o.impact_elsewhere.is_some() && occ.substitute_for().is_none()
+}
+
+/// The key bit for [`kept_elsewhere`].
+const KEPT_ELSEWHERE: u32 = 1 << 14;
+
 /// Packs what a filter looks at into 32 bits: tradition (5), category (3),
-/// impact (2), regions (4) and the observance's position (18).
+/// impact (2), regions (4), whether it stays outside its regions (1) and
+/// the observance's position (17).
 pub(crate) fn pack_key(o: &Observance, occ: &Occurrence, position: usize) -> u32 {
     o.tradition.index()
         | occ.category().index() << 5
         | o.impact.index() << 8
         | (occ.regions().bits() & 0xf) << 10
-        | (u32::try_from(position).unwrap_or(0x3ffff) & 0x3ffff) << 14
+        | if kept_elsewhere(o, occ) {
+            KEPT_ELSEWHERE
+        } else {
+            0
+        }
+        | (u32::try_from(position).unwrap_or(0x1ffff) & 0x1ffff) << 15
 }

@@ -53,6 +53,10 @@ pub(crate) struct ObservanceSpec {
     pub hours: Option<HoursSpec>,
     pub fast: Option<String>,
     pub ends: Option<String>,
+    pub begins_early: Option<BeginsEarlySpec>,
+    pub eve: Option<EveSpec>,
+    pub food: Option<String>,
+    pub impact_elsewhere: Option<String>,
     pub summary: String,
     pub advice: String,
     pub source: String,
@@ -67,6 +71,23 @@ pub(crate) struct HoursSpec {
     pub what: String,
     pub all_day: Option<bool>,
     pub on: Option<String>,
+}
+
+/// `begins_early = { minutes = 18, what = "candle lighting" }`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct BeginsEarlySpec {
+    pub minutes: u16,
+    pub what: String,
+}
+
+/// `eve = { from = "solar-noon", what = "…" }`: hours on the afternoon
+/// before, until the observance begins.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EveSpec {
+    pub from: String,
+    pub what: String,
 }
 
 /// `rule = { kind = "…", … }`.

@@ -18,7 +18,7 @@ use crate::rules::{
     Computus, Exception, ExceptionAction, Extent, HebrewAdjust, Named, RRuleRule, Rule, Substitute,
     Zone, MAX_SPAN_DAYS,
 };
-use crate::timing::{At, DayEnd, Fast, Hours, Timing};
+use crate::timing::{At, DayEnd, Early, EveHours, Fast, Hours, Timing};
 use crate::SUPPORTED_YEARS;
 
 /// Validates one observance; `origin` is recorded on it.
@@ -95,12 +95,60 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
         Some(b) => field("begins", DayStart::from_str(b))?,
         None => DayStart::Midnight,
     };
-    let timing = timing(
+    let mut timing = timing(
         spec.hours.as_ref(),
         spec.fast.as_deref(),
         spec.ends.as_deref(),
         begins,
     )?;
+    timing.early = match spec.begins_early {
+        Some(e) => {
+            if begins != DayStart::SunsetBefore {
+                return Err(
+                    Error::invalid("`begins_early` needs `begins = \"sunset-before\"`")
+                        .with_field("begins_early"),
+                );
+            }
+            if e.minutes == 0 || e.minutes > 120 {
+                return Err(
+                    Error::invalid("must be 1 to 120 minutes").with_field("begins_early.minutes")
+                );
+            }
+            Some(Early {
+                minutes: e.minutes,
+                what: short_line("begins_early.what", e.what)?,
+            })
+        }
+        None => None,
+    };
+    timing.eve = match spec.eve {
+        Some(e) => {
+            if begins != DayStart::SunsetBefore {
+                return Err(
+                    Error::invalid("`eve` needs `begins = \"sunset-before\"`").with_field("eve")
+                );
+            }
+            Some(EveHours {
+                from: field("eve.from", At::from_str(&e.from))?,
+                what: short_line("eve.what", e.what)?,
+            })
+        }
+        None => None,
+    };
+    timing.food = match spec.food {
+        Some(f) => Some(short_line("food", f)?),
+        None => None,
+    };
+    let impact_elsewhere = match &spec.impact_elsewhere {
+        Some(i) if spec.regions.is_empty() => {
+            return Err(
+                Error::invalid(format!("`impact_elsewhere = \"{i}\"` needs `regions`"))
+                    .with_field("impact_elsewhere"),
+            )
+        }
+        Some(i) => Some(field("impact_elsewhere", Impact::from_str(i))?),
+        None => None,
+    };
     let exceptions = spec
         .exceptions
         .into_iter()
@@ -154,6 +202,7 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
         exceptions,
         substitute,
         holiday_group: spec.holiday_group,
+        impact_elsewhere,
         timing,
         origin: origin.to_path_buf(),
     })
@@ -215,7 +264,20 @@ fn timing(
         Some(e) => field("ends", DayEnd::from_str(e))?,
         None => DayEnd::default(),
     };
-    Ok(Timing { hours, fast, ends })
+    Ok(Timing {
+        hours,
+        fast,
+        ends,
+        ..Timing::default()
+    })
+}
+
+/// A one-line text of at most 300 bytes.
+fn short_line(name: &str, text: String) -> Result<String> {
+    if text.trim().is_empty() || text.len() > 300 || text.chars().any(char::is_control) {
+        return Err(Error::invalid("must be one short line").with_field(name));
+    }
+    Ok(text)
 }
 
 fn field<T>(name: &str, r: Result<T>) -> Result<T> {
