@@ -230,6 +230,40 @@ fn required_ids_exist() {
     }
 }
 
+/// What users read (`show`, `check`, feed descriptions) names public
+/// sources, never a file of this repository or a section of the spec.
+#[test]
+fn user_facing_text_names_no_repository_file_or_spec_section() {
+    let cat = Catalogue::embedded().unwrap();
+    let mut bad = Vec::new();
+    for o in cat.observances() {
+        let fields = [
+            ("name", o.name().to_string()),
+            ("summary", o.summary().to_string()),
+            ("advice", o.advice().to_string()),
+            ("source", o.source().to_string()),
+            ("rule", o.describe_rule()),
+        ];
+        for (field, text) in fields {
+            for word in [
+                "SPEC",
+                "§",
+                "tests/",
+                "golden",
+                ".toml",
+                ".csv",
+                "this repository",
+                "this project",
+            ] {
+                if text.contains(word) {
+                    bad.push(format!("{} {field}: {word:?} in {text:?}", o.id()));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
 #[test]
 fn fixed_periods() {
     let cat = Catalogue::embedded().unwrap();

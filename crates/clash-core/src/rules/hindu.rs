@@ -442,7 +442,7 @@ impl fmt::Display for HinduRule {
                     .unwrap_or("?");
                 write!(
                     f,
-                    "{name} (amanta) {paksha} tithi {t}, kept in the {} (Drik rules, SPEC §5)",
+                    "{name} (amanta) {paksha} tithi {t}, kept in the {} (Drik Panchang rules)",
                     window.name()
                 )
             }
