@@ -9,6 +9,7 @@
 )]
 
 mod hostile;
+mod semantics;
 mod util;
 
 use std::process::{Command, Stdio};
