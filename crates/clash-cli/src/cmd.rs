@@ -169,8 +169,10 @@ fn feed_name(c: &crate::args::Common) -> String {
     if !c.exclude_traditions.is_empty() {
         parts.push(format!("without {}", c.exclude_traditions.join(", ")));
     }
-    if let Some(m) = &c.min_impact {
-        parts.push(format!("{m} impact and above"));
+    match c.min_impact.as_deref() {
+        Some("high") => parts.push("high impact".to_string()),
+        Some("medium") => parts.push("medium and high impact".to_string()),
+        _ => {}
     }
     if !c.categories.is_empty() {
         parts.push(c.categories.join(", "));
@@ -360,10 +362,14 @@ fn suggest(cfg: &Config, q: &SuggestQuery<'_>, style: text::Style) -> Result<Out
         Some(_) => &cfg.timed_filter,
         None => &cfg.filter,
     };
-    // The audience's nations: `--region`, else the profile's, else the
-    // location's.
+    // The audience's nations: `--region`, else the location's and the
+    // profile's together (a day off in either is not a candidate).
     let filter = &match (cfg.explicit_regions, profile.regions()) {
-        (false, Some(r)) => filter.clone().nations(r),
+        (false, Some(r)) => {
+            let mut nations = r;
+            nations.extend(cfg.location.region());
+            filter.clone().nations(nations)
+        }
         _ => filter.clone(),
     };
     let found = index.suggest(&request, filter, &profile)?;

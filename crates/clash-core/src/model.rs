@@ -218,6 +218,13 @@ macro_rules! impl_set {
                 self.bits |= 1 << value.index();
             }
 
+            /// Adds every value of `values`.
+            pub fn extend(&mut self, values: impl IntoIterator<Item = $t>) {
+                for v in values {
+                    self.insert(v);
+                }
+            }
+
             /// Whether `value` is in the set.
             pub fn contains(self, value: $t) -> bool {
                 self.bits & (1 << value.index()) != 0

@@ -20,7 +20,9 @@
 //! Candidates are ranked first by whether they have a high-impact clash
 //! that someone in the audience keeps (none, only on a possible date, a
 //! certain one), so a date with one is never suggested while a date
-//! without exists; then by score; then by date. Public holidays in the
+//! without exists; then by whether they have a medium or high clash of a
+//! tradition kept by at least 1% of the audience, so that awareness days
+//! (low) never outweigh a real observance; then by score; then by date. Public holidays in the
 //! audience's regions are never candidates, whatever the filter.
 //!
 //! Scores are kept in millionths (integers), so ties are exact and the
@@ -55,6 +57,10 @@ const MAX_AVOIDS: usize = 3;
 
 /// One whole share, in millionths.
 const WHOLE: u64 = 1_000_000;
+
+/// The share of the audience (1%, in millionths) from which a tradition's
+/// medium or high clash outranks any number of awareness days (SPEC §7).
+const REAL_SHARE: u32 = 10_000;
 
 /// The embedded audience profiles, by name.
 pub const PROFILES: &[(&str, &str)] = &[
@@ -507,6 +513,10 @@ pub struct Candidate<'a> {
     pub note: Option<String>,
     /// Its high-impact clashes (for this audience).
     pub high: HighImpact,
+    /// Whether it has a medium or high clash of a tradition kept by at
+    /// least 1% of the audience: a day without one ranks first, however
+    /// many awareness days it has (SPEC §7).
+    pub real: bool,
     /// Its score.
     pub score: Score,
     /// Its clashes, ordered by points (highest first), then impact, then id.
@@ -514,9 +524,10 @@ pub struct Candidate<'a> {
 }
 
 impl Candidate<'_> {
-    /// The ranking key: high-impact clashes, then score, then date.
-    pub fn rank_key(&self) -> (HighImpact, Score, NaiveDate) {
-        (self.high, self.score, self.date)
+    /// The ranking key: high-impact clashes, then whether it has a real
+    /// (medium or high) clash, then score, then date.
+    pub fn rank_key(&self) -> (HighImpact, bool, Score, NaiveDate) {
+        (self.high, self.real, self.score, self.date)
     }
 }
 
@@ -687,6 +698,7 @@ impl<'c> Index<'c> {
                     .collect(),
             };
             let mut high = HighImpact::None;
+            let mut real = false;
             let mut score = 0u64;
             for c in &mut clashes {
                 let ppm = profile.share_ppm(c.occurrence.observance().tradition());
@@ -697,6 +709,7 @@ impl<'c> Index<'c> {
                 c.share = f64::from(ppm) / WHOLE as f64;
                 c.points = Score(points);
                 score += points;
+                real |= c.impact >= Impact::Medium && ppm >= REAL_SHARE;
                 if c.impact == Impact::High && ppm > 0 {
                     high = high.max(match c.possible {
                         true => HighImpact::Possible,
@@ -717,6 +730,7 @@ impl<'c> Index<'c> {
                 meeting,
                 note,
                 high,
+                real,
                 score: Score(score),
                 clashes,
             });

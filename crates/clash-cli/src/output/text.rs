@@ -741,7 +741,12 @@ pub fn suggestions(
                 .iter()
                 .map(|k| {
                     let possible = if k.possible { ", possible" } else { "" };
-                    format!("{} ({}{possible})", k.occurrence.name(), k.impact)
+                    let kept = if k.share == 0.0 {
+                        ", not kept by this audience"
+                    } else {
+                        ""
+                    };
+                    format!("{} ({}{possible}{kept})", k.occurrence.name(), k.impact)
                 })
                 .collect();
             format!("touches {}", list.join(", "))

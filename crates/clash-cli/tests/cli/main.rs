@@ -786,7 +786,7 @@ fn export_is_a_stable_rfc5545_feed() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let feed = std::fs::read_to_string(&path).unwrap();
     assert!(
-        feed.contains("NAME:clash: muslim · hindu · high impact and above\r\n"),
+        feed.contains("NAME:clash: muslim · hindu · high impact\r\n"),
         "{feed}"
     );
     assert!(!feed.contains("CATEGORIES:muslim,fast,medium"));

@@ -947,8 +947,8 @@ fn eid_on_every_possible_day() {
 
 /// Diwali 2024–2030 on its India-reckoned day (india.csv: the primary
 /// reckoning, hindu.toml `certainty = "computed"`, `hours` all day plus the
-/// evening), certain; and where UK organisations published another day
-/// (uk.csv: 2024-11-01, wmhf, India 2024-10-31), that day as possible.
+/// evening), certain. The other reckoning's day as a possible one is
+/// checked for every year 1950–2060 by clash-core's `semantics` test.
 #[test]
 fn diwali_on_both_reckonings() {
     let india = golden_days("tests/golden/hindu/india.csv", &["diwali"]);
@@ -960,17 +960,25 @@ fn diwali_on_both_reckonings() {
         .map(|(_, d)| *d)
         .filter(|d| !india_days.contains(d))
         .collect();
-    assert_eq!(other.len(), 1, "uk.csv: 2024-11-01 differs from India");
+    // Recorded exception: uk.csv's only other day, 1 November 2024 (wmhf,
+    // Gravesend), is neither reckoning's day by the rule of SPEC §5. Drik
+    // Panchang gives Amavasya from 31 October 15:52 to 1 November 18:16
+    // IST: at New Delhi it covers all of 31 October's pradosh and 40 of
+    // 1 November's 144 minutes (the day with more overlap is kept), and at
+    // Leicester (10:22 to 12:46 GMT) it has ended before 1 November's
+    // sunset. UK temples split that year; the day is not a possible one.
+    assert_eq!(
+        other,
+        [NaiveDate::from_ymd_opt(2024, 11, 1).unwrap()],
+        "uk.csv: 2024-11-01 differs from India"
+    );
     let impact = declared("diwali", "impact").unwrap_or_default();
     let mut t = Tally::new("diwali_possible_days");
-    for (days, possible, source) in [
-        (
-            india_days.iter().copied().collect::<Vec<_>>(),
-            false,
-            "india.csv",
-        ),
-        (other, true, "uk.csv"),
-    ] {
+    for (days, possible, source) in [(
+        india_days.iter().copied().collect::<Vec<_>>(),
+        false,
+        "india.csv",
+    )] {
         for d in days {
             let ds = d.to_string();
             for time in ["10:00", "13:00", "19:00"] {

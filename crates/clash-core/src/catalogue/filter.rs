@@ -167,6 +167,12 @@ impl Filter {
             .is_none_or(|t| t.bits() & (1 << tradition) != 0)
             && self.exclude.bits() & (1 << tradition) == 0;
         let impact_ok = self.min_impact.is_none_or(|m| impact >= m.index());
+        // Outside its nations, a religious public holiday is a holy day.
+        let elsewhere = regions != 0 && self.regions.is_some_and(|set| regions & set.bits() == 0);
+        let category = match elsewhere {
+            true => Category::HolyDay.index(),
+            false => category,
+        };
         let category_ok = match self.categories {
             Some(set) => set.bits() & (1 << category) != 0,
             None => category != Category::Weekly.index(),
@@ -180,9 +186,14 @@ impl Filter {
 
     /// Whether an occurrence of `o` passes the whole filter.
     pub fn matches(&self, o: &Observance, occ: &Occurrence) -> bool {
+        // Outside its nations, a religious public holiday is a holy day.
+        let category = match self.is_elsewhere(occ) {
+            true => Category::HolyDay,
+            false => occ.category(),
+        };
         let category_ok = match self.categories {
-            Some(set) => set.contains(occ.category()),
-            None => occ.category() != Category::Weekly,
+            Some(set) => set.contains(category),
+            None => category != Category::Weekly,
         };
         let region_ok = match self.regions {
             Some(set) => {
