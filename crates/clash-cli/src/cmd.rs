@@ -41,21 +41,23 @@ struct TimedQuery<'a> {
 fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<Outcome> {
     use clash_core::{local_instant, MeetingKind};
     let max = 31 * 24 * 60;
-    let (days, (clock, minutes)) = match q.when.and_then(|w| w.split_once('T')) {
+    let timed = q.when.filter(|w| crate::config::has_time(w));
+    let (days, (clock, minutes)) = match timed.and_then(|w| w.split_once('T')) {
         Some((d, t)) => {
             if q.meeting.time.as_deref().is_some() {
                 return Err(UserError::new(
                     "give the time once: DATE THH:MM or --time HH:MM",
                 ));
             }
-            if d.contains("..") || d.len() != 10 {
+            if d.contains("..") {
                 return Err(UserError::new(format!(
                     "invalid date-time `{}` (expected YYYY-MM-DDTHH:MM)",
                     q.when.unwrap_or_default()
                 ))
                 .hint("for a range of days use --time HH:MM"));
             }
-            let (day, _) = crate::config::parse_range(d)?;
+            let day = crate::config::parse_date(d, cfg.today)?;
+            let (day, _) = crate::config::check_range(day, day)?;
             (
                 vec![day],
                 meeting_time(t, q.meeting.duration.as_deref(), max)?,
@@ -416,7 +418,7 @@ pub fn run(args: &Args, color: bool, out: &mut dyn std::io::Write) -> Result<Out
                 return Err(UserError::new("give a DATE, FROM..TO or YEAR to check")
                     .hint("for example: clash check 2026-12-25"));
             }
-            if time.is_some() || when.as_deref().is_some_and(|w| w.contains('T')) {
+            if time.is_some() || when.as_deref().is_some_and(crate::config::has_time) {
                 let query = TimedQuery {
                     when: when.as_deref(),
                     range_args,

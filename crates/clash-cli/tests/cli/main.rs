@@ -56,6 +56,95 @@ fn check_takes_from_and_to() {
     assert_user_error(&["check", "2026", "--from", "2026"], "not both");
 }
 
+/// Today at Leicester, the default location (as `clash` computes it).
+fn leicester_today() -> chrono::NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::London)
+        .date_naive()
+}
+
+#[test]
+fn months_stand_for_all_their_days() {
+    for (args, from, to) in [
+        (&["list", "2027-02"][..], "2027-02-01", "2027-02-28"),
+        (&["list", "2028-02"], "2028-02-01", "2028-02-29"),
+        (&["list", "2027-10..2027-12"], "2027-10-01", "2027-12-31"),
+        (
+            &["list", "--from", "2027-10", "--to", "2027-11"],
+            "2027-10-01",
+            "2027-11-30",
+        ),
+    ] {
+        let v = json(args);
+        assert_eq!(
+            (v["from"].as_str(), v["to"].as_str()),
+            (Some(from), Some(to)),
+            "{args:?}"
+        );
+    }
+    let v = json(&["check", "2027-02"]);
+    assert_eq!(v["query"]["from"], "2027-02-01");
+    assert_eq!(v["query"]["to"], "2027-02-28");
+    let v = json(&["suggest", "2027-10"]);
+    assert_eq!(v["query"]["from"], "2027-10-01");
+    assert_eq!(v["query"]["to"], "2027-10-31");
+    assert_user_error(&["list", "2027-13"], "invalid month `2027-13`");
+    assert_user_error(&["list", "2027-12..2027-10"], "reversed");
+}
+
+#[test]
+fn today_and_tomorrow_are_dates() {
+    // Around midnight the clock may turn between here and `clash`.
+    let before = leicester_today();
+    let v = json(&["list", "today..tomorrow"]);
+    let today = if v["from"] == before.to_string().as_str() {
+        before
+    } else {
+        leicester_today()
+    };
+    let (t, t1) = (today.to_string(), today.succ_opt().unwrap().to_string());
+    assert_eq!(v["from"], t.as_str());
+    assert_eq!(v["to"], t1.as_str());
+    let v = json(&["check", "tomorrow"]);
+    assert_eq!(v["query"]["from"], t1.as_str());
+    let v = json(&["check", "--from", "today", "--to", "tomorrow"]);
+    assert_eq!(
+        (v["query"]["from"].as_str(), v["query"]["to"].as_str()),
+        (Some(t.as_str()), Some(t1.as_str()))
+    );
+    let v = json(&["check", "tomorrow", "--time", "18:00"]);
+    assert_eq!(v["query"]["from"], t1.as_str());
+    assert_eq!(v["query"]["time"], "18:00");
+    let v = json(&["sun", "Today"]);
+    assert_eq!(v["days"][0]["date"], t.as_str());
+}
+
+#[test]
+fn preset_locations_in_any_case() {
+    for name in ["Leicester", "LEICESTER", "leicester"] {
+        let v = json(&["sun", "2026-06-21", "--location", name]);
+        assert_eq!(v["location"]["name"], "leicester", "{name}");
+    }
+    let v = json(&["sun", "2026-06-21", "--location", "New-York"]);
+    assert_eq!(v["location"]["name"], "new-york");
+    assert_eq!(v["location"]["timezone"], "America/New_York");
+    let o = clash(&["check", "2027-10-10", "--location", "Leicester"]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+}
+
+#[test]
+fn error_coordinates_without_a_time_zone() {
+    let args = ["check", "2026-01-01", "--location", "52.6,-1.1"];
+    let o = clash(&args);
+    assert_error_output(&args, &o, "has no time zone");
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(
+        err.trim_end(),
+        "clash: error: location `52.6,-1.1` has no time zone: give LAT,LON,TZ such as 52.6,-1.1,Europe/London"
+    );
+}
+
 #[test]
 fn check_json_contract() {
     let v = json(&["check", "2026-12-25..2026-12-28", "--min-impact", "high"]);
