@@ -14,11 +14,21 @@ use crate::output::{csv, json, text};
 pub struct Outcome {
     pub output: String,
     pub code: u8,
+    /// Lines for standard error, before the output (`warning: …`).
+    pub warnings: Vec<String>,
 }
 
 impl Outcome {
     fn ok(output: String) -> Self {
-        Outcome { output, code: 0 }
+        Outcome::with_code(output, 0)
+    }
+
+    fn with_code(output: String, code: u8) -> Self {
+        Outcome {
+            output,
+            code,
+            warnings: Vec::new(),
+        }
     }
 }
 
@@ -125,10 +135,7 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
                 .collect::<Vec<_>>(),
         })),
     };
-    Ok(Outcome {
-        output,
-        code: u8::from(any),
-    })
+    Ok(Outcome::with_code(output, u8::from(any)))
 }
 
 /// Writes `value` as JSON to `out` as it is serialised (for outputs that
@@ -141,10 +148,7 @@ fn stream(
     match json::render_to(out, value) {
         // A closed pipe (`clash list | head`) is not an error.
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(UserError::new(e.to_string())),
-        _ => Ok(Outcome {
-            output: String::new(),
-            code,
-        }),
+        _ => Ok(Outcome::with_code(String::new(), code)),
     }
 }
 
@@ -185,12 +189,40 @@ fn feed_name(c: &crate::args::Common) -> String {
     format!("clash: {}", parts.join(" · "))
 }
 
-/// The default window of `import` at most, in years: the calendar's span
-/// within half of it either side of today, else its first years.
-const DEFAULT_IMPORT_YEARS: i64 = 10;
+/// The default window of `import` reaches at most this many years after
+/// today.
+const DEFAULT_IMPORT_YEARS: u32 = 10;
+
+/// The default window of `import`: from `today` (future meetings are what
+/// an organiser can still move) to the calendar's last day, at most
+/// [`DEFAULT_IMPORT_YEARS`] after today; today alone, with a note saying
+/// why, when nothing in the calendar is that late.
+fn import_window(
+    span: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    today: chrono::NaiveDate,
+) -> ((chrono::NaiveDate, chrono::NaiveDate), Option<String>) {
+    let cap = today
+        .checked_add_months(chrono::Months::new(12 * DEFAULT_IMPORT_YEARS))
+        .unwrap_or(today);
+    match span {
+        Some((_, last)) if last >= today => ((today, last.min(cap)), None),
+        Some((_, last)) => (
+            (today, today),
+            Some(format!(
+                "nothing in this calendar is from today ({today}) on: its events end by \
+                 {last}; give --from and --to to check earlier dates"
+            )),
+        ),
+        None => (
+            (today, today),
+            Some("this calendar has no events to check".to_string()),
+        ),
+    }
+}
 
 /// `clash import FILE`: every occurrence of every event in the window,
-/// checked (SPEC §8, issue 7).
+/// checked (SPEC §8, issue 7). An event that cannot be read is skipped with
+/// a warning (issue 14); a file that cannot be read is an error.
 fn import(
     cfg: &Config,
     file: &std::path::Path,
@@ -200,22 +232,12 @@ fn import(
     out: &mut dyn std::io::Write,
 ) -> Result<Outcome> {
     use crate::output::{Found, Imported};
-    use clash_core::ical::{IcsCalendar, When};
-    let cal = IcsCalendar::from_file(file)?;
-    let (from, to) = if range_args.from.is_none() && range_args.to.is_none() {
-        // The calendar's span within five years of today, else its first
-        // ten years.
-        let near = (
-            cfg.today - Duration::days(366 * DEFAULT_IMPORT_YEARS / 2),
-            cfg.today + Duration::days(366 * DEFAULT_IMPORT_YEARS / 2),
-        );
-        match cal.span() {
-            Some((a, b)) if a.max(near.0) <= b.min(near.1) => (a.max(near.0), b.min(near.1)),
-            Some((a, b)) => (a, b.min(a + Duration::days(366 * DEFAULT_IMPORT_YEARS - 1))),
-            None => (cfg.today, cfg.today),
-        }
+    use clash_core::ical::{BadEvents, IcsCalendar, When};
+    let cal = IcsCalendar::from_file_with(file, BadEvents::Skip)?;
+    let ((from, to), window_note) = if range_args.from.is_none() && range_args.to.is_none() {
+        import_window(cal.span(), cfg.today)
     } else {
-        resolve_range(None, range_args, cfg.today, 364)?
+        (resolve_range(None, range_args, cfg.today, 364)?, None)
     };
     let (from, to) =
         crate::config::check_range(from, to).map_err(|e| e.hint("give --from and --to"))?;
@@ -224,11 +246,21 @@ fn import(
     let last_year = (to + Duration::days(32)).year().min(*years.end());
     let index = cfg.index(from.year(), last_year, Some(&cfg.filter))?;
     let (lo, hi) = index.days();
-    let (occurrences, notes) = cal.occurrences(from, to)?;
+    let found_events = cal.expansion(from, to)?;
+    let occurrences = &found_events.occurrences;
+    let notes: Vec<String> = window_note
+        .into_iter()
+        .chain(found_events.notes.iter().cloned())
+        .collect();
+    let warnings: Vec<String> = found_events
+        .skipped
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     let tz = cfg.location.timezone();
     let kind = clash_core::MeetingKind { with_food };
     let mut found = Vec::with_capacity(occurrences.len());
-    for o in &occurrences {
+    for o in occurrences {
         let days = |a: chrono::NaiveDate, b: chrono::NaiveDate| -> Result<_> {
             let (a, b) = (a.max(lo), b.min(hi));
             Ok(if a <= b {
@@ -282,14 +314,18 @@ fn import(
                 to: json::Day(to),
                 location: json::LocationJson::new(&cfg.location),
                 notes: &notes,
+                warnings: &warnings,
                 events,
             };
-            return stream(out, &import, u8::from(any));
+            let mut done = stream(out, &import, u8::from(any))?;
+            done.warnings = warnings;
+            return Ok(done);
         }
     };
     Ok(Outcome {
         output,
         code: u8::from(any),
+        warnings,
     })
 }
 
@@ -449,7 +485,7 @@ pub fn run(args: &Args, color: bool, out: &mut dyn std::io::Write) -> Result<Out
                 })),
             };
             let code = if clashes.is_empty() { 0 } else { 1 };
-            Ok(Outcome { output, code })
+            Ok(Outcome::with_code(output, code))
         }
         Command::Suggest {
             range,
