@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "clash", version, about, max_term_width = 100)]
 #[command(
-    after_help = "Dates are YYYY-MM-DD, today or tomorrow; a month YYYY-MM or a year YYYY stands for all its days;\nranges FROM..TO (inclusive), each end a date, a month or a year (2027-10..2027-12 is 1 Oct to 31 Dec).\nExit status: check gives 0 for no clash, 1 for a clash; every command gives 2 on error."
+    after_help = "Dates are YYYY-MM-DD, today or tomorrow; a month (YYYY-MM) or a year\n(YYYY) stands for all its days. Ranges are FROM..TO (inclusive), each end a\ndate, a month or a year: 2027-10..2027-12 is 1 October to 31 December.\nExit status: check gives 0 for no clash, 1 for a clash; every command gives 2 on error."
 )]
 pub struct Args {
     #[command(subcommand)]

@@ -205,6 +205,13 @@ fn import_window(
         .checked_add_months(chrono::Months::new(12 * DEFAULT_IMPORT_YEARS))
         .unwrap_or(today);
     match span {
+        Some((first, _)) if first > cap => (
+            (today, cap),
+            Some(format!(
+                "this calendar's events begin on {first}, more than {DEFAULT_IMPORT_YEARS} \
+                 years from today; give --from and --to to check them"
+            )),
+        ),
         Some((_, last)) if last >= today => ((today, last.min(cap)), None),
         Some((_, last)) => (
             (today, today),
@@ -732,5 +739,62 @@ pub fn run(args: &Args, color: bool, out: &mut dyn std::io::Write) -> Result<Out
         })),
         // Answered above, before the catalogue is loaded.
         Command::Completions { .. } => Ok(Outcome::ok(String::new())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn the_import_window_starts_today() {
+        let today = d(2026, 12, 2);
+        let cases = [
+            // The calendar's span; the window; whether a note says why.
+            (
+                Some((d(2020, 1, 1), d(2027, 6, 30))),
+                (today, d(2027, 6, 30)),
+                false,
+            ),
+            (
+                Some((d(2027, 1, 1), d(2027, 6, 30))),
+                (today, d(2027, 6, 30)),
+                false,
+            ),
+            (
+                Some((d(2020, 1, 1), d(2060, 1, 1))),
+                (today, d(2036, 12, 2)),
+                false,
+            ),
+            (
+                Some((d(2026, 12, 2), d(2026, 12, 2))),
+                (today, today),
+                false,
+            ),
+            (Some((d(2001, 5, 1), d(2026, 12, 1))), (today, today), true),
+            (
+                Some((d(2040, 1, 1), d(2040, 1, 2))),
+                (today, d(2036, 12, 2)),
+                true,
+            ),
+            (None, (today, today), true),
+        ];
+        for (span, window, noted) in cases {
+            let (got, note) = import_window(span, today);
+            assert_eq!((got, note.is_some()), (window, noted), "{span:?}");
+        }
+        let (_, note) = import_window(Some((d(2001, 5, 1), d(2001, 5, 2))), today);
+        assert_eq!(
+            note.as_deref(),
+            Some(
+                "nothing in this calendar is from today (2026-12-02) on: its events end by \
+                 2001-05-02; give --from and --to to check earlier dates"
+            )
+        );
     }
 }
