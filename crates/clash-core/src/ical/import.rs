@@ -13,7 +13,15 @@
 //! one (as the Python `icalendar` package does: a Windows zone name's
 //! offsets may not match its name), else as an IANA name (also inside
 //! Mozilla-style prefixes), else as a Windows zone name (CLDR's mapping);
-//! an unknown zone is an error. Floating times are in `X-WR-TIMEZONE` if
+//! an unknown zone is an error.
+//!
+//! A fault of one event (an unknown zone, a bad DTSTART, DTEND, DURATION,
+//! RRULE, RDATE, EXDATE, RECURRENCE-ID or alarm TRIGGER) fails the whole
+//! file by default ([`BadEvents::Fail`], as the `--catalogue` loader wants:
+//! a missing school-term day would go unseen); with [`BadEvents::Skip`]
+//! (as `clash import` reads) that event is left out and listed as a
+//! [`SkippedEvent`] naming its line, and only faults of the file as a whole
+//! (size, UTF-8, content lines, nesting, VCALENDAR, VTIMEZONE) are errors. Floating times are in `X-WR-TIMEZONE` if
 //! given, else the location's zone. Recurrences (RRULE, via the `rrule`
 //! crate, RDATE, EXDATE) are expanded in the event's local wall time, then
 //! placed in its zone, so a weekly 09:00 stays at 09:00 across the clock
