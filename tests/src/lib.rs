@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use clash::fuzzing::{meeting_time, parse_range, parses, resolve_range, RangeArgs};
-use clash_core::ical::IcsCalendar;
+use clash_core::ical::{BadEvents, IcsCalendar};
 use clash_core::{parse_clock, parse_duration_minutes, CatalogueBuilder, Index, Location};
 
 /// The TOML catalogue loader: any text either loads (and then expands two
@@ -23,17 +23,21 @@ pub fn catalogue_toml(data: &[u8]) {
 }
 
 /// The .ics importer: any bytes are either read (and then expanded over a
-/// decade, within the importer's caps) or rejected with an error.
+/// decade, within the importer's caps) or rejected with an error, failing
+/// on a bad event and skipping it.
 pub fn ics_import(data: &[u8]) {
-    let Ok(calendar) = IcsCalendar::parse(data) else {
-        return;
-    };
-    let _ = calendar.span();
-    if let (Some(from), Some(to)) = (
-        NaiveDate::from_ymd_opt(2020, 1, 1),
-        NaiveDate::from_ymd_opt(2029, 12, 31),
-    ) {
-        let _ = calendar.occurrences(from, to);
+    for bad in [BadEvents::Fail, BadEvents::Skip] {
+        let Ok(calendar) = IcsCalendar::parse_with(data, bad) else {
+            continue;
+        };
+        let _ = calendar.span();
+        if let (Some(from), Some(to)) = (
+            NaiveDate::from_ymd_opt(2020, 1, 1),
+            NaiveDate::from_ymd_opt(2029, 12, 31),
+        ) {
+            let _ = calendar.occurrences(from, to);
+            let _ = calendar.expansion(from, to);
+        }
     }
 }
 
@@ -87,7 +91,6 @@ pub fn cli_parsers(data: &[u8]) {
     let a = fields.next().unwrap_or_default();
     let b = fields.next();
     let c = fields.next();
-    let _ = parse_range(a);
     let _ = parse_clock(a);
     let _ = parse_duration_minutes(a);
     let _ = a.parse::<Location>();
@@ -97,6 +100,7 @@ pub fn cli_parsers(data: &[u8]) {
             from: b.map(str::to_owned),
             to: c.map(str::to_owned),
         };
+        let _ = parse_range(a, today);
         let _ = resolve_range(None, &range, today, 30);
         let _ = resolve_range(Some(a), &range, today, 30);
     }

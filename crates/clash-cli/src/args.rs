@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "clash", version, about, max_term_width = 100)]
 #[command(
-    after_help = "Dates are YYYY-MM-DD; ranges FROM..TO (inclusive); a year stands for the whole year.\nExit status: check gives 0 for no clash, 1 for a clash; every command gives 2 on error."
+    after_help = "Dates are YYYY-MM-DD, today or tomorrow; a month (YYYY-MM) or a year\n(YYYY) stands for all its days. Ranges are FROM..TO (inclusive), each end a\ndate, a month or a year: 2027-10..2027-12 is 1 October to 31 December.\nExit status: check gives 0 for no clash, 1 for a clash; every command gives 2 on error."
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -21,7 +21,7 @@ pub struct Args {
 /// Options every command takes.
 #[derive(Debug, clap::Args)]
 pub struct Common {
-    /// A preset (see `clash locations`) or LAT,LON,TZ [default: leicester]
+    /// A preset in any case (see `clash locations`) or LAT,LON,TZ such as 52.6,-1.1,Europe/London [default: leicester]
     #[arg(long, global = true, value_name = "PLACE", allow_hyphen_values = true)]
     pub location: Option<String>,
     /// Only this observance (repeatable)
@@ -125,11 +125,11 @@ pub enum Format {
 /// A range given as `--from`/`--to` options.
 #[derive(Debug, clap::Args)]
 pub struct RangeArgs {
-    /// First day (YYYY-MM-DD, or a year for its 1 January)
-    #[arg(long, value_name = "DATE|YEAR")]
+    /// First day: YYYY-MM-DD, today, tomorrow, or a month or year for its first day
+    #[arg(long, value_name = "DATE|MONTH|YEAR")]
     pub from: Option<String>,
-    /// Last day (YYYY-MM-DD, or a year for its 31 December)
-    #[arg(long, value_name = "DATE|YEAR")]
+    /// Last day: YYYY-MM-DD, today, tomorrow, or a month or year for its last day
+    #[arg(long, value_name = "DATE|MONTH|YEAR")]
     pub to: Option<String>,
 }
 
@@ -151,7 +151,7 @@ pub struct MeetingArgs {
 pub enum Command {
     /// Does a date or range clash with any observance? (exit 1 if so)
     Check {
-        /// DATE, FROM..TO, a YEAR, or a local date-time YYYY-MM-DDTHH:MM (or use --from/--to)
+        /// DATE (YYYY-MM-DD, today, tomorrow), a MONTH (YYYY-MM), a YEAR, FROM..TO, or a local date-time YYYY-MM-DDTHH:MM (or use --from/--to)
         when: Option<String>,
         #[command(flatten)]
         range_args: RangeArgs,
@@ -160,7 +160,7 @@ pub enum Command {
     },
     /// The best dates (or date-times) in a window for an audience
     Suggest {
-        /// FROM..TO or a YEAR (instead of --from/--to) [default: the next 4 weeks]
+        /// FROM..TO, a MONTH (YYYY-MM) or a YEAR (instead of --from/--to) [default: the next 4 weeks]
         range: Option<String>,
         #[command(flatten)]
         range_args: RangeArgs,
@@ -178,14 +178,14 @@ pub enum Command {
     },
     /// List the occurrences of observances in a range [default: the next 12 months]
     List {
-        /// DATE, FROM..TO or a YEAR (instead of --from/--to)
+        /// DATE, a MONTH (YYYY-MM), a YEAR or FROM..TO (instead of --from/--to)
         range: Option<String>,
         #[command(flatten)]
         range_args: RangeArgs,
     },
     /// An iCalendar feed (RFC 5545) of the occurrences in a range [default: this year and the next two]
     Export {
-        /// DATE, FROM..TO or a YEAR (instead of --from/--to)
+        /// DATE, a MONTH (YYYY-MM), a YEAR or FROM..TO (instead of --from/--to)
         range: Option<String>,
         #[command(flatten)]
         range_args: RangeArgs,
@@ -193,7 +193,7 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Check every event of an iCalendar file (exit 1 if any clashes)
+    /// Check every event of an iCalendar file (exit 1 if any clashes) [default: from today to its last event, at most 10 years]
     Import {
         /// The .ics file (an Outlook, Google, Apple, Thunderbird or Nextcloud export)
         file: PathBuf,
@@ -217,7 +217,7 @@ pub enum Command {
     },
     /// Sunrise and sunset at the location
     Sun {
-        /// DATE, FROM..TO or a YEAR [default: today]
+        /// DATE, a MONTH (YYYY-MM), a YEAR or FROM..TO [default: today]
         range: Option<String>,
         #[command(flatten)]
         range_args: RangeArgs,

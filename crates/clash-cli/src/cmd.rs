@@ -14,11 +14,21 @@ use crate::output::{csv, json, text};
 pub struct Outcome {
     pub output: String,
     pub code: u8,
+    /// Lines for standard error, before the output (`warning: …`).
+    pub warnings: Vec<String>,
 }
 
 impl Outcome {
     fn ok(output: String) -> Self {
-        Outcome { output, code: 0 }
+        Outcome::with_code(output, 0)
+    }
+
+    fn with_code(output: String, code: u8) -> Self {
+        Outcome {
+            output,
+            code,
+            warnings: Vec::new(),
+        }
     }
 }
 
@@ -41,21 +51,23 @@ struct TimedQuery<'a> {
 fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<Outcome> {
     use clash_core::{local_instant, MeetingKind};
     let max = 31 * 24 * 60;
-    let (days, (clock, minutes)) = match q.when.and_then(|w| w.split_once('T')) {
+    let timed = q.when.filter(|w| crate::config::has_time(w));
+    let (days, (clock, minutes)) = match timed.and_then(|w| w.split_once('T')) {
         Some((d, t)) => {
             if q.meeting.time.as_deref().is_some() {
                 return Err(UserError::new(
                     "give the time once: DATE THH:MM or --time HH:MM",
                 ));
             }
-            if d.contains("..") || d.len() != 10 {
+            if d.contains("..") {
                 return Err(UserError::new(format!(
                     "invalid date-time `{}` (expected YYYY-MM-DDTHH:MM)",
                     q.when.unwrap_or_default()
                 ))
                 .hint("for a range of days use --time HH:MM"));
             }
-            let (day, _) = crate::config::parse_range(d)?;
+            let day = crate::config::parse_date(d, cfg.today)?;
+            let (day, _) = crate::config::check_range(day, day)?;
             (
                 vec![day],
                 meeting_time(t, q.meeting.duration.as_deref(), max)?,
@@ -124,10 +136,7 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
                 .collect::<Vec<_>>(),
         })),
     };
-    Ok(Outcome {
-        output,
-        code: u8::from(any),
-    })
+    Ok(Outcome::with_code(output, u8::from(any)))
 }
 
 /// Writes `value` as JSON to `out` as it is serialised (for outputs that
@@ -140,10 +149,7 @@ fn stream(
     match json::render_to(out, value) {
         // A closed pipe (`clash list | head`) is not an error.
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(UserError::new(e.to_string())),
-        _ => Ok(Outcome {
-            output: String::new(),
-            code,
-        }),
+        _ => Ok(Outcome::with_code(String::new(), code)),
     }
 }
 
@@ -186,12 +192,47 @@ fn feed_name(c: &crate::args::Common) -> String {
     format!("clash: {}", parts.join(" · "))
 }
 
-/// The default window of `import` at most, in years: the calendar's span
-/// within half of it either side of today, else its first years.
-const DEFAULT_IMPORT_YEARS: i64 = 10;
+/// The default window of `import` reaches at most this many years after
+/// today.
+const DEFAULT_IMPORT_YEARS: u32 = 10;
+
+/// The default window of `import`: from `today` (future meetings are what
+/// an organiser can still move) to the calendar's last day, at most
+/// [`DEFAULT_IMPORT_YEARS`] after today; today alone, with a note saying
+/// why, when nothing in the calendar is that late.
+fn import_window(
+    span: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    today: chrono::NaiveDate,
+) -> ((chrono::NaiveDate, chrono::NaiveDate), Option<String>) {
+    let cap = today
+        .checked_add_months(chrono::Months::new(12 * DEFAULT_IMPORT_YEARS))
+        .unwrap_or(today);
+    match span {
+        Some((first, _)) if first > cap => (
+            (today, cap),
+            Some(format!(
+                "this calendar's events begin on {first}, more than {DEFAULT_IMPORT_YEARS} \
+                 years from today; give --from and --to to check them"
+            )),
+        ),
+        Some((_, last)) if last >= today => ((today, last.min(cap)), None),
+        Some((_, last)) => (
+            (today, today),
+            Some(format!(
+                "nothing in this calendar is from today ({today}) on: its events end by \
+                 {last}; give --from and --to to check earlier dates"
+            )),
+        ),
+        None => (
+            (today, today),
+            Some("this calendar has no events to check".to_string()),
+        ),
+    }
+}
 
 /// `clash import FILE`: every occurrence of every event in the window,
-/// checked (SPEC §8, issue 7).
+/// checked (SPEC §8, issue 7). An event that cannot be read is skipped with
+/// a warning (issue 14); a file that cannot be read is an error.
 fn import(
     cfg: &Config,
     file: &std::path::Path,
@@ -201,22 +242,12 @@ fn import(
     out: &mut dyn std::io::Write,
 ) -> Result<Outcome> {
     use crate::output::{Found, Imported};
-    use clash_core::ical::{IcsCalendar, When};
-    let cal = IcsCalendar::from_file(file)?;
-    let (from, to) = if range_args.from.is_none() && range_args.to.is_none() {
-        // The calendar's span within five years of today, else its first
-        // ten years.
-        let near = (
-            cfg.today - Duration::days(366 * DEFAULT_IMPORT_YEARS / 2),
-            cfg.today + Duration::days(366 * DEFAULT_IMPORT_YEARS / 2),
-        );
-        match cal.span() {
-            Some((a, b)) if a.max(near.0) <= b.min(near.1) => (a.max(near.0), b.min(near.1)),
-            Some((a, b)) => (a, b.min(a + Duration::days(366 * DEFAULT_IMPORT_YEARS - 1))),
-            None => (cfg.today, cfg.today),
-        }
+    use clash_core::ical::{BadEvents, IcsCalendar, When};
+    let cal = IcsCalendar::from_file_with(file, BadEvents::Skip)?;
+    let ((from, to), window_note) = if range_args.from.is_none() && range_args.to.is_none() {
+        import_window(cal.span(), cfg.today)
     } else {
-        resolve_range(None, range_args, cfg.today, 364)?
+        (resolve_range(None, range_args, cfg.today, 364)?, None)
     };
     let (from, to) =
         crate::config::check_range(from, to).map_err(|e| e.hint("give --from and --to"))?;
@@ -225,11 +256,21 @@ fn import(
     let last_year = (to + Duration::days(32)).year().min(*years.end());
     let index = cfg.index(from.year(), last_year, Some(&cfg.filter))?;
     let (lo, hi) = index.days();
-    let (occurrences, notes) = cal.occurrences(from, to)?;
+    let found_events = cal.expansion(from, to)?;
+    let occurrences = &found_events.occurrences;
+    let notes: Vec<String> = window_note
+        .into_iter()
+        .chain(found_events.notes.iter().cloned())
+        .collect();
+    let warnings: Vec<String> = found_events
+        .skipped
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     let tz = cfg.location.timezone();
     let kind = clash_core::MeetingKind { with_food };
     let mut found = Vec::with_capacity(occurrences.len());
-    for o in &occurrences {
+    for o in occurrences {
         let days = |a: chrono::NaiveDate, b: chrono::NaiveDate| -> Result<_> {
             let (a, b) = (a.max(lo), b.min(hi));
             Ok(if a <= b {
@@ -283,14 +324,18 @@ fn import(
                 to: json::Day(to),
                 location: json::LocationJson::new(&cfg.location),
                 notes: &notes,
+                warnings: &warnings,
                 events,
             };
-            return stream(out, &import, u8::from(any));
+            let mut done = stream(out, &import, u8::from(any))?;
+            done.warnings = warnings;
+            return Ok(done);
         }
     };
     Ok(Outcome {
         output,
         code: u8::from(any),
+        warnings,
     })
 }
 
@@ -429,7 +474,7 @@ pub fn run(args: &Args, color: bool, out: &mut dyn std::io::Write) -> Result<Out
                 return Err(UserError::new("give a DATE, FROM..TO or YEAR to check")
                     .hint("for example: clash check 2026-12-25"));
             }
-            if time.is_some() || when.as_deref().is_some_and(|w| w.contains('T')) {
+            if time.is_some() || when.as_deref().is_some_and(crate::config::has_time) {
                 let query = TimedQuery {
                     when: when.as_deref(),
                     range_args,
@@ -475,10 +520,7 @@ pub fn run(args: &Args, color: bool, out: &mut dyn std::io::Write) -> Result<Out
                         .collect(),
                 }),
             };
-            Ok(Outcome {
-                output,
-                code: u8::from(found.has_clash()),
-            })
+            Ok(Outcome::with_code(output, u8::from(found.has_clash())))
         }
         Command::Suggest {
             range,
@@ -725,5 +767,62 @@ pub fn run(args: &Args, color: bool, out: &mut dyn std::io::Write) -> Result<Out
         })),
         // Answered above, before the catalogue is loaded.
         Command::Completions { .. } => Ok(Outcome::ok(String::new())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn the_import_window_starts_today() {
+        let today = d(2026, 12, 2);
+        let cases = [
+            // The calendar's span; the window; whether a note says why.
+            (
+                Some((d(2020, 1, 1), d(2027, 6, 30))),
+                (today, d(2027, 6, 30)),
+                false,
+            ),
+            (
+                Some((d(2027, 1, 1), d(2027, 6, 30))),
+                (today, d(2027, 6, 30)),
+                false,
+            ),
+            (
+                Some((d(2020, 1, 1), d(2060, 1, 1))),
+                (today, d(2036, 12, 2)),
+                false,
+            ),
+            (
+                Some((d(2026, 12, 2), d(2026, 12, 2))),
+                (today, today),
+                false,
+            ),
+            (Some((d(2001, 5, 1), d(2026, 12, 1))), (today, today), true),
+            (
+                Some((d(2040, 1, 1), d(2040, 1, 2))),
+                (today, d(2036, 12, 2)),
+                true,
+            ),
+            (None, (today, today), true),
+        ];
+        for (span, window, noted) in cases {
+            let (got, note) = import_window(span, today);
+            assert_eq!((got, note.is_some()), (window, noted), "{span:?}");
+        }
+        let (_, note) = import_window(Some((d(2001, 5, 1), d(2001, 5, 2))), today);
+        assert_eq!(
+            note.as_deref(),
+            Some(
+                "nothing in this calendar is from today (2026-12-02) on: its events end by \
+                 2001-05-02; give --from and --to to check earlier dates"
+            )
+        );
     }
 }

@@ -34,6 +34,13 @@ pub fn main() -> ExitCode {
     let mut lock = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     match cmd::run(&args, color, &mut lock) {
         Ok(outcome) => {
+            // Warnings first, on standard error (JSON on stdout stays
+            // parseable); a closed stderr is no reason to fail.
+            let mut err = std::io::stderr().lock();
+            for w in &outcome.warnings {
+                let _ = writeln!(err, "warning: {w}");
+            }
+            drop(err);
             match lock
                 .write_all(outcome.output.as_bytes())
                 .and_then(|()| lock.flush())

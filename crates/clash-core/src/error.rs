@@ -115,6 +115,11 @@ impl Error {
         self.context.field.as_deref()
     }
 
+    /// The message alone, without the file, line, observance or field.
+    pub(crate) fn message(&self) -> &str {
+        &self.message
+    }
+
     /// The line of the file this error is about, if known.
     pub fn line(&self) -> Option<usize> {
         self.context.line

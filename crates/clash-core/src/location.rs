@@ -88,11 +88,28 @@ impl Location {
         })
     }
 
-    /// The preset with this name (see [`PRESETS`]).
+    /// The preset with this name (see [`PRESETS`]), in any case, with a
+    /// space or `_` for the `-` of two words; the location keeps the
+    /// preset's lowercase name.
+    ///
+    /// ```
+    /// use clash_core::Location;
+    /// let ny = Location::preset("New York").unwrap();
+    /// assert_eq!(ny.name(), Some("new-york"));
+    /// assert_eq!(Location::preset("LEICESTER"), Location::preset("leicester"));
+    /// assert!(Location::preset("atlantis").is_none());
+    /// ```
     pub fn preset(name: &str) -> Option<Self> {
+        let name = name.trim();
+        let same = |preset: &str| {
+            preset.len() == name.len()
+                && preset.bytes().zip(name.bytes()).all(|(p, n)| {
+                    p == n.to_ascii_lowercase() || (p == b'-' && matches!(n, b' ' | b'_'))
+                })
+        };
         PRESETS
             .iter()
-            .find(|p| p.0 == name)
+            .find(|p| same(p.0))
             .map(|&(n, lat, lon, tz)| Location {
                 name: Some(n.to_string()),
                 latitude: lat,
@@ -263,24 +280,41 @@ impl fmt::Display for Location {
 impl FromStr for Location {
     type Err = Error;
 
-    /// A preset name, or `LAT,LON,TZ` (e.g. `51.5,-0.12,Europe/London`).
+    /// A preset name (in any case, see [`Location::preset`]), or
+    /// `LAT,LON,TZ` (e.g. `51.5,-0.12,Europe/London`).
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::Unknown`] for a name that is no preset and an
+    /// unknown time zone; [`crate::ErrorKind::Invalid`] for coordinates
+    /// without a time zone (`52.6,-1.1`), a wrong number of parts, and
+    /// what [`Location::new`] refuses.
     fn from_str(s: &str) -> Result<Self> {
         if let Some(p) = Location::preset(s) {
             return Ok(p);
         }
         let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+        let number = |v: &str| v.parse::<f64>().ok().filter(|x| x.is_finite());
         let [lat, lon, tz] = parts.as_slice() else {
-            let names: Vec<&str> = PRESETS.iter().map(|p| p.0).collect();
-            return Err(Error::unknown(format!(
-                "unknown location `{s}` (use a preset: {}; or LAT,LON,TZ)",
-                names.join(", ")
-            )));
+            return Err(match parts.as_slice() {
+                [lat, lon] if number(lat).is_some() && number(lon).is_some() => {
+                    Error::invalid(format!(
+                        "location `{s}` has no time zone: give LAT,LON,TZ such as {lat},{lon},Europe/London"
+                    ))
+                }
+                parts if parts.iter().any(|p| number(p).is_some()) => Error::invalid(format!(
+                    "invalid location `{s}`: give LAT,LON,TZ such as 52.6,-1.1,Europe/London"
+                )),
+                _ => {
+                    let names: Vec<&str> = PRESETS.iter().map(|p| p.0).collect();
+                    Error::unknown(format!(
+                        "unknown location `{s}` (use a preset: {}; or LAT,LON,TZ)",
+                        names.join(", ")
+                    ))
+                }
+            });
         };
         let num = |v: &str, what: &str| {
-            v.parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite())
-                .ok_or_else(|| Error::invalid(format!("{what} `{v}` is not a number")))
+            number(v).ok_or_else(|| Error::invalid(format!("{what} `{v}` is not a number")))
         };
         let tz: Tz = tz.parse().map_err(|_| {
             Error::unknown(format!(
@@ -288,5 +322,56 @@ impl FromStr for Location {
             ))
         })?;
         Location::new(num(lat, "latitude")?, num(lon, "longitude")?, tz)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preset_names_in_any_case() {
+        for (text, name) in [
+            ("leicester", "leicester"),
+            ("Leicester", "leicester"),
+            ("LONDON", "london"),
+            ("New-York", "new-york"),
+            ("new york", "new-york"),
+            ("NEW_YORK", "new-york"),
+            (" Glasgow ", "glasgow"),
+        ] {
+            let loc: Location = text.parse().unwrap();
+            assert_eq!(loc.name(), Some(name), "{text}");
+            assert_eq!(loc.to_string(), name, "{text}");
+        }
+        assert!(Location::preset("new--york").is_none());
+        assert!(Location::preset("newyork").is_none());
+    }
+
+    #[test]
+    fn malformed_locations_say_what_is_missing() {
+        for (text, needle) in [
+            (
+                "52.6,-1.1",
+                "location `52.6,-1.1` has no time zone: give LAT,LON,TZ such as 52.6,-1.1,Europe/London",
+            ),
+            (" 52.6 , -1.1 ", "has no time zone"),
+            ("52.6", "invalid location `52.6`: give LAT,LON,TZ"),
+            ("52.6,-1.1,Europe/London,x", "invalid location"),
+            ("52.6,Europe/London", "invalid location"),
+            ("atlantis", "unknown location `atlantis`"),
+            ("leicester,uk", "unknown location"),
+            ("95,0,UTC", "latitude 95"),
+            ("50,0,Mars/Base", "unknown time zone `Mars/Base`"),
+            ("x,0,UTC", "latitude `x` is not a number"),
+            ("NaN,0,UTC", "latitude `NaN` is not a number"),
+            ("", "unknown location"),
+        ] {
+            let e = text.parse::<Location>().unwrap_err().to_string();
+            assert!(e.contains(needle), "{text}: {e}");
+            assert!(!e.contains('\n'), "{text}: {e}");
+        }
+        let custom: Location = "52.6,-1.1,Europe/London".parse().unwrap();
+        assert_eq!(custom.name(), None);
     }
 }

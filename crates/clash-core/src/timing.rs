@@ -728,6 +728,15 @@ impl Index<'_> {
             // start and each possible one, with its own hours.
             let starts = std::iter::once((occ.start(), false))
                 .chain(occ.possible_dates().iter().map(|d| (*d, true)));
+            let own = c.impact;
+            // How much a part matters (an iftar, or a meal in fasting
+            // hours, is high; the rest of a fast day low).
+            let weigh = |part: Part| match part {
+                Part::Iftar => Impact::High,
+                Part::Fasting | Part::FastMorning if kind.with_food => Impact::High,
+                Part::Rest | Part::FastMorning => Impact::Low,
+                Part::Fasting | Part::Span | Part::Hours | Part::FastEvening | Part::Eve => own,
+            };
             let mut best: Option<(Part, bool, Window, NaiveDate)> = None;
             for (s, possible) in starts {
                 let Some(e) = s.checked_add_signed(len) else {
@@ -735,11 +744,12 @@ impl Index<'_> {
                 };
                 for w in windows(obs, (s, e), location, (day_from, day_to)) {
                     let (a, b) = (w.from.max(from), w.to.min(to));
-                    // The more important part first; a certain day before
-                    // a possible one.
+                    // The part that matters most; then a certain day
+                    // before a possible one; then the more particular part.
+                    let key = |part: Part, possible: bool| (weigh(part), !possible, part);
                     let better = best
                         .as_ref()
-                        .is_none_or(|(p, q, ..)| (w.part, !possible) > (*p, !*q));
+                        .is_none_or(|(p, q, ..)| key(w.part, possible) > key(*p, *q));
                     if a < b && better {
                         best = Some((
                             w.part,
@@ -757,18 +767,13 @@ impl Index<'_> {
             let Some((part, possible, w, first_day)) = best else {
                 continue;
             };
-            let own = c.impact;
             let food_note = obs.timing().food.as_deref().filter(|_| kind.with_food);
-            let (impact, mut reason) = match part {
-                Part::Iftar => (Impact::High, w.reason),
-                Part::Fasting | Part::FastMorning if kind.with_food => (
-                    Impact::High,
-                    format!("{}; food or drink would not be taken", w.reason),
-                ),
-                Part::Rest | Part::FastMorning => (Impact::Low, w.reason),
-                Part::Fasting | Part::Span | Part::Hours | Part::FastEvening | Part::Eve => {
-                    (own, w.reason)
+            let impact = weigh(part);
+            let mut reason = match part {
+                Part::Fasting | Part::FastMorning if kind.with_food => {
+                    format!("{}; food or drink would not be taken", w.reason)
                 }
+                _ => w.reason,
             };
             if let Some(note) = food_note {
                 reason = format!("{reason}; food: {note}");

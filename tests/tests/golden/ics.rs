@@ -10,7 +10,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clash_core::ical::IcsCalendar;
+use clash_core::ical::{BadEvents, IcsCalendar};
 
 fn corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ics/corpus")
@@ -101,6 +101,53 @@ fn malformed_files_are_rejected_with_a_line() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_eq!(paths.len(), 14);
+}
+
+/// Skipping bad events (as `clash import` does), each malformed file is
+/// either still refused with the same error (a fault of the whole file) or
+/// read with its first skipped event naming the strict error and line;
+/// the split is written out here.
+#[test]
+fn malformed_files_skip_their_bad_events() {
+    let whole_file = [
+        "collective-icalendar__fuzz_testcase_vtimezone_lone_cr.ics",
+        "collective-icalendar__issue_104_broken_calendar.ics",
+        "collective-icalendar__multiple_calendar_components.ics",
+        "collective-icalendar__parsing_error_in_UTC_offset.ics",
+        "icalendar-rb__bad_wrapping.ics",
+        "khal__invalid_tzoffset.ics",
+        "libical__issue252.ics",
+    ];
+    let (from, to) = (
+        NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2030, 12, 31).unwrap(),
+    );
+    let mut names: Vec<String> = std::fs::read_dir(corpus().join("malformed"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut skipping = 0;
+    for name in &names {
+        let bytes = std::fs::read(corpus().join("malformed").join(name)).unwrap();
+        let strict = IcsCalendar::parse(&bytes).unwrap_err();
+        match IcsCalendar::parse_with(&bytes, BadEvents::Skip) {
+            Err(e) => {
+                assert!(whole_file.contains(&name.as_str()), "{name}: {e}");
+                assert_eq!(e, strict, "{name}");
+            }
+            Ok(cal) => {
+                assert!(!whole_file.contains(&name.as_str()), "{name}: read");
+                let found = cal.expansion(from, to).unwrap();
+                let first = found.skipped.first().unwrap();
+                assert_eq!(first.reason(), &strict, "{name}");
+                assert_eq!(Some(first.line()), strict.line(), "{name}");
+                assert!(!first.to_string().contains('\n'), "{first}");
+                skipping += 1;
+            }
+        }
+    }
+    assert_eq!(skipping, names.len() - whole_file.len());
 }
 
 /// The line named is the line of the fault (read off the files by hand).

@@ -42,7 +42,13 @@ fn timed_cases() {
                 assert_eq!(c.impact.as_str(), impact, "{line}: {}", c.reason);
                 assert!(c.reason.contains(reason), "{line}: {}", c.reason);
                 if !time.is_empty() {
-                    let t = chrono::NaiveTime::parse_from_str(time, "%H:%M").unwrap();
+                    // `HH:MM-18m`: that many minutes before the golden time.
+                    let (time, before) = match time.split_once('-') {
+                        Some((t, m)) => (t, m.trim_end_matches('m').parse::<i64>().unwrap()),
+                        None => (time, 0),
+                    };
+                    let t = chrono::NaiveTime::parse_from_str(time, "%H:%M").unwrap()
+                        - Duration::minutes(before);
                     let ok = [t, t - Duration::minutes(1), t + Duration::minutes(1)]
                         .iter()
                         .any(|t| c.reason.contains(&t.format("%H:%M").to_string()));

@@ -506,5 +506,7 @@ pub struct ImportJson<'a, E> {
     pub to: Day,
     pub location: LocationJson<'a>,
     pub notes: &'a [String],
+    /// The events skipped, one line each (`line 42: event "…" skipped: …`).
+    pub warnings: &'a [String],
     pub events: E,
 }

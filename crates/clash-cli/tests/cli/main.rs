@@ -57,6 +57,95 @@ fn check_takes_from_and_to() {
     assert_user_error(&["check", "2026", "--from", "2026"], "not both");
 }
 
+/// Today at Leicester, the default location (as `clash` computes it).
+fn leicester_today() -> chrono::NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::London)
+        .date_naive()
+}
+
+#[test]
+fn months_stand_for_all_their_days() {
+    for (args, from, to) in [
+        (&["list", "2027-02"][..], "2027-02-01", "2027-02-28"),
+        (&["list", "2028-02"], "2028-02-01", "2028-02-29"),
+        (&["list", "2027-10..2027-12"], "2027-10-01", "2027-12-31"),
+        (
+            &["list", "--from", "2027-10", "--to", "2027-11"],
+            "2027-10-01",
+            "2027-11-30",
+        ),
+    ] {
+        let v = json(args);
+        assert_eq!(
+            (v["from"].as_str(), v["to"].as_str()),
+            (Some(from), Some(to)),
+            "{args:?}"
+        );
+    }
+    let v = json(&["check", "2027-02"]);
+    assert_eq!(v["query"]["from"], "2027-02-01");
+    assert_eq!(v["query"]["to"], "2027-02-28");
+    let v = json(&["suggest", "2027-10"]);
+    assert_eq!(v["query"]["from"], "2027-10-01");
+    assert_eq!(v["query"]["to"], "2027-10-31");
+    assert_user_error(&["list", "2027-13"], "invalid month `2027-13`");
+    assert_user_error(&["list", "2027-12..2027-10"], "reversed");
+}
+
+#[test]
+fn today_and_tomorrow_are_dates() {
+    // Around midnight the clock may turn between here and `clash`.
+    let before = leicester_today();
+    let v = json(&["list", "today..tomorrow"]);
+    let today = if v["from"] == before.to_string().as_str() {
+        before
+    } else {
+        leicester_today()
+    };
+    let (t, t1) = (today.to_string(), today.succ_opt().unwrap().to_string());
+    assert_eq!(v["from"], t.as_str());
+    assert_eq!(v["to"], t1.as_str());
+    let v = json(&["check", "tomorrow"]);
+    assert_eq!(v["query"]["from"], t1.as_str());
+    let v = json(&["check", "--from", "today", "--to", "tomorrow"]);
+    assert_eq!(
+        (v["query"]["from"].as_str(), v["query"]["to"].as_str()),
+        (Some(t.as_str()), Some(t1.as_str()))
+    );
+    let v = json(&["check", "tomorrow", "--time", "18:00"]);
+    assert_eq!(v["query"]["from"], t1.as_str());
+    assert_eq!(v["query"]["time"], "18:00");
+    let v = json(&["sun", "Today"]);
+    assert_eq!(v["days"][0]["date"], t.as_str());
+}
+
+#[test]
+fn preset_locations_in_any_case() {
+    for name in ["Leicester", "LEICESTER", "leicester"] {
+        let v = json(&["sun", "2026-06-21", "--location", name]);
+        assert_eq!(v["location"]["name"], "leicester", "{name}");
+    }
+    let v = json(&["sun", "2026-06-21", "--location", "New-York"]);
+    assert_eq!(v["location"]["name"], "new-york");
+    assert_eq!(v["location"]["timezone"], "America/New_York");
+    let o = clash(&["check", "2027-10-10", "--location", "Leicester"]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+}
+
+#[test]
+fn error_coordinates_without_a_time_zone() {
+    let args = ["check", "2026-01-01", "--location", "52.6,-1.1"];
+    let o = clash(&args);
+    assert_error_output(&args, &o, "has no time zone");
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(
+        err.trim_end(),
+        "clash: error: location `52.6,-1.1` has no time zone: give LAT,LON,TZ such as 52.6,-1.1,Europe/London"
+    );
+}
+
 #[test]
 fn check_json_contract() {
     let v = json(&["check", "2026-12-25..2026-12-28", "--min-impact", "high"]);
@@ -831,9 +920,14 @@ DTEND;VALUE=DATE:20260404\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 #[test]
 fn import_checks_every_occurrence() {
     let path = temp_file("team.ics", TEAM_CALENDAR);
+    // The calendar's own span, given (the default window starts today).
     let o = clash(&[
         "import",
         path.to_str().unwrap(),
+        "--from",
+        "2026-03-02",
+        "--to",
+        "2026-04-06",
         "--min-impact",
         "high",
         "--format",
@@ -890,6 +984,10 @@ fn import_checks_every_occurrence() {
     let t = stdout(&clash(&[
         "import",
         path.to_str().unwrap(),
+        "--from",
+        "2026-03-02",
+        "--to",
+        "2026-04-06",
         "--min-impact",
         "high",
     ]));
@@ -905,6 +1003,168 @@ fn import_checks_every_occurrence() {
         "2026-04-30",
     ]);
     assert_eq!(v["events"].as_array().unwrap().len(), 2);
+}
+
+/// Three meetings, the middle one in a zone that does not exist: its
+/// DTSTART is on line 13 (counted by hand).
+const ONE_BAD_ZONE: &str = "BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:test\r
+BEGIN:VEVENT\r
+UID:board-1\r
+SUMMARY:Board meeting\r
+DTSTART;TZID=Europe/London:20270316T100000\r
+DTEND;TZID=Europe/London:20270316T110000\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:mars-1\r
+SUMMARY:Team meeting\r
+DTSTART;TZID=Mars/Olympus:20270310T100000\r
+DTEND;TZID=Mars/Olympus:20270310T110000\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:away-1\r
+SUMMARY:Away day\r
+DTSTART;VALUE=DATE:20271225\r
+DTEND;VALUE=DATE:20271226\r
+END:VEVENT\r
+END:VCALENDAR\r
+";
+
+#[test]
+fn import_skips_one_bad_event_with_a_warning() {
+    let path = temp_file("one-bad-zone.ics", ONE_BAD_ZONE);
+    let p = path.to_str().unwrap();
+    let warning = "line 13: event \"Team meeting\" skipped: unknown time zone `Mars/Olympus`";
+    let window = ["--from", "2027-03-01", "--to", "2027-12-31"];
+    let mut args = vec!["import", p, "--min-impact", "high", "--format", "json"];
+    args.extend(window);
+    let o = clash(&args);
+    // The away day is Christmas Day: a clash.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let uids: Vec<&str> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["uid"].as_str().unwrap())
+        .collect();
+    assert_eq!(uids, ["board-1", "away-1"]);
+    assert_eq!(v["events"][1]["clashes"][0]["id"], "christmas-day");
+    let warnings = v["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0].as_str().unwrap().starts_with(warning),
+        "{warnings:?}"
+    );
+    // "warnings" comes right after "notes".
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    let at = |k: &str| keys.iter().position(|x| *x == k).unwrap();
+    assert_eq!(at("warnings"), at("notes") + 1, "{keys:?}");
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with(&format!("warning: {warning}")), "{err}");
+    // Text: the warning on stderr, two events on stdout; without the
+    // away day, no clash, exit 0.
+    let mut args = vec!["import", p, "--min-impact", "high", "--to", "2027-03-31"];
+    args.extend(["--from", "2027-03-01"]);
+    let o = clash(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with(&format!("warning: {warning}")),
+        "{}",
+        stderr(&o)
+    );
+    let t = stdout(&o);
+    assert!(t.contains("1 occurrence of 1 event"), "{t}");
+    assert!(t.contains("Board meeting (0 of 1 occurrence"), "{t}");
+    assert!(!t.contains("Team meeting"), "{t}");
+    // CSV: the warning on stderr too.
+    let mut args = vec!["import", p, "--format", "csv"];
+    args.extend(window);
+    let o = clash(&args);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("warning: line 13:"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stdout(&o).contains("mars-1"));
+    // A file that cannot be read as a whole is still an error.
+    let broken = temp_file(
+        "broken.ics",
+        &ONE_BAD_ZONE.replace("END:VEVENT\r\nEND:VCALENDAR", "END:VCALENDAR"),
+    );
+    assert_user_error(&["import", broken.to_str().unwrap()], "closes BEGIN:VEVENT");
+    // An .ics --catalogue still fails on a bad event.
+    assert_user_error(
+        &["list", "--catalogue", p],
+        "unknown time zone `Mars/Olympus`",
+    );
+}
+
+#[test]
+fn import_window_starts_today() {
+    let today = leicester_today();
+    let soon = today + chrono::Duration::days(40);
+    let ymd = |d: chrono::NaiveDate| d.format("%Y%m%d").to_string();
+    let text = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\n\
+         BEGIN:VEVENT\r\nUID:past\r\nSUMMARY:Old away day\r\n\
+         DTSTART;VALUE=DATE:20010501\r\nDTEND;VALUE=DATE:20010502\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:soon\r\nSUMMARY:Planning day\r\n\
+         DTSTART;VALUE=DATE:{}\r\nDTEND;VALUE=DATE:{}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        ymd(soon),
+        ymd(soon + chrono::Duration::days(1)),
+    );
+    let path = temp_file("past-and-future.ics", &text);
+    let v = json(&["import", path.to_str().unwrap()]);
+    // (Run at midnight, `clash` may already see tomorrow.)
+    let from = v["from"].as_str().unwrap();
+    assert!(
+        from == today.to_string() || from == leicester_today().to_string(),
+        "{from}"
+    );
+    assert!(
+        v["to"].as_str().unwrap() >= soon.to_string().as_str(),
+        "{v}"
+    );
+    let uids: Vec<&str> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["uid"].as_str().unwrap())
+        .collect();
+    assert_eq!(uids, ["soon"]);
+    // Nothing from today on: today alone, said plainly, not an error.
+    let old = temp_file(
+        "only-past.ics",
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\n\
+         BEGIN:VEVENT\r\nUID:past\r\nSUMMARY:Old away day\r\n\
+         DTSTART;VALUE=DATE:20010501\r\nDTEND;VALUE=DATE:20010502\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    let o = clash(&["import", old.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let t = stdout(&o);
+    assert!(
+        t.starts_with("note: nothing in this calendar is from today"),
+        "{t}"
+    );
+    let words = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("its events end by 2001-05-02"), "{t}");
+    assert!(words.contains("give --from and --to"), "{t}");
+    assert!(t.contains("0 occurrences of 0 events"), "{t}");
+    assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
+    // Given, the window reaches back.
+    let v = json(&[
+        "import",
+        old.to_str().unwrap(),
+        "--from",
+        "2001",
+        "--to",
+        "2001",
+    ]);
+    assert_eq!(v["events"].as_array().unwrap().len(), 1);
 }
 
 #[test]

@@ -13,7 +13,15 @@
 //! one (as the Python `icalendar` package does: a Windows zone name's
 //! offsets may not match its name), else as an IANA name (also inside
 //! Mozilla-style prefixes), else as a Windows zone name (CLDR's mapping);
-//! an unknown zone is an error. Floating times are in `X-WR-TIMEZONE` if
+//! an unknown zone is an error.
+//!
+//! A fault of one event (an unknown zone, a bad DTSTART, DTEND, DURATION,
+//! RRULE, RDATE, EXDATE, RECURRENCE-ID or alarm TRIGGER) fails the whole
+//! file by default ([`BadEvents::Fail`], as the `--catalogue` loader wants:
+//! a missing school-term day would go unseen); with [`BadEvents::Skip`]
+//! (as `clash import` reads) that event is left out and listed as a
+//! [`SkippedEvent`] naming its line, and only faults of the file as a whole
+//! (size, UTF-8, content lines, nesting, VCALENDAR, VTIMEZONE) are errors. Floating times are in `X-WR-TIMEZONE` if
 //! given, else the location's zone. Recurrences (RRULE, via the `rrule`
 //! crate, RDATE, EXDATE) are expanded in the event's local wall time, then
 //! placed in its zone, so a weekly 09:00 stays at 09:00 across the clock
@@ -96,6 +104,103 @@ pub struct IcsCalendar {
     events: Vec<IcsEvent>,
     zones: Vec<VTimezone>,
     default_zone: Option<Tz>,
+    skipped: Vec<SkippedEvent>,
+}
+
+/// What to do with an event that cannot be read (an unknown TZID, a bad
+/// DTSTART, DTEND, DURATION, RRULE, RDATE, EXDATE, RECURRENCE-ID or alarm
+/// TRIGGER), when the file as a whole can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum BadEvents {
+    /// Fail: the first bad event is the error of the whole file.
+    #[default]
+    Fail,
+    /// Skip the event, and list it (see [`IcsCalendar::skipped`]).
+    Skip,
+}
+
+/// An event left out because it could not be read or expanded: where,
+/// which, and why.
+///
+/// Its `Display` is one line: `line 42: event "Team meeting" skipped:
+/// unknown time zone `Mars/Olympus` (…)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedEvent {
+    line: usize,
+    uid: String,
+    summary: String,
+    reason: Error,
+}
+
+impl SkippedEvent {
+    /// The event at line `event_line`, skipped for `reason` (whose own
+    /// line, the faulty property's, is the one named when it has one).
+    fn new(event_line: usize, uid: &str, summary: &str, reason: Error) -> Self {
+        SkippedEvent {
+            line: reason.line().unwrap_or(event_line),
+            uid: uid.to_string(),
+            summary: summary.to_string(),
+            reason,
+        }
+    }
+
+    /// The line of the fault in the file (the property's, else the
+    /// VEVENT's).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The event's UID (`line-N` when it has none).
+    pub fn uid(&self) -> &str {
+        &self.uid
+    }
+
+    /// The event's summary (`(no title)` when it has none).
+    pub fn summary(&self) -> &str {
+        &self.summary
+    }
+
+    /// Why it was skipped, as the error [`BadEvents::Fail`] would give.
+    pub fn reason(&self) -> &Error {
+        &self.reason
+    }
+}
+
+impl std::fmt::Display for SkippedEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {}: event \"{}\" skipped: {}",
+            self.line,
+            self.summary,
+            self.reason.message()
+        )
+    }
+}
+
+/// The occurrences of a calendar in a window (see
+/// [`IcsCalendar::expansion`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Expansion {
+    /// Every occurrence in the window, sorted by start, then UID.
+    pub occurrences: Vec<EventOccurrence>,
+    /// What was capped.
+    pub notes: Vec<String>,
+    /// The events left out, in order of line.
+    pub skipped: Vec<SkippedEvent>,
+}
+
+/// The occurrences of one series as it is expanded.
+#[derive(Default)]
+struct Series<'a> {
+    out: Vec<EventOccurrence>,
+    /// Overrides placed by an instance of the series.
+    used: Vec<*const IcsEvent>,
+    /// Overrides whose instance the series did not generate.
+    leftover: Vec<&'a IcsEvent>,
+    notes: Vec<String>,
 }
 
 /// A local wall time and the zone it is in.
@@ -343,6 +448,19 @@ impl Lines {
     }
 }
 
+/// The UID and summary of the VEVENT `c` at `line` (`line-N` and
+/// `(no title)` when it has none), at most [`MAX_TEXT`] characters each.
+fn names(c: &Comp<'_>, line: usize) -> (String, String) {
+    let text = |name: &str| prop(c, name).map(|p| p.val.as_str().to_string());
+    let uid = text("UID")
+        .map(|u| u.chars().take(MAX_TEXT).collect())
+        .unwrap_or_else(|| format!("line-{line}"));
+    let summary = text("SUMMARY")
+        .map(|s| unescape(&s).chars().take(MAX_TEXT).collect::<String>())
+        .unwrap_or_else(|| "(no title)".to_string());
+    (uid, summary)
+}
+
 fn param<'a>(p: &'a Prop<'_>, key: &str) -> Option<&'a str> {
     p.params
         .iter()
@@ -430,8 +548,9 @@ pub(crate) fn parse_duration(s: &str) -> Option<Duration> {
 }
 
 impl IcsCalendar {
-    /// Parses an `.ics` file's bytes; `fallback` is the zone of floating
-    /// times when the file names none (`X-WR-TIMEZONE`).
+    /// Parses an `.ics` file's bytes; floating times are in the zone the
+    /// file names (`X-WR-TIMEZONE`), else UTC. One bad event fails the
+    /// whole file (see [`IcsCalendar::parse_with`] to skip it instead).
     ///
     /// # Errors
     /// [`ErrorKind::Syntax`] with the line for anything malformed: bad
@@ -439,6 +558,20 @@ impl IcsCalendar {
     /// components, bad dates, offsets, durations or rules, unknown zones;
     /// [`ErrorKind::Invalid`] for a file over [`MAX_ICS_BYTES`].
     pub fn parse(bytes: &[u8]) -> Result<IcsCalendar> {
+        IcsCalendar::parse_with(bytes, BadEvents::Fail)
+    }
+
+    /// Parses an `.ics` file's bytes, doing `bad` with an event that
+    /// cannot be read: with [`BadEvents::Skip`] it is left out and listed
+    /// by [`IcsCalendar::skipped`], and only faults of the file as a whole
+    /// are errors.
+    ///
+    /// # Errors
+    /// As [`IcsCalendar::parse`]; with [`BadEvents::Skip`] only what
+    /// makes the file unreadable: its size, bad UTF-8, a line that is not
+    /// a content line, unbalanced or too deep components, no or two
+    /// VCALENDARs, a bad VTIMEZONE.
+    pub fn parse_with(bytes: &[u8], bad: BadEvents) -> Result<IcsCalendar> {
         let lines = screen(bytes)?;
         let unfolded: String = lines.iter().map(|(_, l)| format!("{l}\r\n")).collect();
         let parsed = read_calendar(&unfolded).map_err(|e| {
@@ -462,6 +595,8 @@ impl IcsCalendar {
         // Zones first: events refer to them.
         let mut zones = Vec::new();
         let mut order: Vec<(&Comp<'_>, usize)> = Vec::new();
+        // The first bad alarm of each event, by the event's line.
+        let mut bad_alarms: HashMap<usize, Error> = HashMap::new();
         for c in &parsed.components {
             let name = c.name.as_str().to_ascii_uppercase();
             let line = at.take(&name);
@@ -475,10 +610,16 @@ impl IcsCalendar {
                         let absolute =
                             param(t, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE-TIME"));
                         if !absolute && parse_duration(t.val.as_str().trim()).is_none() {
-                            return Err(err_at(
+                            let e = err_at(
                                 sub_line,
                                 format!("VALARM: invalid TRIGGER `{}`", clip(t.val.as_str())),
-                            ));
+                            );
+                            match bad {
+                                BadEvents::Fail => return Err(e),
+                                BadEvents::Skip => {
+                                    bad_alarms.entry(line).or_insert(e);
+                                }
+                            }
                         }
                     }
                 }
@@ -494,14 +635,31 @@ impl IcsCalendar {
             events: Vec::new(),
             zones,
             default_zone,
+            skipped: Vec::new(),
         };
         for (c, line) in order {
             if c.name.as_str().eq_ignore_ascii_case("VEVENT") {
-                let e = cal.event(c, line, &lines)?;
-                cal.events.push(e);
+                let event = match bad_alarms.remove(&line) {
+                    Some(e) => Err(e),
+                    None => cal.event(c, line, &lines),
+                };
+                match (event, bad) {
+                    (Ok(e), _) => cal.events.push(e),
+                    (Err(e), BadEvents::Skip) => {
+                        let (uid, summary) = names(c, line);
+                        cal.skipped.push(SkippedEvent::new(line, &uid, &summary, e));
+                    }
+                    (Err(e), _) => return Err(e),
+                }
             }
         }
         Ok(cal)
+    }
+
+    /// The events left out when parsing with [`BadEvents::Skip`], in
+    /// order of line.
+    pub fn skipped(&self) -> &[SkippedEvent] {
+        &self.skipped
     }
 
     /// Reads and parses an `.ics` file (at most [`MAX_ICS_BYTES`]); errors
@@ -511,9 +669,23 @@ impl IcsCalendar {
     /// [`ErrorKind::Io`] for a missing file or a folder, and everything
     /// [`IcsCalendar::parse`] reports.
     pub fn from_file(path: impl AsRef<std::path::Path>) -> Result<IcsCalendar> {
+        IcsCalendar::from_file_with(path, BadEvents::Fail)
+    }
+
+    /// Reads and parses an `.ics` file as [`IcsCalendar::from_file`], doing
+    /// `bad` with an event that cannot be read (see
+    /// [`IcsCalendar::parse_with`]).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] for a missing file or a folder, and everything
+    /// [`IcsCalendar::parse_with`] reports.
+    pub fn from_file_with(
+        path: impl AsRef<std::path::Path>,
+        bad: BadEvents,
+    ) -> Result<IcsCalendar> {
         let path = path.as_ref();
         let bytes = crate::file::read_bounded(path, MAX_ICS_BYTES as u64)?;
-        IcsCalendar::parse(&bytes).map_err(|e| e.with_file(path))
+        IcsCalendar::parse_with(&bytes, bad).map_err(|e| e.with_file(path))
     }
 
     /// How many VEVENT components (masters and overrides).
@@ -590,12 +762,7 @@ impl IcsCalendar {
         // The line of a property of this component, for its errors.
         let at = |p: &Prop<'_>| prop_line(lines, begin, p);
         let text = |name: &str| prop(c, name).map(|p| p.val.as_str().to_string());
-        let uid = text("UID")
-            .map(|u| u.chars().take(MAX_TEXT).collect())
-            .unwrap_or_else(|| format!("line-{line}"));
-        let summary = text("SUMMARY")
-            .map(|s| unescape(&s).chars().take(MAX_TEXT).collect::<String>())
-            .unwrap_or_else(|| "(no title)".to_string());
+        let (uid, summary) = names(c, line);
         let dtstart = prop(c, "DTSTART")
             .ok_or_else(|| err_at(line, format!("VEVENT {}: no DTSTART", clip(&uid))))?;
         let start = self.value(dtstart, dtstart.val.as_str(), at(dtstart))?;
@@ -783,16 +950,66 @@ impl IcsCalendar {
     }
 
     /// Every occurrence overlapping the days `from..=to`, sorted by start,
-    /// then UID, with notes on what was capped.
+    /// then UID, with notes on what was capped. Events skipped when the
+    /// calendar was parsed (see [`IcsCalendar::skipped`]) are left out.
     ///
     /// # Errors
-    /// Rules that cannot be expanded, times that cannot be placed.
+    /// Rules that cannot be expanded, times that cannot be placed: the
+    /// first such fault of any event. [`IcsCalendar::expansion`] skips
+    /// the event instead.
     pub fn occurrences(
         &self,
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<(Vec<EventOccurrence>, Vec<String>)> {
+        let x = self.collect(from, to, BadEvents::Fail)?;
+        Ok((x.occurrences, x.notes))
+    }
+
+    /// Every occurrence overlapping the days `from..=to`, as
+    /// [`IcsCalendar::occurrences`] gives them, but an event whose
+    /// instances cannot be expanded or placed in time is skipped (its
+    /// whole series, overrides included) and listed with the events
+    /// skipped when parsing, in order of line.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use clash_core::ical::{BadEvents, IcsCalendar};
+    /// let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+    ///     BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Board\r\nDTSTART:20270310T100000Z\r\nEND:VEVENT\r\n\
+    ///     BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Away\r\nDTSTART;TZID=Mars/Olympus:20270310T100000\r\nEND:VEVENT\r\n\
+    ///     END:VCALENDAR\r\n";
+    /// let cal = IcsCalendar::parse_with(text.as_bytes(), BadEvents::Skip)?;
+    /// let day = NaiveDate::from_ymd_opt(2027, 3, 10).unwrap();
+    /// let found = cal.expansion(day, day)?;
+    /// assert_eq!(found.occurrences.len(), 1);
+    /// assert_eq!(found.skipped[0].line(), 11);
+    /// assert!(found.skipped[0].to_string().starts_with("line 11: event \"Away\" skipped: unknown time zone"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// None at present; kept for faults of the calendar as a whole.
+    pub fn expansion(&self, from: NaiveDate, to: NaiveDate) -> Result<Expansion> {
+        self.collect(from, to, BadEvents::Skip)
+    }
+
+    fn collect(&self, from: NaiveDate, to: NaiveDate, bad: BadEvents) -> Result<Expansion> {
         let mut notes = Vec::new();
+        let mut skipped = match bad {
+            BadEvents::Skip => self.skipped.clone(),
+            BadEvents::Fail => Vec::new(),
+        };
+        // A fault of one event: the error, or the event skipped.
+        let mut fault = |e: &IcsEvent, err: Error| -> Result<()> {
+            match bad {
+                BadEvents::Fail => Err(err),
+                BadEvents::Skip => {
+                    skipped.push(SkippedEvent::new(e.line, &e.uid, &e.summary, err));
+                    Ok(())
+                }
+            }
+        };
         let lo = from.and_time(NaiveTime::MIN);
         let hi = to.succ_opt().unwrap_or(to).and_time(NaiveTime::MIN);
         // Overrides by UID and the (wall-time) instance they replace.
@@ -820,99 +1037,28 @@ impl IcsCalendar {
             if e.recurrence_id.is_some() {
                 // An override of a missing master stands alone.
                 if !masters.contains(e.uid.as_str()) && !e.cancelled {
-                    self.push(&mut out, e, e.start.naive(), e.length, lo, hi)?;
+                    let mut one = Vec::new();
+                    match self.push(&mut one, e, e.start.naive(), e.length, lo, hi) {
+                        Ok(()) => out.append(&mut one),
+                        Err(err) => fault(e, err)?,
+                    }
                 }
                 continue;
             }
             if e.cancelled {
                 continue;
             }
-            let start = e.start.naive();
-            let span = e.length.max(Duration::zero());
-            // Instances in wall time: the rules, RDATEs and DTSTART.
-            let mut instances: Vec<NaiveDateTime> = Vec::new();
-            // Windows compare wall times (`push_as` does too).
-            let window_lo = lo - span;
-            let window_hi = hi;
-            if e.rrules.is_empty() {
-                instances.push(start);
-            } else {
-                for (rule, _) in &e.rrules {
-                    instances.extend(self.expand(e, rule, window_lo, window_hi, &mut notes)?);
+            // One series at a time, kept only if all of it could be placed.
+            let mut part = Series::default();
+            match self.series(e, &overrides, (lo, hi), &mut part) {
+                Ok(()) => {
+                    out.append(&mut part.out);
+                    used.append(&mut part.used);
+                    leftover.append(&mut part.leftover);
+                    notes.append(&mut part.notes);
                 }
-                if start >= window_lo && start <= window_hi {
-                    instances.push(start);
-                }
+                Err(err) => fault(e, err)?,
             }
-            let mut lengths: HashMap<NaiveDateTime, Duration> = HashMap::new();
-            for (r, length) in &e.rdates {
-                let at = self.rewall(*r, e.start)?;
-                instances.push(at);
-                if let Some(l) = length {
-                    lengths.insert(at, *l);
-                }
-            }
-            instances.sort_unstable();
-            instances.dedup();
-            // An EXDATE removes its instant, or (a DATE, or in an all-day
-            // series) every instance on its day.
-            let mut excluded = Vec::new();
-            for x in &e.exdates {
-                let whole_day = matches!(x, Value::Date(_)) || matches!(e.start, Value::Date(_));
-                excluded.push((self.rewall(*x, e.start)?, whole_day));
-            }
-            instances.retain(|i| {
-                !excluded
-                    .iter()
-                    .any(|(x, day)| x == i || (*day && x.date() == i.date()))
-            });
-            let mine = overrides.get(e.uid.as_str()).cloned().unwrap_or_default();
-            // THISANDFUTURE overrides, latest first, shift later instances.
-            let mut ranges: Vec<(NaiveDateTime, &IcsEvent)> = Vec::new();
-            let mut singles: HashMap<NaiveDateTime, &IcsEvent> = HashMap::new();
-            for o in &mine {
-                let Some((rid, future)) = o.recurrence_id else {
-                    continue;
-                };
-                let rid = self.rewall(rid, e.start)?;
-                if future {
-                    ranges.push((rid, o));
-                } else {
-                    singles.insert(rid, o);
-                }
-            }
-            ranges.sort_by_key(|(rid, _)| *rid);
-            let mut matched = std::collections::HashSet::new();
-            for i in instances {
-                if let Some(o) = singles.get(&i) {
-                    matched.insert(i);
-                    used.push(std::ptr::from_ref::<IcsEvent>(o));
-                    if !o.cancelled {
-                        self.push(&mut out, o, o.start.naive(), o.length, lo, hi)?;
-                    }
-                    continue;
-                }
-                match ranges.iter().rev().find(|(rid, _)| *rid <= i) {
-                    Some((rid, o)) => {
-                        if !o.cancelled {
-                            let shifted = i + (o.start.naive() - *rid);
-                            self.push_as(&mut out, o, o.start, shifted, o.length, lo, hi)?;
-                        }
-                    }
-                    None => {
-                        let length = lengths.get(&i).copied().unwrap_or(e.length);
-                        self.push_as(&mut out, e, e.start, i, length, lo, hi)?
-                    }
-                }
-            }
-            // Overrides whose RECURRENCE-ID the series does not generate
-            // (or generates outside the window) still happen where they say.
-            let mut rest: Vec<(&NaiveDateTime, &&IcsEvent)> = singles
-                .iter()
-                .filter(|(rid, _)| !matched.contains(*rid))
-                .collect();
-            rest.sort_by_key(|(rid, _)| **rid);
-            leftover.extend(rest.into_iter().map(|(_, o)| *o));
         }
         // Once each, even when several masters share the UID, and not if
         // another master's instance took it.
@@ -920,12 +1066,126 @@ impl IcsCalendar {
             let ptr = std::ptr::from_ref::<IcsEvent>(o);
             if !o.cancelled && !used.contains(&ptr) {
                 used.push(ptr);
-                self.push(&mut out, o, o.start.naive(), o.length, lo, hi)?;
+                let mut one = Vec::new();
+                match self.push(&mut one, o, o.start.naive(), o.length, lo, hi) {
+                    Ok(()) => out.append(&mut one),
+                    Err(err) => fault(o, err)?,
+                }
             }
         }
         out.sort_by(|a, b| (a.start.key(), &a.uid, a.start).cmp(&(b.start.key(), &b.uid, b.start)));
         out.truncate(MAX_OCCURRENCES);
-        Ok((out, notes))
+        skipped.sort_by_key(SkippedEvent::line);
+        Ok(Expansion {
+            occurrences: out,
+            notes,
+            skipped,
+        })
+    }
+
+    /// The occurrences of the series of master `e` (its rules, RDATEs and
+    /// DTSTART, less EXDATEs, with its overrides) in the wall-time window
+    /// `lo..hi`, added to `part`.
+    fn series<'a>(
+        &'a self,
+        e: &'a IcsEvent,
+        overrides: &HashMap<&str, Vec<&'a IcsEvent>>,
+        (lo, hi): (NaiveDateTime, NaiveDateTime),
+        part: &mut Series<'a>,
+    ) -> Result<()> {
+        let Series {
+            out,
+            used,
+            leftover,
+            notes,
+        } = part;
+        let start = e.start.naive();
+        let span = e.length.max(Duration::zero());
+        // Instances in wall time: the rules, RDATEs and DTSTART.
+        let mut instances: Vec<NaiveDateTime> = Vec::new();
+        // Windows compare wall times (`push_as` does too).
+        let window_lo = lo - span;
+        let window_hi = hi;
+        if e.rrules.is_empty() {
+            instances.push(start);
+        } else {
+            for (rule, _) in &e.rrules {
+                instances.extend(self.expand(e, rule, window_lo, window_hi, notes)?);
+            }
+            if start >= window_lo && start <= window_hi {
+                instances.push(start);
+            }
+        }
+        let mut lengths: HashMap<NaiveDateTime, Duration> = HashMap::new();
+        for (r, length) in &e.rdates {
+            let at = self.rewall(*r, e.start)?;
+            instances.push(at);
+            if let Some(l) = length {
+                lengths.insert(at, *l);
+            }
+        }
+        instances.sort_unstable();
+        instances.dedup();
+        // An EXDATE removes its instant, or (a DATE, or in an all-day
+        // series) every instance on its day.
+        let mut excluded = Vec::new();
+        for x in &e.exdates {
+            let whole_day = matches!(x, Value::Date(_)) || matches!(e.start, Value::Date(_));
+            excluded.push((self.rewall(*x, e.start)?, whole_day));
+        }
+        instances.retain(|i| {
+            !excluded
+                .iter()
+                .any(|(x, day)| x == i || (*day && x.date() == i.date()))
+        });
+        let mine = overrides.get(e.uid.as_str()).cloned().unwrap_or_default();
+        // THISANDFUTURE overrides, latest first, shift later instances.
+        let mut ranges: Vec<(NaiveDateTime, &IcsEvent)> = Vec::new();
+        let mut singles: HashMap<NaiveDateTime, &IcsEvent> = HashMap::new();
+        for o in &mine {
+            let Some((rid, future)) = o.recurrence_id else {
+                continue;
+            };
+            let rid = self.rewall(rid, e.start)?;
+            if future {
+                ranges.push((rid, o));
+            } else {
+                singles.insert(rid, o);
+            }
+        }
+        ranges.sort_by_key(|(rid, _)| *rid);
+        let mut matched = std::collections::HashSet::new();
+        for i in instances {
+            if let Some(o) = singles.get(&i) {
+                matched.insert(i);
+                used.push(std::ptr::from_ref::<IcsEvent>(o));
+                if !o.cancelled {
+                    self.push(out, o, o.start.naive(), o.length, lo, hi)?;
+                }
+                continue;
+            }
+            match ranges.iter().rev().find(|(rid, _)| *rid <= i) {
+                Some((rid, o)) => {
+                    if !o.cancelled {
+                        let shifted = i + (o.start.naive() - *rid);
+                        self.push_as(out, o, o.start, shifted, o.length, lo, hi)?;
+                    }
+                }
+                None => {
+                    let length = lengths.get(&i).copied().unwrap_or(e.length);
+                    self.push_as(out, e, e.start, i, length, lo, hi)?
+                }
+            }
+        }
+        // Overrides whose RECURRENCE-ID the series does not generate
+        // (or generates outside the window) still happen where they say.
+        let mut rest: Vec<(&NaiveDateTime, &&IcsEvent)> = singles
+            .iter()
+            .filter(|(rid, _)| !matched.contains(*rid))
+            .collect();
+        rest.sort_by_key(|(rid, _)| **rid);
+        leftover.extend(rest.into_iter().map(|(_, o)| *o));
+        Ok(())
     }
 
     /// The instances of one rule of `e` in the wall-time window
@@ -1258,6 +1518,160 @@ mod tests {
             Some(chrono_tz::America::New_York)
         );
         assert_eq!(iana("foo"), None);
+    }
+
+    /// Three events, the middle one in a zone that does not exist (its
+    /// DTSTART on line 13, counted by hand).
+    const ONE_BAD_ZONE: &str = "BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:test\r
+BEGIN:VEVENT\r
+UID:board-1\r
+SUMMARY:Board meeting\r
+DTSTART;TZID=Europe/London:20270316T100000\r
+DTEND;TZID=Europe/London:20270316T110000\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:mars-1\r
+SUMMARY:Team meeting\r
+DTSTART;TZID=Mars/Olympus:20270310T100000\r
+DTEND;TZID=Mars/Olympus:20270310T110000\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:away-1\r
+SUMMARY:Away day\r
+DTSTART;VALUE=DATE:20271225\r
+DTEND;VALUE=DATE:20271226\r
+END:VEVENT\r
+END:VCALENDAR\r
+";
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn one_bad_event_is_skipped_or_fails_the_file() {
+        let e = IcsCalendar::parse(ONE_BAD_ZONE.as_bytes()).unwrap_err();
+        assert_eq!(e.line(), Some(13));
+        assert!(
+            e.to_string().contains("unknown time zone `Mars/Olympus`"),
+            "{e}"
+        );
+        let cal = IcsCalendar::parse_with(ONE_BAD_ZONE.as_bytes(), BadEvents::Skip).unwrap();
+        assert_eq!(cal.event_count(), 2);
+        let [skipped] = cal.skipped() else {
+            panic!("{:?}", cal.skipped());
+        };
+        assert_eq!(skipped.line(), 13);
+        assert_eq!(skipped.uid(), "mars-1");
+        assert_eq!(skipped.summary(), "Team meeting");
+        assert_eq!(skipped.reason(), &e);
+        assert_eq!(
+            skipped.to_string(),
+            "line 13: event \"Team meeting\" skipped: unknown time zone `Mars/Olympus` \
+             (not defined by a VTIMEZONE, not an IANA or Windows name)"
+        );
+        let found = cal.expansion(d(2027, 1, 1), d(2027, 12, 31)).unwrap();
+        let uids: Vec<&str> = found.occurrences.iter().map(|o| o.uid.as_str()).collect();
+        assert_eq!(uids, ["board-1", "away-1"]);
+        assert_eq!(found.skipped, cal.skipped());
+        // The strict expansion leaves the skipped event out, silently.
+        let (strict, _) = cal.occurrences(d(2027, 1, 1), d(2027, 12, 31)).unwrap();
+        assert_eq!(strict, found.occurrences);
+        // The span is that of the events read.
+        assert_eq!(cal.span(), Some((d(2027, 3, 16), d(2027, 12, 26))));
+    }
+
+    /// Each kind of fault of one event, on the line of the fault: skipped,
+    /// and the other event kept.
+    #[test]
+    fn faults_of_one_event() {
+        let cases = [
+            ("DTSTART:2027-03-10\r\n", 5, "invalid DTSTART"),
+            (
+                "DTSTART:20270310T100000Z\r\nDTEND:20270310T1000\r\n",
+                6,
+                "invalid DTEND",
+            ),
+            (
+                "DTSTART:20270310T100000Z\r\nDURATION:1H\r\n",
+                6,
+                "invalid DURATION",
+            ),
+            (
+                "DTSTART:20270310T100000Z\r\nRRULE:FREQ=SOMETIMES\r\n",
+                6,
+                "invalid RRULE",
+            ),
+            (
+                "DTSTART:20270310T100000Z\r\nEXDATE:20270317T10\r\n",
+                6,
+                "invalid EXDATE",
+            ),
+            (
+                "DTSTART:20270310T100000Z\r\nRDATE:x\r\n",
+                6,
+                "invalid RDATE",
+            ),
+            (
+                "DTSTART:20270310T100000Z\r\nRECURRENCE-ID:2027031\r\n",
+                6,
+                "invalid RECURRENCE-ID",
+            ),
+            ("LOCATION:x\r\n", 3, "no DTSTART"),
+            (
+                "DTSTART:20270310T100000Z\r\nDTEND:20270310T090000Z\r\n",
+                3,
+                "ends before it starts",
+            ),
+            (
+                "DTSTART:20270310T100000Z\r\nBEGIN:VALARM\r\nTRIGGER:PT-2H\r\nEND:VALARM\r\n",
+                6,
+                "invalid TRIGGER",
+            ),
+        ];
+        for (props, line, needle) in cases {
+            let text = format!(
+                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:bad\r\n{props}END:VEVENT\r\n\
+                 BEGIN:VEVENT\r\nUID:good\r\nDTSTART;VALUE=DATE:20270311\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            );
+            let strict = IcsCalendar::parse(text.as_bytes());
+            let cal = IcsCalendar::parse_with(text.as_bytes(), BadEvents::Skip).unwrap();
+            let found = cal.expansion(d(2027, 3, 1), d(2027, 3, 31)).unwrap();
+            let uids: Vec<&str> = found.occurrences.iter().map(|o| o.uid.as_str()).collect();
+            let e = strict.unwrap_err();
+            assert!(e.to_string().contains(needle), "{props}: {e}");
+            assert_eq!(uids, ["good"], "{props}");
+            let [skipped] = found.skipped.as_slice() else {
+                panic!("{props}: {:?}", found.skipped);
+            };
+            assert_eq!(skipped.line(), line, "{props}: {skipped}");
+            assert_eq!(skipped.reason(), &e, "{props}");
+            assert!(
+                skipped
+                    .to_string()
+                    .contains("event \"(no title)\" skipped:"),
+                "{skipped}"
+            );
+        }
+    }
+
+    #[test]
+    fn faults_of_the_file_are_still_errors() {
+        for text in [
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20270310T100000Z\r\nEND:VCALENDAR\r\n",
+            "BEGIN:VCALENDAR\r\nX\r\nEND:VCALENDAR\r\n",
+            "BEGIN:VEVENT\r\nEND:VEVENT\r\n",
+            "BEGIN:VCALENDAR\r\nBEGIN:VTIMEZONE\r\nTZID:x\r\nBEGIN:STANDARD\r\n\
+             DTSTART:19700101T000000\r\nTZOFFSETFROM:+5328\r\nTZOFFSETTO:+0000\r\n\
+             END:STANDARD\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n",
+        ] {
+            assert!(
+                IcsCalendar::parse_with(text.as_bytes(), BadEvents::Skip).is_err(),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -18,8 +18,8 @@
 mod import;
 
 pub use import::{
-    EventOccurrence, IcsCalendar, When, MAX_COMPONENTS, MAX_ICS_BYTES, MAX_NESTING,
-    MAX_OCCURRENCES, MAX_PER_EVENT,
+    BadEvents, EventOccurrence, Expansion, IcsCalendar, SkippedEvent, When, MAX_COMPONENTS,
+    MAX_ICS_BYTES, MAX_NESTING, MAX_OCCURRENCES, MAX_PER_EVENT,
 };
 
 use chrono::{Duration, NaiveDate};
