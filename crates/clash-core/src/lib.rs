@@ -17,6 +17,52 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! A timed check at the location's clock time ([`Index::check_at`]): what
+//! counts as a clash and what is only worth knowing (SPEC §6.1).
+//!
+//! ```
+//! use clash_core::chrono::{Duration, NaiveDate};
+//! use clash_core::{Catalogue, Category, Filter, Index, Location, MeetingKind};
+//!
+//! let catalogue = Catalogue::embedded()?;
+//! let index = Index::new(&catalogue, 2026, 2026)?;
+//! let leicester = Location::leicester();
+//! let day = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+//! let start = leicester.at(day, 18, 0).unwrap();
+//! // Weekly observances (Shabbat, Jumu'ah) matter at a given time.
+//! let filter = Filter::default()
+//!     .categories(Category::ALL.iter().copied())
+//!     .regions(leicester.region());
+//! let found = index.check_at(start, start + Duration::hours(2), &filter, MeetingKind::default())?;
+//! assert!(found.has_clash());
+//! assert_eq!(found.clashes[0].reason, "iftar at 17:59 (sunset)");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! An organiser's calendar, every occurrence checked ([`ical::IcsCalendar`]):
+//!
+//! ```
+//! use clash_core::chrono::NaiveDate;
+//! use clash_core::ical::{IcsCalendar, When};
+//! use clash_core::{Catalogue, Filter, Index, MeetingKind};
+//!
+//! let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\n\
+//!            DTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20261225\r\n\
+//!            SUMMARY:Away day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+//! let calendar = IcsCalendar::parse(ics.as_bytes())?;
+//! let (from, to) = (NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
+//! let (events, _notes) = calendar.occurrences(from, to)?;
+//! let catalogue = Catalogue::embedded()?;
+//! let index = Index::new(&catalogue, 2026, 2027)?;
+//! for e in &events {
+//!     if let When::Date(day) = e.start {
+//!         let found = index.check(day, day, &Filter::default(), MeetingKind::default())?;
+//!         assert!(found.clashes.iter().any(|c| c.occurrence.observance().id().as_str() == "christmas-day"));
+//!     }
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! The pieces: [`Catalogue`] (observances loaded from TOML and validated),
 //! [`Index`] (occurrences expanded over a range of years, indexed by day),
 //! [`Filter`], [`Location`] (with sunrise and sunset), timed checks
@@ -46,6 +92,11 @@ mod timing;
 pub use baked::Baked;
 pub use calendars::hijri::Method as IslamicMethod;
 pub use catalogue::{Catalogue, CatalogueBuilder, Filter, EMBEDDED};
+/// The date and time crates of the API, so that an embedder need not
+/// depend on them by hand.
+pub use chrono;
+pub use chrono_tz;
+pub use chrono_tz::Tz;
 pub use error::{Error, ErrorKind, Result};
 pub use location::{Location, SunDay, PRESETS};
 pub use model::{
@@ -53,7 +104,8 @@ pub use model::{
 };
 pub use observance::Observance;
 pub use occurrence::{
-    Clash, ClashKind, Index, Occurrence, OccurrenceRef, Verdict, DEFAULT_THRESHOLD, MAX_YEARS,
+    Clash, ClashKind, DateDoubt, ExpectedDates, Index, Occurrence, OccurrenceRef, Verdict,
+    DEFAULT_THRESHOLD, MAX_YEARS,
 };
 pub use schedule::{
     Candidate, HighImpact, Profile, Request, Score, ScoredClash, Suggestion, Suggestions, Weekdays,
@@ -64,6 +116,11 @@ pub use timing::{
     local_instant, parse_clock, parse_duration_minutes, At, DayEnd, Fast, Hours, MeetingKind,
     TimedClash, Timing,
 };
+
+/// The README's library examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
 
 /// The Gregorian years the library computes dates for.
 pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1583..=2999;

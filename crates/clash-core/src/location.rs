@@ -163,6 +163,21 @@ impl Location {
         self.region
     }
 
+    /// The instant of a local clock time here (a time the clocks skip is
+    /// moved forward by the gap; one they repeat is the first), for timed
+    /// checks: `None` only for an invalid time of day.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use clash_core::Location;
+    /// let day = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+    /// let t = Location::leicester().at(day, 18, 30).unwrap();
+    /// assert_eq!(t.to_rfc3339(), "2026-07-01T18:30:00+01:00");
+    /// ```
+    pub fn at(&self, date: NaiveDate, hour: u32, minute: u32) -> Option<DateTime<Tz>> {
+        crate::local_instant(self.timezone, date.and_hms_opt(hour, minute, 0)?).0
+    }
+
     /// Sunrise and sunset on the local date `date`.
     ///
     /// ```

@@ -141,6 +141,43 @@ impl<'a> OccurrenceRef<'a> {
             .map_or(own, |a| own.max(a.uncertainty_days()))
     }
 
+    /// Its expected date and the others it may fall on, when it has
+    /// possible dates.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use clash_core::{Catalogue, Filter, Index};
+    /// let cat = Catalogue::embedded()?;
+    /// let index = Index::new(&cat, 2027, 2027)?;
+    /// let day = NaiveDate::from_ymd_opt(2027, 3, 9).unwrap();
+    /// let eid = index.list(day, day, &Filter::default())?
+    ///     .into_iter()
+    ///     .find(|o| o.observance().id().as_str() == "eid-al-fitr")
+    ///     .unwrap();
+    /// assert_eq!(
+    ///     eid.expected_dates().unwrap().to_string(),
+    ///     "expected Tue 2027-03-09; may be Mon 2027-03-08 or Wed 2027-03-10 (moon sighting)"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn expected_dates(&self) -> Option<ExpectedDates<'a>> {
+        let occ = self.occurrence;
+        if occ.possible.is_empty() {
+            return None;
+        }
+        let why = match (occ.approximation, self.observance.certainty()) {
+            (Some(a), _) => DateDoubt::Approximation(a.note()),
+            (None, Certainty::Estimated) => DateDoubt::MoonSighting,
+            (None, _) => DateDoubt::Reckoning,
+        };
+        Some(ExpectedDates {
+            expected: occ.start,
+            others: &occ.possible,
+            several_days: occ.end > occ.start,
+            why,
+        })
+    }
+
     /// A note on how the date was found, where it is only approximate.
     pub fn note(&self) -> Option<&'static str> {
         self.occurrence.approximation.map(|a| a.note())
@@ -167,6 +204,59 @@ impl<'a> OccurrenceRef<'a> {
                 }
             }
             _ => None,
+        }
+    }
+}
+
+/// The dates of an occurrence that may fall on other days, the expected
+/// date first (SPEC §6.1); its `Display` gives the words: "expected Tue
+/// 2027-03-09; may be Mon 2027-03-08 or Wed 2027-03-10 (moon sighting)".
+#[derive(Debug, Clone, Copy)]
+pub struct ExpectedDates<'a> {
+    /// The expected first day.
+    pub expected: NaiveDate,
+    /// The other possible first days, in order.
+    pub others: &'a [NaiveDate],
+    /// Whether the occurrence lasts more than a day ("expected to begin").
+    pub several_days: bool,
+    /// Why: moon sighting, another reckoning, or an approximation.
+    pub why: DateDoubt,
+}
+
+/// Why an occurrence may fall on another day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DateDoubt {
+    /// The start of the month depends on sighting the new moon.
+    MoonSighting,
+    /// Communities reckon it differently (India or the location; a window
+    /// decided within minutes).
+    Reckoning,
+    /// The date is an approximation (its note says why).
+    Approximation(&'static str),
+}
+
+impl std::fmt::Display for ExpectedDates<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (expected, may) = match self.several_days {
+            true => ("expected to begin", "may begin"),
+            false => ("expected", "may be"),
+        };
+        let day = |d: NaiveDate| d.format("%a %Y-%m-%d");
+        write!(f, "{expected} {}; {may} ", day(self.expected))?;
+        let n = self.others.len();
+        for (i, d) in self.others.iter().enumerate() {
+            let sep = match i {
+                0 => "",
+                _ if i + 1 == n => " or ",
+                _ => ", ",
+            };
+            write!(f, "{sep}{}", day(*d))?;
+        }
+        match self.why {
+            DateDoubt::MoonSighting => f.write_str(" (moon sighting)"),
+            DateDoubt::Reckoning => f.write_str(" (some communities reckon it on another day)"),
+            DateDoubt::Approximation(note) => write!(f, " ({note})"),
         }
     }
 }

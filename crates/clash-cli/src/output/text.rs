@@ -349,15 +349,22 @@ fn begins_words(
     t: &chrono::DateTime<chrono_tz::Tz>,
     one_day: bool,
 ) -> String {
-    let what = match &o.observance().timing().early {
-        Some(e) => format!("{}, {} minutes before sunset", e.what, e.minutes),
-        None => "sunset".to_string(),
-    };
-    match (kind, one_day) {
-        (ClashKind::Eve, true) => {
-            format!("begins this evening at {} ({what})", t.format("%H:%M %Z"))
+    let when = t.format("%a %Y-%m-%d %H:%M %Z");
+    match (&o.observance().timing().early, kind, one_day) {
+        (Some(e), ClashKind::Eve, true) => format!(
+            "begins this evening at {} ({}, {} minutes before sunset)",
+            t.format("%H:%M %Z"),
+            e.what,
+            e.minutes
+        ),
+        (None, ClashKind::Eve, true) => {
+            format!("begins this evening at {} (sunset)", t.format("%H:%M %Z"))
         }
-        _ => format!("begins at {what}, {}", t.format("%a %Y-%m-%d %H:%M %Z")),
+        (Some(e), ..) => format!(
+            "begins at {}, {when} ({} minutes before sunset)",
+            e.what, e.minutes
+        ),
+        (None, ..) => format!("begins at sunset, {when}"),
     }
 }
 
@@ -366,34 +373,18 @@ fn begins_words(
 /// 2027-03-08 or Wed 2027-03-10 (moon sighting)"; for an estimate without
 /// possible dates, how far it may move.
 fn dates_note(o: &OccurrenceRef<'_>, possible: bool) -> Option<String> {
-    let obs = o.observance();
-    let occ = o.occurrence();
-    let others = occ.possible_dates();
-    if others.is_empty() {
-        return match (o.note(), obs.certainty()) {
-            (Some(note), _) => Some(format!("estimated: {note}")),
-            (None, Certainty::Estimated) => Some(format!(
-                "estimated: may fall up to {} earlier or later",
-                days_words(i64::from(o.uncertainty_days()))
-            )),
-            _ => None,
-        };
-    }
-    let why = match (o.note(), obs.certainty()) {
-        (Some(note), _) => note.to_string(),
-        (None, Certainty::Estimated) => "moon sighting".to_string(),
-        (None, _) => "some communities reckon it on another day".to_string(),
-    };
-    let (expected, may) = match occ.days() > 1 {
-        true => ("expected to begin", "may begin"),
-        false => ("expected", "may be"),
-    };
     let lead = if possible { "possible: " } else { "" };
-    Some(format!(
-        "{lead}{expected} {}; {may} {} ({why})",
-        day(occ.start()),
-        either(others)
-    ))
+    if let Some(dates) = o.expected_dates() {
+        return Some(format!("{lead}{dates}"));
+    }
+    match (o.note(), o.observance().certainty()) {
+        (Some(note), _) => Some(format!("estimated: {note}")),
+        (None, Certainty::Estimated) => Some(format!(
+            "estimated: may fall up to {} earlier or later",
+            days_words(i64::from(o.uncertainty_days()))
+        )),
+        _ => None,
+    }
 }
 
 /// "1 day", "3 days".
@@ -401,16 +392,6 @@ pub fn days_words(n: i64) -> String {
     match n {
         1 => "1 day".to_string(),
         n => format!("{n} days"),
-    }
-}
-
-/// "Mon 2027-03-08", "Mon 2027-03-08 or Wed 2027-03-10", "Mon …, Tue … or Wed …".
-fn either(d: &[NaiveDate]) -> String {
-    let days: Vec<String> = d.iter().map(|d| day(*d)).collect();
-    match days.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => "another day".to_string(),
     }
 }
 

@@ -45,36 +45,6 @@ fn ymd(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
 }
 
-/// "a day earlier or later (2026-03-19, 2026-03-21)", for the possible
-/// dates of an occurrence starting on `start`.
-fn may_move(start: NaiveDate, possible: &[NaiveDate]) -> Option<String> {
-    if possible.is_empty() {
-        return None;
-    }
-    let earlier = possible.iter().any(|d| *d < start);
-    let later = possible.iter().any(|d| *d > start);
-    let days = possible
-        .iter()
-        .map(|d| (*d - start).num_days().abs())
-        .max()
-        .unwrap_or(1);
-    let amount = if days == 1 {
-        "a day".to_string()
-    } else {
-        format!("up to {days} days")
-    };
-    let direction = match (earlier, later) {
-        (true, true) => "earlier or later",
-        (true, false) => "earlier",
-        _ => "later",
-    };
-    let list: Vec<String> = possible.iter().map(NaiveDate::to_string).collect();
-    Some(format!(
-        "may fall {amount} {direction} ({})",
-        list.join(", ")
-    ))
-}
-
 fn region_words(r: RegionSet) -> Option<String> {
     if r.is_empty() {
         return None;
@@ -93,8 +63,12 @@ fn event(o: &OccurrenceRef<'_>, location: &Location) -> Event {
         format!("Advice: {}", obs.advice()),
     ];
     if let Some(t) = o.starts_at(location) {
+        let what = match &obs.timing().early {
+            Some(e) => format!("{} ({} minutes before sunset)", e.what, e.minutes),
+            None => "sunset".to_string(),
+        };
         lines.push(format!(
-            "Begins at sunset on the evening before: {} at {}.",
+            "Begins at {what} on the evening before: {} at {}.",
             t.format("%a %Y-%m-%d %H:%M %Z"),
             location
         ));
@@ -105,11 +79,13 @@ fn event(o: &OccurrenceRef<'_>, location: &Location) -> Event {
         _ => "estimated (depends on moon sighting or an announcement)".to_string(),
     };
     let mut certainty = format!("Certainty: {certainty}");
-    if let Some(m) = may_move(start, occ.possible_dates()) {
-        certainty = format!("{certainty}; {m}");
-    }
-    if let Some(note) = o.note() {
-        certainty = format!("{certainty}. {note}");
+    match o.expected_dates() {
+        Some(dates) => certainty = format!("{certainty}; {dates}"),
+        None => {
+            if let Some(note) = o.note() {
+                certainty = format!("{certainty}. {note}");
+            }
+        }
     }
     lines.push(certainty);
     if let Some(r) = region_words(occ.regions()) {
@@ -203,17 +179,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn may_move_words() {
+    fn expected_dates_words() {
+        use crate::{DateDoubt, ExpectedDates};
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        assert_eq!(may_move(d("2026-03-20"), &[]), None);
-        assert_eq!(
-            may_move(d("2026-03-20"), &[d("2026-03-19"), d("2026-03-21")]).unwrap(),
-            "may fall a day earlier or later (2026-03-19, 2026-03-21)"
-        );
-        assert_eq!(
-            may_move(d("2026-03-20"), &[d("2026-03-22")]).unwrap(),
-            "may fall up to 2 days later (2026-03-22)"
-        );
+        let two = [d("2026-03-19"), d("2026-03-21")];
+        let three = [d("2026-03-18"), d("2026-03-19"), d("2026-03-21")];
+        let cases: &[(&[NaiveDate], bool, DateDoubt, &str)] = &[
+            (&two, false, DateDoubt::MoonSighting, "expected Fri 2026-03-20; may be Thu 2026-03-19 or Sat 2026-03-21 (moon sighting)"),
+            (&two[..1], false, DateDoubt::Reckoning, "expected Fri 2026-03-20; may be Thu 2026-03-19 (some communities reckon it on another day)"),
+            (&three, true, DateDoubt::MoonSighting, "expected to begin Fri 2026-03-20; may begin Wed 2026-03-18, Thu 2026-03-19 or Sat 2026-03-21 (moon sighting)"),
+        ];
+        for (others, several_days, why, words) in cases {
+            let e = ExpectedDates {
+                expected: d("2026-03-20"),
+                others,
+                several_days: *several_days,
+                why: *why,
+            };
+            assert_eq!(e.to_string(), *words);
+        }
     }
 
     #[test]
