@@ -407,14 +407,14 @@ fn suggest(cfg: &Config, q: &SuggestQuery<'_>, style: text::Style) -> Result<Out
         Some(_) => &cfg.timed_filter,
         None => &cfg.filter,
     };
-    // The audience's nations: `--region`, else the location's and the
-    // profile's together (a day off in either is not a candidate).
-    let filter = &match (cfg.explicit_regions, profile.regions()) {
-        (false, Some(r)) => {
-            let mut nations = r;
-            nations.extend(cfg.location.region());
-            filter.clone().nations(nations)
-        }
+    // The audience's nations: `--region`, else the location's (as for
+    // check and list), else, outside the UK, the profile's.
+    let filter = &match (
+        cfg.explicit_regions,
+        cfg.location.region(),
+        profile.regions(),
+    ) {
+        (false, None, Some(r)) => filter.clone().nations(r),
         _ => filter.clone(),
     };
     let found = index.suggest(&request, filter, &profile)?;

@@ -133,6 +133,11 @@ pub fn nation_at(latitude: f64, longitude: f64) -> Option<Region> {
     if (54.04..=54.42).contains(&lat) && (-4.85..=-4.30).contains(&lon) {
         return None;
     }
+    // The Continent across the Channel: east of a line from off Selsey
+    // Bill to off Dover (Dieppe, Boulogne and Calais are French).
+    if lat < 51.2 && lon > 0.2 + (lat - 49.85) * 1.3 / 1.2 {
+        return None;
+    }
     if lat >= 55.82 || inside(SCOTLAND_SOUTH, lon, lat) {
         return Some(Region::GbSct);
     }
@@ -210,6 +215,13 @@ mod tests {
             ("Douglas, Isle of Man", 54.150, -4.482, None),
             ("St Helier, Jersey", 49.186, -2.107, None),
             ("Calais", 50.951, 1.858, None),
+            ("Boulogne-sur-Mer", 50.726, 1.615, None),
+            ("Dieppe", 49.922, 1.078, None),
+            ("Dover", 51.128, 1.313, Some(GbEng)),
+            ("Folkestone", 51.081, 1.166, Some(GbEng)),
+            ("Dungeness", 50.913, 0.976, Some(GbEng)),
+            ("Hastings", 50.855, 0.573, Some(GbEng)),
+            ("Brighton", 50.822, -0.137, Some(GbEng)),
             ("Paris", 48.857, 2.352, None),
             ("Delhi", 28.6139, 77.2090, None),
             ("not a number", f64::NAN, 0.0, None),

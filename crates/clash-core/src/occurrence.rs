@@ -165,9 +165,11 @@ impl<'a> OccurrenceRef<'a> {
         if occ.possible.is_empty() {
             return None;
         }
+        let lunar = matches!(self.observance.rule(), crate::rules::Rule::Hijri { .. });
         let why = match (occ.approximation, self.observance.certainty()) {
             (Some(a), _) => DateDoubt::Approximation(a.note()),
-            (None, Certainty::Estimated) => DateDoubt::MoonSighting,
+            (None, Certainty::Estimated) if lunar => DateDoubt::MoonSighting,
+            (None, Certainty::Estimated) => DateDoubt::Announcement,
             (None, _) => DateDoubt::Reckoning,
         };
         Some(ExpectedDates {
@@ -229,6 +231,8 @@ pub struct ExpectedDates<'a> {
 pub enum DateDoubt {
     /// The start of the month depends on sighting the new moon.
     MoonSighting,
+    /// The dates are announced each year.
+    Announcement,
     /// Communities reckon it differently (India or the location; a window
     /// decided within minutes).
     Reckoning,
@@ -255,6 +259,7 @@ impl std::fmt::Display for ExpectedDates<'_> {
         }
         match self.why {
             DateDoubt::MoonSighting => f.write_str(" (moon sighting)"),
+            DateDoubt::Announcement => f.write_str(" (announced each year)"),
             DateDoubt::Reckoning => f.write_str(" (some communities reckon it on another day)"),
             DateDoubt::Approximation(note) => write!(f, " ({note})"),
         }
@@ -980,7 +985,17 @@ impl<'c> Index<'c> {
                     continue;
                 };
                 let k = (e & !POSSIBLE) as usize;
-                if seen.iter().any(|s| s.0 == k) || !self.entry_passes(i, filter) {
+                // Already a clash of the checked days (a possible day of
+                // it is a whole day, more than its evening).
+                let seen_already = match from == to {
+                    true => seen.iter().any(|s| s.0 == k),
+                    false => seen.binary_search_by_key(&k, |s| s.0).is_ok(),
+                };
+                if seen_already || !self.entry_passes(i, filter) {
+                    continue;
+                }
+                // Where the Sun does not set, nothing begins this evening.
+                if self.settings.location_ref().sunset(to).is_none() {
                     continue;
                 }
                 let Some(o) = self.occurrences.get(k) else {
@@ -1033,7 +1048,7 @@ impl<'c> Index<'c> {
     /// minimum impact, else [`DEFAULT_THRESHOLD`], and the rest as "also",
     /// with the public holidays of nations other than the filter's
     /// (kind [`ClashKind::Elsewhere`]). A meeting with food makes a fast's
-    /// clash high.
+    /// clash high. The index must cover the day after `to` for its eve.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -1066,17 +1081,26 @@ impl<'c> Index<'c> {
         let (rest, min) = filter.split_min_impact();
         let threshold = min.unwrap_or(DEFAULT_THRESHOLD);
         let mut verdict = Verdict::default();
-        for mut c in self.clashes(from, to, &rest)? {
-            if kind.with_food && c.occurrence.observance().timing().fast.is_some() {
-                c.impact = Impact::High;
+        let mut all = self.clashes(from, to, &rest)?;
+        if kind.with_food {
+            // A meal on a fast day (not on its eve, before it begins).
+            for c in &mut all {
+                if c.kind == ClashKind::Day && c.occurrence.observance().timing().fast.is_some() {
+                    c.impact = Impact::High;
+                }
             }
+            all.sort_by_key(|c| std::cmp::Reverse(c.impact));
+        }
+        for c in all {
             match c.impact >= threshold {
                 true => verdict.clashes.push(c),
                 false => verdict.also.push(c),
             }
         }
-        if rest.region_set().is_some() {
-            let everywhere = rest.without_regions();
+        if let Some(everywhere) = rest
+            .region_set()
+            .and_then(|_| rest.public_holidays_anywhere())
+        {
             for c in self.clashes(from, to, &everywhere)? {
                 let occ = c.occurrence.occurrence();
                 // Those the nations' filter kept (religious days) are listed.

@@ -688,7 +688,7 @@ impl<'c> Index<'c> {
                     .into_iter()
                     .map(|c| ScoredClash {
                         occurrence: c.occurrence,
-                        impact: c.occurrence.observance().impact(),
+                        impact: c.impact,
                         possible: c.possible,
                         overlap: None,
                         reason: None,

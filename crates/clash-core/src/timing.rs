@@ -394,9 +394,8 @@ pub struct TimedClash<'a> {
     pub impact: Impact,
     /// True when it applies only if observed on one of its possible dates.
     pub possible: bool,
-    /// [`ClashKind::Eve`] when the overlap is before its first day (the
-    /// evening it begins, or the afternoon before), else
-    /// [`ClashKind::Day`].
+    /// [`ClashKind::Eve`] when the overlap is the afternoon before it
+    /// begins (its `eve` hours), else [`ClashKind::Day`].
     pub kind: ClashKind,
 }
 
@@ -555,16 +554,13 @@ fn windows(
             reason: format!("the fast, {span_reason}"),
         }),
         Some(Fast::SunriseToMoonrise) => {
-            out.push(Window {
-                from: span_from,
-                to: span_to,
-                part: Part::Rest,
-                reason: format!("outside the fasting hours ({span_reason})"),
-            });
+            out.push(rest_of_fast(span_from, span_to, &span_reason));
             for d in days() {
-                let (Some(a), Some(end_of_day)) =
-                    (location.sunrise(d), d.succ_opt().and_then(midnight))
-                else {
+                let Some(end_of_day) = d.succ_opt().and_then(midnight) else {
+                    continue;
+                };
+                // Where the Sun does not rise, the civil day.
+                let Some(a) = location.sunrise(d).or_else(|| midnight(d)) else {
                     continue;
                 };
                 let rise = location.moonrise(d).filter(|m| *m > a);
@@ -595,12 +591,7 @@ fn windows(
             }
         }
         Some(fast) => {
-            out.push(Window {
-                from: span_from,
-                to: span_to,
-                part: Part::Rest,
-                reason: format!("outside the fasting hours ({span_reason})"),
-            });
+            out.push(rest_of_fast(span_from, span_to, &span_reason));
             for d in days() {
                 let (start_word, a) = match fast {
                     Fast::SunriseToSunset => ("sunrise", location.sunrise(d)),
@@ -680,6 +671,16 @@ fn windows(
     out
 }
 
+/// The whole span of a fast, outside its fasting hours (low).
+fn rest_of_fast(from: DateTime<Tz>, to: DateTime<Tz>, span_reason: &str) -> Window {
+    Window {
+        from,
+        to,
+        part: Part::Rest,
+        reason: format!("outside the fasting hours ({span_reason})"),
+    }
+}
+
 impl Index<'_> {
     /// The observances passing `filter` that a meeting from `from` to `to`
     /// (local times at the index's location) overlaps, one entry per
@@ -737,12 +738,27 @@ impl Index<'_> {
                 Part::Rest | Part::FastMorning => Impact::Low,
                 Part::Fasting | Part::Span | Part::Hours | Part::FastEvening | Part::Eve => own,
             };
-            let mut best: Option<(Part, bool, Window, NaiveDate)> = None;
+            let mut best: Option<(Part, bool, Window)> = None;
             for (s, possible) in starts {
                 let Some(e) = s.checked_add_signed(len) else {
                     continue;
                 };
-                for w in windows(obs, (s, e), location, (day_from, day_to)) {
+                let mut ws = windows(obs, (s, e), location, (day_from, day_to));
+                // A meal on a day with a diet of its own (Navaratri).
+                if let (true, Some(food), Some(a), Some(b)) = (
+                    kind.with_food,
+                    obs.timing().food.as_deref(),
+                    midnight(s),
+                    e.succ_opt().and_then(midnight),
+                ) {
+                    ws.push(Window {
+                        from: a,
+                        to: b,
+                        part: Part::Span,
+                        reason: format!("a meal: {food}"),
+                    });
+                }
+                for w in ws {
                     let (a, b) = (w.from.max(from), w.to.min(to));
                     // The part that matters most; then a certain day
                     // before a possible one; then the more particular part.
@@ -759,12 +775,11 @@ impl Index<'_> {
                                 to: b,
                                 ..w
                             },
-                            s,
                         ));
                     }
                 }
             }
-            let Some((part, possible, w, first_day)) = best else {
+            let Some((part, possible, w)) = best else {
                 continue;
             };
             let food_note = obs.timing().food.as_deref().filter(|_| kind.with_food);
@@ -775,13 +790,13 @@ impl Index<'_> {
                 }
                 _ => w.reason,
             };
-            if let Some(note) = food_note {
+            if let Some(note) = food_note.filter(|_| !reason.starts_with("a meal: ")) {
                 reason = format!("{reason}; food: {note}");
             }
             if min_impact.is_some_and(|m| impact < m) {
                 continue;
             }
-            let eve = midnight(first_day).is_some_and(|m| w.to <= m);
+            let eve = part == Part::Eve;
             out.push(TimedClash {
                 occurrence: c.occurrence,
                 overlap: (w.from.with_timezone(&tz), w.to.with_timezone(&tz)),

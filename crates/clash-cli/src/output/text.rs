@@ -248,14 +248,7 @@ pub fn clashes(
             regions(occ.regions()),
             detail.join(", ")
         );
-        for (i, line) in wrap(&headline, 80 - pad.len()).iter().enumerate() {
-            let lead = if i == 0 {
-                format!("  {}  ", style.impact(c.impact))
-            } else {
-                pad.to_string()
-            };
-            let _ = writeln!(out, "{lead}{line}");
-        }
+        push_lead(&mut out, c.impact, &headline, style);
         let mut notes: Vec<String> = dates_note(o, c.possible).into_iter().collect();
         if let Some(t) = o.starts_at_for(first_day(c), location) {
             notes.push(begins_words(o, c.kind, &t, from == to));
@@ -285,29 +278,34 @@ fn also(out: &mut String, list: &[Clash<'_>], one_day: bool, style: Style) {
         false => "Also in these days (not clashes):",
     };
     let _ = writeln!(out, "{}", style.dim(head));
-    let pad = "          ";
     for c in list {
         let o = &c.occurrence;
         let occ = o.occurrence();
+        // Over several days, the days each touches.
+        let when = match (one_day, c.overlap) {
+            (true, _) => String::new(),
+            (false, (a, b)) if a == b => format!(", {}", day(a)),
+            (false, (a, b)) => format!(", {} to {}", day(a), day(b)),
+        };
         let what = match c.kind {
             ClashKind::Elsewhere => format!(
-                "{}: a public holiday in {} only",
+                "{}{}: a public holiday in {} only",
                 o.observance().name(),
+                when.strip_prefix(',')
+                    .map(|w| format!(" ({})", w.trim()))
+                    .unwrap_or_default(),
                 nation_names(occ.regions())
             ),
             _ => {
                 let possible = if c.possible { ", possible" } else { "" };
-                format!("{} ({}{possible})", o.name(), o.observance().tradition())
+                format!(
+                    "{} ({}{possible}{when})",
+                    o.name(),
+                    o.observance().tradition()
+                )
             }
         };
-        for (i, line) in wrap(&what, 80 - pad.len()).iter().enumerate() {
-            let lead = if i == 0 {
-                format!("  {}  ", style.impact(c.impact))
-            } else {
-                pad.to_string()
-            };
-            let _ = writeln!(out, "{lead}{line}");
-        }
+        push_lead(out, c.impact, &what, style);
     }
 }
 
@@ -395,6 +393,22 @@ pub fn days_words(n: i64) -> String {
     }
 }
 
+/// Appends `text` wrapped to 80 columns, the first line led by the
+/// impact, the rest indented under it.
+fn push_lead(out: &mut String, impact: Impact, text: &str, style: Style) {
+    let pad = "          ";
+    for (i, line) in wrap(text, 80 - pad.len()).iter().enumerate() {
+        match i {
+            0 => {
+                let _ = writeln!(out, "  {}  {line}", style.impact(impact));
+            }
+            _ => {
+                let _ = writeln!(out, "{pad}{line}");
+            }
+        }
+    }
+}
+
 /// "no clashes", "1 clash", "3 clashes".
 fn clash_count(n: usize) -> String {
     match n {
@@ -463,14 +477,7 @@ pub fn timed(
                 detail.push("the eve".to_string());
             }
             let headline = format!("{} ({})", c.occurrence.name(), detail.join(", "));
-            for (i, line) in wrap(&headline, 80 - pad.len()).iter().enumerate() {
-                let lead = if i == 0 {
-                    format!("  {}  ", style.impact(c.impact))
-                } else {
-                    pad.to_string()
-                };
-                let _ = writeln!(out, "{lead}{line}");
-            }
+            push_lead(&mut out, c.impact, &headline, style);
             let mut lines = vec![format!(
                 "{}–{}: {}",
                 c.overlap.0.format("%H:%M"),
@@ -494,14 +501,7 @@ pub fn timed(
                 c.occurrence.observance().tradition(),
                 c.reason
             );
-            for (i, line) in wrap(&what, 80 - pad.len()).iter().enumerate() {
-                let lead = if i == 0 {
-                    format!("  {}  ", style.impact(c.impact))
-                } else {
-                    pad.to_string()
-                };
-                let _ = writeln!(out, "{lead}{line}");
-            }
+            push_lead(&mut out, c.impact, &what, style);
         }
     }
     out
@@ -823,18 +823,15 @@ pub fn imported(
         let with: Vec<&&super::Imported<'_>> =
             mine.iter().filter(|f| f.clash_count() > 0).collect();
         let summary = mine.first().map_or("", |f| f.event.summary.as_str());
-        let _ = writeln!(
-            out,
-            "{} ({} of {} {})",
-            style.bold(summary),
-            with.len(),
-            mine.len(),
-            if mine.len() == 1 {
-                "occurrence clashes"
-            } else {
-                "occurrences clash"
-            }
-        );
+        let count = match (with.len(), mine.len()) {
+            (0, 1) => "no clash".to_string(),
+            (0, n) => format!("no clash in {n} occurrences"),
+            (1, 1) => "it clashes".to_string(),
+            (k, n) if k == n => format!("all {n} occurrences clash"),
+            (1, n) => format!("1 of {n} occurrences clashes"),
+            (k, n) => format!("{k} of {n} occurrences clash"),
+        };
+        let _ = writeln!(out, "{} ({count})", style.bold(summary));
         for f in with {
             let when = match (f.days, f.times) {
                 (Some((a, b)), _) if a == b => format!("{} (all day)", day(a)),

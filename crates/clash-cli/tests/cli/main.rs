@@ -768,9 +768,13 @@ fn suggest_with_a_profile_file() {
         path.to_str().unwrap(),
         "--count",
         "10",
+        "--location",
+        "glasgow",
     ]);
     assert_eq!(v["query"]["profile"]["title"], "Our staff survey");
-    // St Andrew's Day (Monday 30 November 2026) is a Scottish bank holiday.
+    // St Andrew's Day (Monday 30 November 2026) is a Scottish bank holiday
+    // (the location implies the nation; the profile's regions apply only
+    // outside the UK).
     assert_eq!(
         v["public_holidays_skipped"],
         serde_json::json!(["2026-11-30"])
@@ -1079,7 +1083,7 @@ fn import_skips_one_bad_event_with_a_warning() {
     );
     let t = stdout(&o);
     assert!(t.contains("1 occurrence of 1 event"), "{t}");
-    assert!(t.contains("Board meeting (0 of 1 occurrence"), "{t}");
+    assert!(t.contains("Board meeting (no clash)"), "{t}");
     assert!(!t.contains("Team meeting"), "{t}");
     // CSV: the warning on stderr too.
     let mut args = vec!["import", p, "--format", "csv"];

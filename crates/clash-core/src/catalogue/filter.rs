@@ -221,6 +221,20 @@ impl Filter {
         rest
     }
 
+    /// The same filter for public holidays anywhere (no regions, no
+    /// minimum impact), or `None` when its categories leave them out.
+    pub(crate) fn public_holidays_anywhere(&self) -> Option<Filter> {
+        if self
+            .categories
+            .is_some_and(|c| !c.contains(Category::PublicHoliday))
+        {
+            return None;
+        }
+        let mut f = self.without_regions();
+        f.categories = Some([Category::PublicHoliday].into_iter().collect());
+        Some(f)
+    }
+
     /// Whether any observance of `catalogue` can pass this filter (SPEC
     /// §6.1: a filter that matches nothing is an error, not an all-clear).
     pub fn matches_any(&self, catalogue: &Catalogue) -> bool {
