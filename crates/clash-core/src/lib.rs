@@ -100,12 +100,12 @@ pub use chrono_tz::Tz;
 pub use error::{Error, ErrorKind, Result};
 pub use location::{Location, SunDay, PRESETS};
 pub use model::{
-    Category, Certainty, DayStart, Impact, ObservanceId, Region, RegionSet, Set, Tradition,
+    Category, Certainty, ClashKind, DayStart, Impact, ObservanceId, Region, RegionSet, Set,
+    Tradition, Verdict, DEFAULT_THRESHOLD,
 };
 pub use observance::Observance;
 pub use occurrence::{
-    Clash, ClashKind, DateDoubt, ExpectedDates, Index, Occurrence, OccurrenceRef, Verdict,
-    DEFAULT_THRESHOLD, MAX_YEARS,
+    Clash, DateDoubt, ExpectedDates, Index, Occurrence, OccurrenceRef, MAX_YEARS,
 };
 pub use schedule::{
     Candidate, HighImpact, Profile, Request, Score, ScoredClash, Suggestion, Suggestions, Weekdays,

@@ -334,6 +334,69 @@ impl fmt::Display for ObservanceId {
     }
 }
 
+/// How an occurrence touches the queried days (SPEC §6.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum ClashKind {
+    /// One of its days (certain or possible) is a queried day.
+    Day,
+    /// It begins at sunset on the last queried day: evening and late
+    /// afternoon events then are affected.
+    Eve,
+    /// A public holiday of another nation than the audience's, shown only
+    /// so that nobody wonders ("a public holiday in Scotland only").
+    Elsewhere,
+}
+
+impl ClashKind {
+    /// `day`, `eve` or `elsewhere`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClashKind::Day => "day",
+            ClashKind::Eve => "eve",
+            ClashKind::Elsewhere => "elsewhere",
+        }
+    }
+}
+
+impl std::fmt::Display for ClashKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a check found (SPEC §6.1): the clashes, of at least the threshold
+/// impact (medium unless the filter asks for another), and the rest, "also
+/// on this day" (awareness days, other nations' holidays), which never make
+/// a day clash.
+#[derive(Debug, Clone)]
+pub struct Verdict<T> {
+    /// What counts.
+    pub clashes: Vec<T>,
+    /// What is worth knowing but does not count.
+    pub also: Vec<T>,
+}
+
+impl<T> Verdict<T> {
+    /// Whether anything counts (exit status 1 of `clash check`).
+    pub fn has_clash(&self) -> bool {
+        !self.clashes.is_empty()
+    }
+}
+
+impl<T> Default for Verdict<T> {
+    fn default() -> Self {
+        Verdict {
+            clashes: Vec::new(),
+            also: Vec::new(),
+        }
+    }
+}
+
+/// The impact below which a check reports "also" rather than a clash,
+/// unless the filter names a minimum impact.
+pub const DEFAULT_THRESHOLD: Impact = Impact::Medium;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,9 @@ use crate::calendars::gregorian::is_weekend;
 use crate::catalogue::{Catalogue, Filter};
 use crate::error::{Error, Result};
 use crate::location::Location;
-use crate::model::{Category, Certainty, DayStart, Impact, Region, RegionSet};
+use crate::model::{
+    Category, Certainty, ClashKind, DayStart, Impact, Region, RegionSet, Verdict, DEFAULT_THRESHOLD,
+};
 use crate::observance::Observance;
 use crate::rules::{Approximation, ExceptionAction, MAX_SPAN_DAYS};
 use crate::settings::Settings;
@@ -608,69 +610,6 @@ pub struct Clash<'a> {
     /// fast when the meeting serves food.
     pub impact: Impact,
 }
-
-/// How an occurrence touches the queried days (SPEC §6.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum ClashKind {
-    /// One of its days (certain or possible) is a queried day.
-    Day,
-    /// It begins at sunset on the last queried day: evening and late
-    /// afternoon events then are affected.
-    Eve,
-    /// A public holiday of another nation than the audience's, shown only
-    /// so that nobody wonders ("a public holiday in Scotland only").
-    Elsewhere,
-}
-
-impl ClashKind {
-    /// `day`, `eve` or `elsewhere`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ClashKind::Day => "day",
-            ClashKind::Eve => "eve",
-            ClashKind::Elsewhere => "elsewhere",
-        }
-    }
-}
-
-impl std::fmt::Display for ClashKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// What a check found (SPEC §6.1): the clashes, of at least the threshold
-/// impact (medium unless the filter asks for another), and the rest, "also
-/// on this day" (awareness days, other nations' holidays), which never make
-/// a day clash.
-#[derive(Debug, Clone)]
-pub struct Verdict<T> {
-    /// What counts.
-    pub clashes: Vec<T>,
-    /// What is worth knowing but does not count.
-    pub also: Vec<T>,
-}
-
-impl<T> Verdict<T> {
-    /// Whether anything counts (exit status 1 of `clash check`).
-    pub fn has_clash(&self) -> bool {
-        !self.clashes.is_empty()
-    }
-}
-
-impl<T> Default for Verdict<T> {
-    fn default() -> Self {
-        Verdict {
-            clashes: Vec::new(),
-            also: Vec::new(),
-        }
-    }
-}
-
-/// The impact below which a check reports "also" rather than a clash,
-/// unless the filter names a minimum impact.
-pub const DEFAULT_THRESHOLD: Impact = Impact::Medium;
 
 impl<'c> Index<'c> {
     /// Expands `catalogue` over Gregorian years `first..=last` (plus the year

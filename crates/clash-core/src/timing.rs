@@ -25,9 +25,10 @@ use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
 use crate::location::Location;
+use crate::model::{ClashKind, Verdict, DEFAULT_THRESHOLD};
 use crate::model::{DayStart, Impact};
 use crate::observance::Observance;
-use crate::occurrence::{ClashKind, Index, OccurrenceRef, Verdict, DEFAULT_THRESHOLD};
+use crate::occurrence::{Index, OccurrenceRef};
 use crate::Filter;
 
 /// A time of day, by the clock or by the Sun, with an offset in minutes.
