@@ -373,11 +373,9 @@ fn suggest(cfg: &Config, q: &SuggestQuery<'_>, style: text::Style) -> Result<Out
             q.meeting.duration.as_deref(),
             clash_core::MAX_MEETING_MINUTES,
         )?),
-        None if q.meeting.duration.as_deref().is_some() || q.meeting.with_food => {
-            return Err(
-                UserError::new("--duration and --with-food need --time HH:MM")
-                    .hint("for example: clash suggest --time 18:00 --duration 2h"),
-            )
+        None if q.meeting.duration.as_deref().is_some() => {
+            return Err(UserError::new("--duration needs --time HH:MM")
+                .hint("for example: clash suggest --time 18:00 --duration 2h"))
         }
         None => None,
     };

@@ -1021,15 +1021,7 @@ impl<'c> Index<'c> {
         let threshold = min.unwrap_or(DEFAULT_THRESHOLD);
         let mut verdict = Verdict::default();
         let mut all = self.clashes(from, to, &rest)?;
-        if kind.with_food {
-            // A meal on a fast day (not on its eve, before it begins).
-            for c in &mut all {
-                if c.kind == ClashKind::Day && c.occurrence.observance().timing().fast.is_some() {
-                    c.impact = Impact::High;
-                }
-            }
-            all.sort_by_key(|c| std::cmp::Reverse(c.impact));
-        }
+        raise_for_food(&mut all, kind);
         for c in all {
             match c.impact >= threshold {
                 true => verdict.clashes.push(c),
@@ -1081,6 +1073,20 @@ impl<'c> Index<'c> {
             .filter_map(|o| self.resolve(o))
             .collect())
     }
+}
+
+/// A meal on a fast day (not on its eve, before the fast begins) is a high
+/// clash whatever the fast's own impact (SPEC §6.1); re-sorted by impact.
+pub(crate) fn raise_for_food(clashes: &mut [Clash<'_>], kind: crate::MeetingKind) {
+    if !kind.with_food {
+        return;
+    }
+    for c in clashes.iter_mut() {
+        if c.kind == ClashKind::Day && c.occurrence.observance().timing().fast.is_some() {
+            c.impact = Impact::High;
+        }
+    }
+    clashes.sort_by_key(|c| std::cmp::Reverse(c.impact));
 }
 
 impl Catalogue {

@@ -39,7 +39,7 @@ use serde::Deserialize;
 use crate::catalogue::{line_of, one_line, Filter, MAX_FILE_BYTES};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Category, Impact, Region, RegionSet, Tradition};
-use crate::occurrence::{Index, OccurrenceRef};
+use crate::occurrence::{raise_for_food, Index, OccurrenceRef};
 use crate::timing::{local_instant, MeetingKind};
 
 /// The longest window searched, in days.
@@ -591,6 +591,27 @@ fn weight(impact: Impact) -> u64 {
 }
 
 impl<'c> Index<'c> {
+    /// A whole day's clashes passing `filter`; with food, a fast's days
+    /// count as high before the filter's lowest impact applies (as in
+    /// [`Index::check`]).
+    fn whole_day(
+        &self,
+        date: NaiveDate,
+        filter: &Filter,
+        kind: MeetingKind,
+    ) -> Result<Vec<crate::occurrence::Clash<'_>>> {
+        if !kind.with_food {
+            return self.clashes(date, date, filter);
+        }
+        let (rest, min) = filter.split_min_impact();
+        let mut all = self.clashes(date, date, &rest)?;
+        raise_for_food(&mut all, kind);
+        if let Some(min) = min {
+            all.retain(|c| c.impact >= min);
+        }
+        Ok(all)
+    }
+
     /// Scores every candidate of `request` for `profile`: each allowed day
     /// of the window that is not a public holiday in the filter's regions
     /// (or the profile's, or any), with the clashes passing `filter`.
@@ -684,7 +705,7 @@ impl<'c> Index<'c> {
                     })
                     .collect(),
                 None => self
-                    .clashes(date, date, filter)?
+                    .whole_day(date, filter, request.kind)?
                     .into_iter()
                     .map(|c| ScoredClash {
                         occurrence: c.occurrence,

@@ -2079,7 +2079,8 @@ fn suggest_names_traditions_the_audience_does_not_keep() {
 /// Karva Chauth 2024–2030 (india.csv), a fast from sunrise to moonrise: a
 /// 13:00 meeting with food clashes, high. Ramadan 2024–2030 (Umm al-Qura;
 /// muslim.toml `fast = "dawn-to-sunset"`): a whole day with food is a
-/// valid question, and the fast makes it high; so is a lunch.
+/// valid question, in check and in suggest, and the fast makes it high; so
+/// is a lunch.
 #[test]
 fn fasts_and_food() {
     let mut t = Tally::new("fasts_and_food");
@@ -2107,6 +2108,33 @@ fn fasts_and_food() {
             exit: 1,
             has: &[clash_of("ramadan").high()],
             ..CASE
+        });
+        // The same whole catered day offered by suggest: Ramadan high.
+        let window = format!("{d}..{d}");
+        let args = [
+            "suggest",
+            &window,
+            "--weekdays",
+            "all",
+            "--with-food",
+            "--format",
+            "json",
+        ];
+        let o = clash(&args);
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap_or(Value::Null);
+        let high = v["suggestions"][0]["clashes"].as_array().is_some_and(|l| {
+            l.iter()
+                .any(|e| e["id"] == "ramadan" && e["clash_impact"] == "high")
+        });
+        t.note(if high && o.status.code() == Some(0) {
+            Ok(())
+        } else {
+            Err(format!(
+                "$ clash {}\n  - Ramadan from {start} (Umm al-Qura): a catered day {d} is not high\n    stdout: {}\n    stderr: {}",
+                args.join(" "),
+                excerpt(&stdout(&o), 1500),
+                stderr(&o)
+            ))
         });
         let when = format!("{d}T12:30");
         let why = format!("Ramadan from {start} (Umm al-Qura): lunch at 12:30 on {d}");
