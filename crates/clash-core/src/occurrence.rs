@@ -868,6 +868,18 @@ impl<'c> Index<'c> {
         to: NaiveDate,
         filter: &Filter,
     ) -> Result<Vec<Clash<'_>>> {
+        self.clashes_of_days(from, to, filter, true)
+    }
+
+    /// [`Index::clashes`], with the eves of the day after `to` when `eves`
+    /// (a timed check finds the evening's own hours instead).
+    pub(crate) fn clashes_of_days(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        filter: &Filter,
+        eves: bool,
+    ) -> Result<Vec<Clash<'_>>> {
         self.check_range(from, to)?;
         // (occurrence position, certainly overlaps?), merged per occurrence:
         // sorting keeps long ranges O(n log n).
@@ -918,12 +930,27 @@ impl<'c> Index<'c> {
             })
             .collect();
         // The eve (SPEC §6.1): what begins at sunset on the last day.
-        if let Some(next) = to.succ_opt().filter(|d| *d <= self.last_day) {
+        let next = to.succ_opt().filter(|d| eves && *d <= self.last_day);
+        if let Some(next) = next {
+            // Where the Sun does not set, nothing begins this evening
+            // (asked once, and only when something would begin).
+            let mut sets: Option<bool> = None;
             for i in self.day_range(next) {
                 let Some(&e) = self.entries.get(i) else {
                     continue;
                 };
                 let k = (e & !POSSIBLE) as usize;
+                let Some(o) = self.occurrences.get(k) else {
+                    continue;
+                };
+                // Only what begins on the next day (cheapest test first).
+                let first_day = match e & POSSIBLE {
+                    0 => o.start == next,
+                    _ => o.possible.contains(&next),
+                };
+                if !first_day {
+                    continue;
+                }
                 // Already a clash of the checked days (a possible day of
                 // it is a whole day, more than its evening).
                 let seen_already = match from == to {
@@ -933,30 +960,22 @@ impl<'c> Index<'c> {
                 if seen_already || !self.entry_passes(i, filter) {
                     continue;
                 }
-                // Where the Sun does not set, nothing begins this evening.
-                if self.settings.location_ref().sunset(to).is_none() {
-                    continue;
-                }
-                let Some(o) = self.occurrences.get(k) else {
-                    continue;
-                };
                 let Some(occurrence) = self.resolve(o) else {
                     continue;
                 };
-                let begins_then = occurrence.observance().begins() == DayStart::SunsetBefore;
-                let first_day = match e & POSSIBLE {
-                    0 => o.start == next,
-                    _ => o.possible.contains(&next),
-                };
-                if begins_then && first_day {
-                    out.push(Clash {
-                        occurrence,
-                        overlap: (to, to),
-                        possible: e & POSSIBLE != 0,
-                        kind: ClashKind::Eve,
-                        impact: self.impact_here(&occurrence, filter),
-                    });
+                if occurrence.observance().begins() != DayStart::SunsetBefore {
+                    continue;
                 }
+                if !*sets.get_or_insert_with(|| sun_sets(self.settings.location_ref(), to)) {
+                    continue;
+                }
+                out.push(Clash {
+                    occurrence,
+                    overlap: (to, to),
+                    possible: e & POSSIBLE != 0,
+                    kind: ClashKind::Eve,
+                    impact: self.impact_here(&occurrence, filter),
+                });
             }
         }
         out.sort_by_key(|c| {
@@ -1073,6 +1092,14 @@ impl<'c> Index<'c> {
             .filter_map(|o| self.resolve(o))
             .collect())
     }
+}
+
+/// Whether the Sun sets at `location` on `date`. Within 65° of the equator
+/// it sets every day (the polar circles are at 66.56°; refraction and the
+/// Sun's radius move the edge of the midnight Sun to about 65.7°), so
+/// only polar locations compute it.
+fn sun_sets(location: &crate::Location, date: NaiveDate) -> bool {
+    location.latitude().abs() < 65.0 || location.sunset(date).is_some()
 }
 
 /// A meal on a fast day (not on its eve, before the fast begins) is a high

@@ -40,7 +40,7 @@ use crate::catalogue::{line_of, one_line, Filter, MAX_FILE_BYTES};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Category, Impact, Region, RegionSet, Tradition};
 use crate::occurrence::{raise_for_food, Index, OccurrenceRef};
-use crate::timing::{local_instant, MeetingKind};
+use crate::timing::{local_instant, MeetingKind, Sky};
 
 /// The longest window searched, in days.
 pub const MAX_WINDOW_DAYS: i64 = 731;
@@ -660,6 +660,7 @@ impl<'c> Index<'c> {
         let filter = &filter.clone().regions(regions.iter());
         let holidays = holiday_filter(regions);
         let tz = self.settings().location_ref().timezone();
+        let sky = Sky::new(self.settings().location_ref());
         let mut out = Vec::new();
         let mut skipped = Vec::new();
         for date in from.iter_days().take_while(|d| *d <= to) {
@@ -683,7 +684,7 @@ impl<'c> Index<'c> {
                 continue;
             }
             if self
-                .clashes(date, date, &holidays)?
+                .clashes_of_days(date, date, &holidays, false)?
                 .iter()
                 .any(|c| !c.possible)
             {
@@ -692,7 +693,7 @@ impl<'c> Index<'c> {
             }
             let mut clashes: Vec<ScoredClash<'_>> = match meeting {
                 Some((start, end)) => self
-                    .clashes_at(start, end, filter, request.kind)?
+                    .clashes_under(&sky, start, end, filter, request.kind)?
                     .into_iter()
                     .map(|c| ScoredClash {
                         occurrence: c.occurrence,

@@ -17,6 +17,8 @@
 //! the night); where the Sun does not rise or set at all, the civil day is
 //! used and the reason says so.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -53,16 +55,20 @@ impl At {
     /// The instant on local date `date` at `location`, or `None` where the
     /// Sun never reaches the needed altitude.
     pub fn on(&self, date: NaiveDate, location: &Location) -> Option<DateTime<Tz>> {
+        self.on_sky(date, &Sky::new(location))
+    }
+
+    fn on_sky(&self, date: NaiveDate, sky: &Sky<'_>) -> Option<DateTime<Tz>> {
         let base = match self.base {
             Base::Clock(m) => {
                 let naive = date.and_hms_opt(0, 0, 0)? + Duration::minutes(i64::from(m));
-                local_instant(location.timezone(), naive).0?
+                local_instant(sky.timezone(), naive).0?
             }
-            Base::Dawn => dawn(date, location)?,
-            Base::Sunrise => location.sunrise(date)?,
-            Base::SolarNoon => location.solar_noon(date)?,
-            Base::Sunset => location.sunset(date)?,
-            Base::Nightfall => location.nightfall(date)?,
+            Base::Dawn => sky.get(date, SkyEvent::Dawn)?,
+            Base::Sunrise => sky.get(date, SkyEvent::Sunrise)?,
+            Base::SolarNoon => sky.get(date, SkyEvent::SolarNoon)?,
+            Base::Sunset => sky.get(date, SkyEvent::Sunset)?,
+            Base::Nightfall => sky.get(date, SkyEvent::Nightfall)?,
         };
         base.checked_add_signed(Duration::minutes(i64::from(self.offset_minutes)))
     }
@@ -72,17 +78,93 @@ impl At {
     }
 }
 
-/// Dawn (−18°), or by the one-seventh rule where the Sun never gets that
-/// low: the night from the previous sunset to sunrise, less its last
-/// seventh.
-fn dawn(date: NaiveDate, location: &Location) -> Option<DateTime<Tz>> {
-    if let Some(d) = location.dawn(date) {
-        return Some(d);
+/// The Sun's and Moon's times at a location, each computed once per date
+/// for as long as the value lives (one timed check, or one `suggest`
+/// window): neighbouring possible days and the observances of the same
+/// evening ask for the same sunsets.
+pub(crate) struct Sky<'l> {
+    location: &'l Location,
+    memo: RefCell<SkyMemo>,
+}
+
+/// Each date's event, once computed (`None`: it does not happen that day).
+type SkyMemo = HashMap<(NaiveDate, SkyEvent), Option<DateTime<Tz>>>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum SkyEvent {
+    Dawn,
+    Sunrise,
+    SolarNoon,
+    Sunset,
+    Nightfall,
+    Moonrise,
+}
+
+impl<'l> Sky<'l> {
+    pub(crate) fn new(location: &'l Location) -> Self {
+        Sky {
+            location,
+            memo: RefCell::new(HashMap::new()),
+        }
     }
-    let rise = location.sunrise(date)?;
-    let set = location.sunset(date.pred_opt()?)?;
-    let night = rise.signed_duration_since(set);
-    rise.checked_sub_signed(night / 7)
+
+    fn timezone(&self) -> Tz {
+        self.location.timezone()
+    }
+
+    fn get(&self, date: NaiveDate, event: SkyEvent) -> Option<DateTime<Tz>> {
+        if let Some(t) = self.memo.borrow().get(&(date, event)) {
+            return *t;
+        }
+        let l = self.location;
+        let t = match event {
+            SkyEvent::Dawn => self.dawn_by_rule(date),
+            SkyEvent::Sunrise => l.sunrise(date),
+            SkyEvent::SolarNoon => l.solar_noon(date),
+            SkyEvent::Sunset => l.sunset(date),
+            SkyEvent::Nightfall => l.nightfall(date),
+            SkyEvent::Moonrise => l.moonrise(date),
+        };
+        self.memo.borrow_mut().insert((date, event), t);
+        t
+    }
+
+    fn sunrise(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+        self.get(date, SkyEvent::Sunrise)
+    }
+
+    fn sunset(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+        self.get(date, SkyEvent::Sunset)
+    }
+
+    fn nightfall(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+        self.get(date, SkyEvent::Nightfall)
+    }
+
+    fn solar_noon(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+        self.get(date, SkyEvent::SolarNoon)
+    }
+
+    fn moonrise(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+        self.get(date, SkyEvent::Moonrise)
+    }
+
+    fn dawn(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+        self.get(date, SkyEvent::Dawn)
+    }
+
+    /// Dawn (−18°), or by the one-seventh rule where the Sun never gets
+    /// that low: the night from the previous sunset to sunrise, less its
+    /// last seventh.
+    fn dawn_by_rule(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+        if let Some(d) = self.location.dawn(date) {
+            return Some(d);
+        }
+        let rise = self.sunrise(date)?;
+        let set = self.sunset(date.pred_opt()?)?;
+        let night = rise.signed_duration_since(set);
+        rise.checked_sub_signed(night / 7)
+    }
 }
 
 impl FromStr for At {
@@ -374,11 +456,57 @@ enum Part {
     Iftar,
 }
 
-struct Window {
+/// One part of an observance's time. Its words are written only for the
+/// part a meeting is reported against (most windows are not).
+struct Window<'o> {
     from: DateTime<Tz>,
     to: DateTime<Tz>,
     part: Part,
-    reason: String,
+    reason: Box<dyn Fn() -> String + 'o>,
+}
+
+/// The words for an observance's whole span.
+#[derive(Clone, Copy)]
+struct SpanWords<'o> {
+    early: Option<&'o Early>,
+    sunset_start: bool,
+    from_sun: bool,
+    to_label: Option<&'static str>,
+    span: (DateTime<Tz>, DateTime<Tz>),
+    days: (NaiveDate, NaiveDate),
+}
+
+impl SpanWords<'_> {
+    fn text(&self) -> String {
+        let (span_from, span_to) = self.span;
+        let (start, end) = self.days;
+        let begin_words = match self.early {
+            Some(e) => format!("{} ({} minutes before sunset)", e.what, e.minutes),
+            None => "sunset".to_string(),
+        };
+        match (self.from_sun, self.to_label) {
+            (true, Some(what)) => format!(
+                "from {begin_words} {} until {what} {}",
+                day_label(&span_from),
+                day_label(&span_to)
+            ),
+            (true, None) => format!("from {begin_words} {}", day_label(&span_from)),
+            (false, _) if self.sunset_start => format!(
+                "no sunset at this location on {}: the civil day is used",
+                start.pred_opt().unwrap_or(start)
+            ),
+            (false, _) if start == end => "all day".to_string(),
+            (false, _) => format!("all day, {start} to {end}"),
+        }
+    }
+}
+
+/// A time by the Sun, with its clock time ("sunset (18:21)"), or a clock time.
+fn at_text(at: &At, t: &DateTime<Tz>) -> String {
+    match at.by_sun() {
+        true => format!("{at} ({})", hm(t)),
+        false => hm(t),
+    }
 }
 
 /// A clash of a timed meeting with an observance.
@@ -422,12 +550,12 @@ fn day_label(t: &DateTime<Tz>) -> String {
 /// `location`, with daily windows only for the days `near` (those a
 /// meeting touches, give or take a day), so that a month-long fast costs
 /// no more than a one-day one.
-fn windows(
-    obs: &Observance,
+fn windows<'o>(
+    obs: &'o Observance,
     (start, end): (NaiveDate, NaiveDate),
-    location: &Location,
+    location: &Sky<'_>,
     near: (NaiveDate, NaiveDate),
-) -> Vec<Window> {
+) -> Vec<Window<'o>> {
     let tz = location.timezone();
     let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).and_then(|n| local_instant(tz, n).0);
     let timing = obs.timing();
@@ -460,23 +588,13 @@ fn windows(
     let (Some(span_from), Some(span_to)) = (span_from, span_to) else {
         return out;
     };
-    let begin_words = match early {
-        Some(e) => format!("{} ({} minutes before sunset)", e.what, e.minutes),
-        None => "sunset".to_string(),
-    };
-    let span_reason = match (from_sun, to_label) {
-        (true, Some(what)) => format!(
-            "from {begin_words} {} until {what} {}",
-            day_label(&span_from),
-            day_label(&span_to)
-        ),
-        (true, None) => format!("from {begin_words} {}", day_label(&span_from)),
-        (false, _) if sunset_start => format!(
-            "no sunset at this location on {}: the civil day is used",
-            start.pred_opt().unwrap_or(start)
-        ),
-        (false, _) if start == end => "all day".to_string(),
-        (false, _) => format!("all day, {start} to {end}"),
+    let span_reason = SpanWords {
+        early,
+        sunset_start,
+        from_sun,
+        to_label,
+        span: (span_from, span_to),
+        days: (start, end),
     };
     let days = || {
         let (first, last) = (start.max(near.0), end.min(near.1));
@@ -489,19 +607,21 @@ fn windows(
     // preparations for a Seder).
     if let (Some(eve), true) = (&timing.eve, from_sun) {
         let eve_day = start.pred_opt().filter(|d| *d >= near.0 && *d <= near.1);
-        if let Some(a) = eve_day.and_then(|d| eve.from.on(d, location)) {
+        if let Some(a) = eve_day.and_then(|d| eve.from.on_sky(d, location)) {
             if a < span_from {
                 out.push(Window {
                     from: a,
                     to: span_from,
                     part: Part::Eve,
-                    reason: format!(
-                        "{}, from {} ({}) until it begins at {}",
-                        eve.what,
-                        eve.from,
-                        hm(&a),
-                        hm(&span_from)
-                    ),
+                    reason: Box::new(move || {
+                        format!(
+                            "{}, from {} ({}) until it begins at {}",
+                            eve.what,
+                            eve.from,
+                            hm(&a),
+                            hm(&span_from)
+                        )
+                    }),
                 });
             }
         }
@@ -516,7 +636,7 @@ fn windows(
                 from: span_from,
                 to: span_to,
                 part: Part::Span,
-                reason: span_reason.clone(),
+                reason: Box::new(move || span_reason.text()),
             });
         }
         for d in days() {
@@ -525,24 +645,28 @@ fn windows(
             } else {
                 d
             };
-            let (Some(a), Some(mut b)) = (h.from.on(day, location), h.to.on(day, location)) else {
+            let (Some(a), Some(mut b)) = (h.from.on_sky(day, location), h.to.on_sky(day, location))
+            else {
                 continue;
             };
             if b <= a {
-                match day.succ_opt().and_then(|n| h.to.on(n, location)) {
+                match day.succ_opt().and_then(|n| h.to.on_sky(n, location)) {
                     Some(n) => b = n,
                     None => continue,
                 }
             }
-            let text = |at: &At, t: &DateTime<Tz>| match at.by_sun() {
-                true => format!("{at} ({})", hm(t)),
-                false => hm(t),
-            };
             out.push(Window {
                 from: a,
                 to: b,
                 part: Part::Hours,
-                reason: format!("{}, {} to {}", h.what, text(&h.from, &a), text(&h.to, &b)),
+                reason: Box::new(move || {
+                    format!(
+                        "{}, {} to {}",
+                        h.what,
+                        at_text(&h.from, &a),
+                        at_text(&h.to, &b)
+                    )
+                }),
             });
         }
         return out;
@@ -552,10 +676,10 @@ fn windows(
             from: span_from,
             to: span_to,
             part: Part::Fasting,
-            reason: format!("the fast, {span_reason}"),
+            reason: Box::new(move || format!("the fast, {}", span_reason.text())),
         }),
         Some(Fast::SunriseToMoonrise) => {
-            out.push(rest_of_fast(span_from, span_to, &span_reason));
+            out.push(rest_of_fast(span_from, span_to, span_reason));
             for d in days() {
                 let Some(end_of_day) = d.succ_opt().and_then(midnight) else {
                     continue;
@@ -565,38 +689,40 @@ fn windows(
                     continue;
                 };
                 let rise = location.moonrise(d).filter(|m| *m > a);
-                let (b, until) = match rise {
-                    Some(m) => (m, format!("moonrise ({})", hm(&m))),
-                    None => (
-                        end_of_day,
-                        "the end of the day (no moonrise that day)".to_string(),
-                    ),
-                };
+                let b = rise.unwrap_or(end_of_day);
                 out.push(Window {
                     from: a,
                     to: b,
                     part: Part::Fasting,
-                    reason: format!("fasting from sunrise ({}) until {until}", hm(&a)),
+                    reason: Box::new(move || {
+                        let until = match rise {
+                            Some(m) => format!("moonrise ({})", hm(&m)),
+                            None => "the end of the day (no moonrise that day)".to_string(),
+                        };
+                        format!("fasting from sunrise ({}) until {until}", hm(&a))
+                    }),
                 });
                 if let Some(m) = rise {
                     out.push(Window {
                         from: m,
                         to: m + Duration::hours(1),
                         part: Part::Hours,
-                        reason: format!(
-                            "the fast is broken at moonrise ({}) with a puja and a family meal",
-                            hm(&m)
-                        ),
+                        reason: Box::new(move || {
+                            format!(
+                                "the fast is broken at moonrise ({}) with a puja and a family meal",
+                                hm(&m)
+                            )
+                        }),
                     });
                 }
             }
         }
         Some(fast) => {
-            out.push(rest_of_fast(span_from, span_to, &span_reason));
+            out.push(rest_of_fast(span_from, span_to, span_reason));
             for d in days() {
                 let (start_word, a) = match fast {
                     Fast::SunriseToSunset => ("sunrise", location.sunrise(d)),
-                    _ => ("dawn", dawn(d, location)),
+                    _ => ("dawn", location.dawn(d)),
                 };
                 let (end_word, b) = match fast {
                     Fast::DawnToNightfall => ("nightfall", location.nightfall(d)),
@@ -614,11 +740,13 @@ fn windows(
                     from: noon.unwrap_or(a),
                     to: b,
                     part: Part::Fasting,
-                    reason: format!(
-                        "fasting from {start_word} ({}) to {end_word} ({})",
-                        hm(&a),
-                        hm(&b)
-                    ),
+                    reason: Box::new(move || {
+                        format!(
+                            "fasting from {start_word} ({}) to {end_word} ({})",
+                            hm(&a),
+                            hm(&b)
+                        )
+                    }),
                 });
                 // Ramadan: the morning (dawn to solar noon) is the easiest
                 // time to meet; the iftar (and Maghrib) takes the hour after sunset, and the
@@ -630,11 +758,13 @@ fn windows(
                             from: a,
                             to: noon,
                             part: Part::FastMorning,
-                            reason: format!(
-                                "fasting from dawn ({}) to sunset ({}); the morning is the easiest time",
-                                hm(&a),
-                                hm(&b)
-                            ),
+                            reason: Box::new(move || {
+                                format!(
+                                    "fasting from dawn ({}) to sunset ({}); the morning is the easiest time",
+                                    hm(&a),
+                                    hm(&b)
+                                )
+                            }),
                         });
                     }
                     let iftar_end = b + Duration::hours(1);
@@ -642,7 +772,7 @@ fn windows(
                         from: b,
                         to: iftar_end,
                         part: Part::Iftar,
-                        reason: format!("iftar at {} (sunset)", hm(&b)),
+                        reason: Box::new(move || format!("iftar at {} (sunset)", hm(&b))),
                     });
                     let late = d
                         .and_hms_opt(23, 0, 0)
@@ -653,10 +783,12 @@ fn windows(
                             from: iftar_end,
                             to: late,
                             part: Part::FastEvening,
-                            reason: format!(
-                                "Ramadan evening: Isha and taraweeh prayers after the iftar at {}",
-                                hm(&b)
-                            ),
+                            reason: Box::new(move || {
+                                format!(
+                                    "Ramadan evening: Isha and taraweeh prayers after the iftar at {}",
+                                    hm(&b)
+                                )
+                            }),
                         });
                     }
                 }
@@ -666,19 +798,19 @@ fn windows(
             from: span_from,
             to: span_to,
             part: Part::Span,
-            reason: span_reason,
+            reason: Box::new(move || span_reason.text()),
         }),
     }
     out
 }
 
 /// The whole span of a fast, outside its fasting hours (low).
-fn rest_of_fast(from: DateTime<Tz>, to: DateTime<Tz>, span_reason: &str) -> Window {
+fn rest_of_fast(from: DateTime<Tz>, to: DateTime<Tz>, span: SpanWords<'_>) -> Window<'_> {
     Window {
         from,
         to,
         part: Part::Rest,
-        reason: format!("outside the fasting hours ({span_reason})"),
+        reason: Box::new(move || format!("outside the fasting hours ({})", span.text())),
     }
 }
 
@@ -696,6 +828,20 @@ impl Index<'_> {
     /// begins, lasts over 31 days, or falls outside the index.
     pub fn clashes_at(
         &self,
+        from: DateTime<Tz>,
+        to: DateTime<Tz>,
+        filter: &Filter,
+        kind: MeetingKind,
+    ) -> Result<Vec<TimedClash<'_>>> {
+        let sky = Sky::new(self.settings().location_ref());
+        self.clashes_under(&sky, from, to, filter, kind)
+    }
+
+    /// [`Index::clashes_at`] with the Sun's times of `sky` (the index's
+    /// location), kept from one meeting to the next.
+    pub(crate) fn clashes_under(
+        &self,
+        sky: &Sky<'_>,
         from: DateTime<Tz>,
         to: DateTime<Tz>,
         filter: &Filter,
@@ -722,7 +868,7 @@ impl Index<'_> {
         let (filter, min_impact) = filter.split_min_impact();
         let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).and_then(|n| local_instant(tz, n).0);
         let mut out = Vec::new();
-        for c in self.clashes(day_from, day_to, &filter)? {
+        for c in self.clashes_of_days(day_from, day_to, &filter, false)? {
             let occ = c.occurrence.occurrence();
             let obs = c.occurrence.observance();
             let len = occ.end() - occ.start();
@@ -744,7 +890,13 @@ impl Index<'_> {
                 let Some(e) = s.checked_add_signed(len) else {
                     continue;
                 };
-                let mut ws = windows(obs, (s, e), location, (day_from, day_to));
+                // Its windows lie from noon the day before it begins (an
+                // eve) to the morning after it ends (evening hours): a
+                // start whose days are away from the meeting's is skipped.
+                if s.pred_opt().unwrap_or(s) > last || e.succ_opt().unwrap_or(e) < first {
+                    continue;
+                }
+                let mut ws = windows(obs, (s, e), sky, (day_from, day_to));
                 // A meal on a day with a diet of its own (Navaratri).
                 if let (true, Some(food), Some(a), Some(b)) = (
                     kind.with_food,
@@ -756,7 +908,7 @@ impl Index<'_> {
                         from: a,
                         to: b,
                         part: Part::Span,
-                        reason: format!("a meal: {food}"),
+                        reason: Box::new(move || format!("a meal: {food}")),
                     });
                 }
                 for w in ws {
@@ -787,9 +939,9 @@ impl Index<'_> {
             let impact = weigh(part);
             let mut reason = match part {
                 Part::Fasting | Part::FastMorning if kind.with_food => {
-                    format!("{}; food or drink would not be taken", w.reason)
+                    format!("{}; food or drink would not be taken", (w.reason)())
                 }
-                _ => w.reason,
+                _ => (w.reason)(),
             };
             if let Some(note) = food_note.filter(|_| !reason.starts_with("a meal: ")) {
                 reason = format!("{reason}; food: {note}");

@@ -793,7 +793,7 @@ fn suggest_with_a_profile_file() {
 fn errors_in_suggest() {
     assert_user_error(&["suggest", "--weekdays", "mon-xyz"], "invalid weekdays");
     assert_user_error(&["suggest", "--profile", "narnia"], "unknown profile");
-    assert_user_error(&["suggest", "--duration", "2h"], "need --time");
+    assert_user_error(&["suggest", "--duration", "2h"], "needs --time");
     assert_user_error(
         &["suggest", "--time", "18:00", "--duration", "25h"],
         "invalid duration",

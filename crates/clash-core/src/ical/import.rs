@@ -192,15 +192,35 @@ pub struct Expansion {
     pub skipped: Vec<SkippedEvent>,
 }
 
-/// The occurrences of one series as it is expanded.
+/// The occurrences of the series expanded so far.
 #[derive(Default)]
 struct Series<'a> {
     out: Vec<EventOccurrence>,
-    /// Overrides placed by an instance of the series.
+    /// Overrides placed by an instance of a series.
     used: Vec<*const IcsEvent>,
-    /// Overrides whose instance the series did not generate.
+    /// Overrides whose instance their series did not generate.
     leftover: Vec<&'a IcsEvent>,
     notes: Vec<String>,
+}
+
+impl Series<'_> {
+    /// Where each list ends now.
+    fn marks(&self) -> [usize; 4] {
+        [
+            self.out.len(),
+            self.used.len(),
+            self.leftover.len(),
+            self.notes.len(),
+        ]
+    }
+
+    /// Takes back what was added since `marks` (a series that failed).
+    fn take_back(&mut self, [out, used, leftover, notes]: [usize; 4]) {
+        self.out.truncate(out);
+        self.used.truncate(used);
+        self.leftover.truncate(leftover);
+        self.notes.truncate(notes);
+    }
 }
 
 /// A local wall time and the zone it is in.
@@ -995,7 +1015,6 @@ impl IcsCalendar {
     }
 
     fn collect(&self, from: NaiveDate, to: NaiveDate, bad: BadEvents) -> Result<Expansion> {
-        let mut notes = Vec::new();
         let mut skipped = match bad {
             BadEvents::Skip => self.skipped.clone(),
             BadEvents::Fail => Vec::new(),
@@ -1023,13 +1042,12 @@ impl IcsCalendar {
             .filter(|e| e.recurrence_id.is_none())
             .map(|e| e.uid.as_str())
             .collect();
-        let mut out: Vec<EventOccurrence> = Vec::new();
-        // Overrides placed by a master's instance, and those left over.
-        let mut used: Vec<*const IcsEvent> = Vec::new();
-        let mut leftover: Vec<&IcsEvent> = Vec::new();
+        // Every occurrence so far, the overrides placed by a master's
+        // instance and those left over: a series that fails is taken back.
+        let mut all = Series::default();
         for e in self.events.iter() {
-            if out.len() >= MAX_OCCURRENCES {
-                notes.push(format!(
+            if all.out.len() >= MAX_OCCURRENCES {
+                all.notes.push(format!(
                     "stopped at {MAX_OCCURRENCES} occurrences; narrow the window with --from/--to"
                 ));
                 break;
@@ -1037,10 +1055,11 @@ impl IcsCalendar {
             if e.recurrence_id.is_some() {
                 // An override of a missing master stands alone.
                 if !masters.contains(e.uid.as_str()) && !e.cancelled {
-                    let mut one = Vec::new();
-                    match self.push(&mut one, e, e.start.naive(), e.length, lo, hi) {
-                        Ok(()) => out.append(&mut one),
-                        Err(err) => fault(e, err)?,
+                    let mark = all.out.len();
+                    if let Err(err) = self.push(&mut all.out, e, e.start.naive(), e.length, lo, hi)
+                    {
+                        all.out.truncate(mark);
+                        fault(e, err)?;
                     }
                 }
                 continue;
@@ -1049,27 +1068,28 @@ impl IcsCalendar {
                 continue;
             }
             // One series at a time, kept only if all of it could be placed.
-            let mut part = Series::default();
-            match self.series(e, &overrides, (lo, hi), &mut part) {
-                Ok(()) => {
-                    out.append(&mut part.out);
-                    used.append(&mut part.used);
-                    leftover.append(&mut part.leftover);
-                    notes.append(&mut part.notes);
-                }
-                Err(err) => fault(e, err)?,
+            let marks = all.marks();
+            if let Err(err) = self.series(e, &overrides, (lo, hi), &mut all) {
+                all.take_back(marks);
+                fault(e, err)?;
             }
         }
+        let Series {
+            mut out,
+            mut used,
+            leftover,
+            notes,
+        } = all;
         // Once each, even when several masters share the UID, and not if
         // another master's instance took it.
         for o in leftover {
             let ptr = std::ptr::from_ref::<IcsEvent>(o);
             if !o.cancelled && !used.contains(&ptr) {
                 used.push(ptr);
-                let mut one = Vec::new();
-                match self.push(&mut one, o, o.start.naive(), o.length, lo, hi) {
-                    Ok(()) => out.append(&mut one),
-                    Err(err) => fault(o, err)?,
+                let mark = out.len();
+                if let Err(err) = self.push(&mut out, o, o.start.naive(), o.length, lo, hi) {
+                    out.truncate(mark);
+                    fault(o, err)?;
                 }
             }
         }
@@ -1085,7 +1105,7 @@ impl IcsCalendar {
 
     /// The occurrences of the series of master `e` (its rules, RDATEs and
     /// DTSTART, less EXDATEs, with its overrides) in the wall-time window
-    /// `lo..hi`, added to `part`.
+    /// `lo..hi`, added to the lists of `part`.
     fn series<'a>(
         &'a self,
         e: &'a IcsEvent,
