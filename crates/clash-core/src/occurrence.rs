@@ -583,7 +583,9 @@ pub struct Index<'c> {
     occurrences: Vec<Occurrence>,
     /// `entries[day_offsets[d]..day_offsets[d + 1]]` are the occurrences on day `d`.
     day_offsets: Vec<u32>,
-    /// Occurrence positions; the top bit marks a possible (not certain) day.
+    /// Occurrence positions; the top bit marks a possible (not certain)
+    /// day, the next the first day (expected or possible) of an observance
+    /// that begins at sunset the evening before (its eve is the day before).
     entries: Vec<u32>,
     /// For each entry, what filters look at ([`crate::catalogue::pack_key`]),
     /// so a check reads two dense arrays.
@@ -591,6 +593,9 @@ pub struct Index<'c> {
 }
 
 const POSSIBLE: u32 = 1 << 31;
+const BEGINS_AT_SUNSET: u32 = 1 << 30;
+/// The occurrence position in an entry.
+const POSITION: u32 = !(POSSIBLE | BEGINS_AT_SUNSET);
 
 /// A clash between a queried span and an occurrence (SPEC §6).
 #[derive(Debug, Clone, Copy)]
@@ -704,9 +709,23 @@ impl<'c> Index<'c> {
         };
         let mut possible_days = Vec::new();
         for (k, o) in occurrences.iter().enumerate() {
-            let k = u32::try_from(k).map_err(|_| Error::out_of_range("too many occurrences"))?;
+            let k = u32::try_from(k)
+                .ok()
+                .filter(|k| k & !POSITION == 0)
+                .ok_or_else(|| Error::out_of_range("too many occurrences"))?;
+            let at_sunset = catalogue
+                .observances()
+                .get(o.observance as usize)
+                .is_some_and(|obs| obs.begins() == DayStart::SunsetBefore);
+            // The first day (expected, or a possible one) of an observance
+            // that begins at sunset the evening before.
+            let first =
+                |day: NaiveDate| match at_sunset && (day == o.start || o.possible.contains(&day)) {
+                    true => BEGINS_AT_SUNSET,
+                    false => 0,
+                };
             for day in o.start.iter_days().take_while(|d| *d <= o.end) {
-                put(day, k);
+                put(day, k | first(day));
             }
             possible_days.clear();
             for &alt in o.possible.iter() {
@@ -717,7 +736,7 @@ impl<'c> Index<'c> {
             possible_days.dedup();
             for &day in &possible_days {
                 if day < o.start || day > o.end {
-                    put(day, k | POSSIBLE);
+                    put(day, k | POSSIBLE | first(day));
                 }
             }
         }
@@ -755,7 +774,7 @@ impl<'c> Index<'c> {
             if let (Some(e), Some(key)) = (entries.get_mut(slot), keys.get_mut(slot)) {
                 *e = value;
                 *key = occ_keys
-                    .get((value & !POSSIBLE) as usize)
+                    .get((value & POSITION) as usize)
                     .copied()
                     .unwrap_or(u32::MAX);
             }
@@ -834,7 +853,7 @@ impl<'c> Index<'c> {
             None => self
                 .entries
                 .get(i)
-                .and_then(|&e| self.occurrences.get((e & !POSSIBLE) as usize))
+                .and_then(|&e| self.occurrences.get((e & POSITION) as usize))
                 .is_some_and(|o| self.passes(o, filter)),
         }
     }
@@ -888,7 +907,7 @@ impl<'c> Index<'c> {
             for i in self.day_range(day) {
                 if self.entry_passes(i, filter) {
                     if let Some(&e) = self.entries.get(i) {
-                        seen.push(((e & !POSSIBLE) as usize, e & POSSIBLE == 0));
+                        seen.push(((e & POSITION) as usize, e & POSSIBLE == 0));
                     }
                 }
             }
@@ -939,18 +958,15 @@ impl<'c> Index<'c> {
                 let Some(&e) = self.entries.get(i) else {
                     continue;
                 };
-                let k = (e & !POSSIBLE) as usize;
+                // Only what begins at sunset this evening (marked in the
+                // index: the cheapest test first).
+                if e & BEGINS_AT_SUNSET == 0 {
+                    continue;
+                }
+                let k = (e & POSITION) as usize;
                 let Some(o) = self.occurrences.get(k) else {
                     continue;
                 };
-                // Only what begins on the next day (cheapest test first).
-                let first_day = match e & POSSIBLE {
-                    0 => o.start == next,
-                    _ => o.possible.contains(&next),
-                };
-                if !first_day {
-                    continue;
-                }
                 // Already a clash of the checked days (a possible day of
                 // it is a whole day, more than its evening).
                 let seen_already = match from == to {
@@ -963,9 +979,6 @@ impl<'c> Index<'c> {
                 let Some(occurrence) = self.resolve(o) else {
                     continue;
                 };
-                if occurrence.observance().begins() != DayStart::SunsetBefore {
-                    continue;
-                }
                 if !*sets.get_or_insert_with(|| sun_sets(self.settings.location_ref(), to)) {
                     continue;
                 }
@@ -1176,7 +1189,7 @@ mod tests {
         let mut checked = 0;
         for f in &filters {
             for (i, &e) in index.entries.iter().enumerate() {
-                let occ = &index.occurrences[(e & !POSSIBLE) as usize];
+                let occ = &index.occurrences[(e & POSITION) as usize];
                 assert_eq!(
                     f.matches_key(index.keys[i]),
                     Some(index.passes(occ, f)),
