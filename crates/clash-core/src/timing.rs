@@ -129,30 +129,6 @@ impl<'l> Sky<'l> {
         t
     }
 
-    fn sunrise(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
-        self.get(date, SkyEvent::Sunrise)
-    }
-
-    fn sunset(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
-        self.get(date, SkyEvent::Sunset)
-    }
-
-    fn nightfall(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
-        self.get(date, SkyEvent::Nightfall)
-    }
-
-    fn solar_noon(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
-        self.get(date, SkyEvent::SolarNoon)
-    }
-
-    fn moonrise(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
-        self.get(date, SkyEvent::Moonrise)
-    }
-
-    fn dawn(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
-        self.get(date, SkyEvent::Dawn)
-    }
-
     /// Dawn (−18°), or by the one-seventh rule where the Sun never gets
     /// that low: the night from the previous sunset to sunrise, less its
     /// last seventh.
@@ -160,8 +136,8 @@ impl<'l> Sky<'l> {
         if let Some(d) = self.location.dawn(date) {
             return Some(d);
         }
-        let rise = self.sunrise(date)?;
-        let set = self.sunset(date.pred_opt()?)?;
+        let rise = self.get(date, SkyEvent::Sunrise)?;
+        let set = self.get(date.pred_opt()?, SkyEvent::Sunset)?;
         let night = rise.signed_duration_since(set);
         rise.checked_sub_signed(night / 7)
     }
@@ -546,17 +522,17 @@ fn day_label(t: &DateTime<Tz>) -> String {
     t.format("%a %Y-%m-%d %H:%M").to_string()
 }
 
-/// The windows of observance `obs` occurring over `start..=end` at
-/// `location`, with daily windows only for the days `near` (those a
-/// meeting touches, give or take a day), so that a month-long fast costs
-/// no more than a one-day one.
+/// The windows of observance `obs` occurring over `start..=end` at the
+/// location of `sky`, with daily windows only for the days `near` (those
+/// a meeting touches, give or take a day), so that a month-long fast
+/// costs no more than a one-day one.
 fn windows<'o>(
     obs: &'o Observance,
     (start, end): (NaiveDate, NaiveDate),
-    location: &Sky<'_>,
+    sky: &Sky<'_>,
     near: (NaiveDate, NaiveDate),
 ) -> Vec<Window<'o>> {
-    let tz = location.timezone();
+    let tz = sky.timezone();
     let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).and_then(|n| local_instant(tz, n).0);
     let timing = obs.timing();
     let sunset_start = obs.begins() == DayStart::SunsetBefore;
@@ -564,7 +540,7 @@ fn windows<'o>(
     // The span.
     let early = timing.early.as_ref();
     let (span_from, from_sun) = match sunset_start {
-        true => match start.pred_opt().and_then(|d| location.sunset(d)) {
+        true => match start.pred_opt().and_then(|d| sky.get(d, SkyEvent::Sunset)) {
             Some(t) => {
                 let lead = Duration::minutes(early.map_or(0, |e| i64::from(e.minutes)));
                 (t.checked_sub_signed(lead), true)
@@ -575,8 +551,8 @@ fn windows<'o>(
     };
     let (span_to, to_label) = if sunset_start {
         let t = match timing.ends {
-            DayEnd::Sunset => location.sunset(end).map(|t| (t, "sunset")),
-            DayEnd::Nightfall => location.nightfall(end).map(|t| (t, "nightfall")),
+            DayEnd::Sunset => sky.get(end, SkyEvent::Sunset).map(|t| (t, "sunset")),
+            DayEnd::Nightfall => sky.get(end, SkyEvent::Nightfall).map(|t| (t, "nightfall")),
         };
         match t {
             Some((t, what)) => (Some(t), Some(what)),
@@ -607,7 +583,7 @@ fn windows<'o>(
     // preparations for a Seder).
     if let (Some(eve), true) = (&timing.eve, from_sun) {
         let eve_day = start.pred_opt().filter(|d| *d >= near.0 && *d <= near.1);
-        if let Some(a) = eve_day.and_then(|d| eve.from.on_sky(d, location)) {
+        if let Some(a) = eve_day.and_then(|d| eve.from.on_sky(d, sky)) {
             if a < span_from {
                 out.push(Window {
                     from: a,
@@ -645,12 +621,11 @@ fn windows<'o>(
             } else {
                 d
             };
-            let (Some(a), Some(mut b)) = (h.from.on_sky(day, location), h.to.on_sky(day, location))
-            else {
+            let (Some(a), Some(mut b)) = (h.from.on_sky(day, sky), h.to.on_sky(day, sky)) else {
                 continue;
             };
             if b <= a {
-                match day.succ_opt().and_then(|n| h.to.on_sky(n, location)) {
+                match day.succ_opt().and_then(|n| h.to.on_sky(n, sky)) {
                     Some(n) => b = n,
                     None => continue,
                 }
@@ -685,10 +660,10 @@ fn windows<'o>(
                     continue;
                 };
                 // Where the Sun does not rise, the civil day.
-                let Some(a) = location.sunrise(d).or_else(|| midnight(d)) else {
+                let Some(a) = sky.get(d, SkyEvent::Sunrise).or_else(|| midnight(d)) else {
                     continue;
                 };
-                let rise = location.moonrise(d).filter(|m| *m > a);
+                let rise = sky.get(d, SkyEvent::Moonrise).filter(|m| *m > a);
                 let b = rise.unwrap_or(end_of_day);
                 out.push(Window {
                     from: a,
@@ -721,19 +696,21 @@ fn windows<'o>(
             out.push(rest_of_fast(span_from, span_to, span_reason));
             for d in days() {
                 let (start_word, a) = match fast {
-                    Fast::SunriseToSunset => ("sunrise", location.sunrise(d)),
-                    _ => ("dawn", location.dawn(d)),
+                    Fast::SunriseToSunset => ("sunrise", sky.get(d, SkyEvent::Sunrise)),
+                    _ => ("dawn", sky.get(d, SkyEvent::Dawn)),
                 };
                 let (end_word, b) = match fast {
-                    Fast::DawnToNightfall => ("nightfall", location.nightfall(d)),
-                    _ => ("sunset", location.sunset(d)),
+                    Fast::DawnToNightfall => ("nightfall", sky.get(d, SkyEvent::Nightfall)),
+                    _ => ("sunset", sky.get(d, SkyEvent::Sunset)),
                 };
                 let (Some(a), Some(b)) = (a, b) else {
                     continue;
                 };
                 // Ramadan's fasting hours that matter are from solar noon.
                 let noon = match fast {
-                    Fast::DawnToSunset => location.solar_noon(d).filter(|n| a < *n && *n < b),
+                    Fast::DawnToSunset => {
+                        sky.get(d, SkyEvent::SolarNoon).filter(|n| a < *n && *n < b)
+                    }
                     _ => None,
                 };
                 out.push(Window {
@@ -776,7 +753,7 @@ fn windows<'o>(
                     });
                     let late = d
                         .and_hms_opt(23, 0, 0)
-                        .and_then(|n| local_instant(location.timezone(), n).0)
+                        .and_then(|n| local_instant(sky.timezone(), n).0)
                         .filter(|t| *t > iftar_end);
                     if let Some(late) = late {
                         out.push(Window {
