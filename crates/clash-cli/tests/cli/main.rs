@@ -8,6 +8,7 @@
     clippy::panic
 )]
 
+mod golden;
 mod hostile;
 mod semantics;
 mod util;
