@@ -1,20 +1,22 @@
 //! `clash`: check meeting dates against religious, cultural, national and
-//! international observances. A thin layer over `clash-core`:
-//! arguments → validated config → one core call → one printer per format.
+//! international observances. A thin front end over `clash-app`: clap
+//! arguments → a typed request → [`clash_app::run`] → a renderer, and the
+//! exit code (0, 1 for a clash, 2 for an error).
 //!
 //! The command is a library so that the fuzz targets (`fuzz/`) can drive
 //! its argument parsers in-process; the binary (`src/main.rs`) only calls
-//! [`main`]. Nothing here is a stable API: embed `clash-core` instead.
+//! [`main`]. Nothing here is a stable API: embed `clash-app` or
+//! `clash-core` instead.
 
 mod args;
-mod cmd;
-mod config;
-mod output;
+mod request;
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
+use clash_app::{Engine, Error, Report, Style};
 
 /// Runs `clash` with the process's arguments and standard streams.
 pub fn main() -> ExitCode {
@@ -26,51 +28,92 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let stdout = std::io::stdout();
-    let color = stdout.is_terminal()
-        && args.common.format == args::Format::Text
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    // Long JSON lists are written here as they are serialised.
-    let mut lock = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    match cmd::run(&args, color, &mut lock) {
-        Ok(outcome) => {
-            // Warnings first, on standard error (JSON on stdout stays
-            // parseable); a closed stderr is no reason to fail.
-            let mut err = std::io::stderr().lock();
-            for w in &outcome.warnings {
-                let _ = writeln!(err, "warning: {w}");
-            }
-            drop(err);
-            match lock
-                .write_all(outcome.output.as_bytes())
-                .and_then(|()| lock.flush())
-            {
-                Ok(()) => ExitCode::from(outcome.code),
-                // A closed pipe (`clash list | head`) is not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                    ExitCode::from(outcome.code)
-                }
-                Err(e) => {
-                    eprintln!("clash: error: {e}");
-                    ExitCode::from(2)
-                }
-            }
-        }
+    match answer(&args) {
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("clash: error: {}", e.message);
-            if let Some(hint) = e.hint {
+            eprintln!("clash: error: {}", e.message());
+            if let Some(hint) = e.hint_text() {
                 eprintln!("hint: {hint}");
             }
-            ExitCode::from(2)
+            ExitCode::from(e.exit_code())
         }
+    }
+}
+
+/// Answers the command line on standard output: the exit code, or the
+/// error to print.
+fn answer(args: &args::Args) -> Result<u8, Error> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    if let args::Command::Completions { shell } = &args.command {
+        clap_complete::generate(*shell, &mut args::Args::command(), "clash", &mut out);
+        return flush(&mut out).map(|()| 0);
+    }
+    let Some(request) = request::request(args, clash_app::chrono::Utc::now()) else {
+        return Ok(0);
+    };
+    let color = std::io::stdout().is_terminal()
+        && args.common.format == args::Format::Text
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let style = Style { color };
+    let engine = Engine::load(&request::extra(&args.common))?;
+    let output_file = match &args.command {
+        args::Command::Export { output, .. } => output.as_deref(),
+        _ => None,
+    };
+    let code = engine.run(&request, |report| {
+        warn(report);
+        let written = match output_file {
+            Some(path) => write_feed(report, path, &mut out),
+            None => clash_app::render(report, request.format, style, &mut out),
+        };
+        written.map(|()| u8::from(report.has_clash()))
+    })??;
+    flush(&mut out)?;
+    Ok(code)
+}
+
+/// Warnings first, on standard error (JSON on stdout stays parseable); a
+/// closed stderr is no reason to fail.
+fn warn(report: &Report<'_>) {
+    let mut err = std::io::stderr().lock();
+    for w in report.warnings() {
+        let _ = writeln!(err, "warning: {w}");
+    }
+}
+
+/// `export -o FILE`: the feed to the file, a line saying so to `out`.
+fn write_feed(report: &Report<'_>, path: &Path, out: &mut dyn Write) -> Result<(), Error> {
+    let feed = clash_app::render::to_string(report, clash_app::Format::Ics, Style::default())?;
+    std::fs::write(path, feed.as_bytes())
+        .map_err(|e| Error::usage(format!("cannot write {}: {e}", path.display())))?;
+    if let Report::Export(r) = report {
+        let line = format!(
+            "wrote {} events ({} to {}) to {}\n",
+            r.occurrences.list.len(),
+            r.from.0,
+            r.to.0,
+            path.display()
+        );
+        clash_app::render::write_text(out, &line)?;
+    }
+    Ok(())
+}
+
+/// Flushes standard output; a closed pipe (`clash list | head`) is not an
+/// error.
+fn flush(out: &mut impl Write) -> Result<(), Error> {
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::usage(e.to_string())),
+        _ => Ok(()),
     }
 }
 
 /// The parsers of command-line values, for the fuzz targets.
 #[doc(hidden)]
 pub mod fuzzing {
-    pub use crate::args::RangeArgs;
-    pub use crate::config::{meeting_time, parse_range, resolve_range};
+    pub use clash_app::fuzzing::{meeting_time, parse_range, resolve_range};
+    pub use clash_app::FromTo as RangeArgs;
 
     /// Whether the command line parses (clap's own checks).
     pub fn parses<I, T>(argv: I) -> bool

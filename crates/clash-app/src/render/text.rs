@@ -11,9 +11,10 @@ use clash_core::{
 
 use super::region_codes;
 
-/// ANSI styling, or none.
-#[derive(Clone, Copy)]
+/// ANSI styling, or none (the default).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Style {
+    /// Whether to colour (a terminal without `NO_COLOR`).
     pub color: bool,
 }
 
@@ -418,13 +419,6 @@ fn clash_count(n: usize) -> String {
     }
 }
 
-/// One timed meeting and what it found.
-pub struct Meeting<'a> {
-    pub start: chrono::DateTime<chrono_tz::Tz>,
-    pub end: chrono::DateTime<chrono_tz::Tz>,
-    pub found: Verdict<clash_core::TimedClash<'a>>,
-}
-
 /// "Sun 2026-10-25 01:30 BST to 01:30 GMT": the zone of each end when
 /// they differ (a clock change), else once at the end.
 pub fn meeting_words(
@@ -448,7 +442,7 @@ pub fn meeting_words(
 /// and reason, then what else the meeting touches; notes (clock changes)
 /// first.
 pub fn timed(
-    meetings: &[Meeting<'_>],
+    meetings: &[crate::report::Meeting<'_>],
     notes: &[String],
     location: &Location,
     style: Style,
@@ -779,7 +773,7 @@ fn weekday_words(w: clash_core::Weekdays) -> String {
 /// clash.
 pub fn imported(
     source: &str,
-    found: &[super::Imported<'_>],
+    found: &[crate::report::Imported<'_>],
     (from, to): (NaiveDate, NaiveDate),
     notes: &[String],
     location: &Location,
@@ -793,7 +787,7 @@ pub fn imported(
     }
     // Occurrences by UID, in order of each UID's first occurrence.
     let mut order: Vec<&str> = Vec::new();
-    let mut by_uid: std::collections::HashMap<&str, Vec<&super::Imported<'_>>> =
+    let mut by_uid: std::collections::HashMap<&str, Vec<&crate::report::Imported<'_>>> =
         std::collections::HashMap::new();
     for f in found {
         let list = by_uid.entry(f.event.uid.as_str()).or_default();
@@ -819,8 +813,8 @@ pub fn imported(
     }
     let pad = " ".repeat(4);
     for uid in order {
-        let mine: &[&super::Imported<'_>] = by_uid.get(uid).map_or(&[], Vec::as_slice);
-        let with: Vec<&&super::Imported<'_>> =
+        let mine: &[&crate::report::Imported<'_>] = by_uid.get(uid).map_or(&[], Vec::as_slice);
+        let with: Vec<&&crate::report::Imported<'_>> =
             mine.iter().filter(|f| f.clash_count() > 0).collect();
         let summary = mine.first().map_or("", |f| f.event.summary.as_str());
         let count = match (with.len(), mine.len()) {
@@ -848,7 +842,7 @@ pub fn imported(
             };
             let _ = writeln!(out, "  {when}");
             let lines: Vec<(Impact, String)> = match &f.found {
-                super::Found::Days(v) => v
+                crate::report::Found::Days(v) => v
                     .clashes
                     .iter()
                     .map(|c| {
@@ -861,7 +855,7 @@ pub fn imported(
                         (c.impact, format!("{}{possible}{eve}", c.occurrence.name()))
                     })
                     .collect(),
-                super::Found::Timed(v) => v
+                crate::report::Found::Timed(v) => v
                     .clashes
                     .iter()
                     .map(|c| {

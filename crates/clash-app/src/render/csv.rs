@@ -26,7 +26,7 @@ pub fn row<I: IntoIterator<Item = S>, S: AsRef<str>>(out: &mut String, fields: I
 }
 
 /// Timed clashes: one row per clash of each meeting.
-pub fn timed(meetings: &[super::text::Meeting<'_>]) -> String {
+pub fn timed(meetings: &[crate::report::Meeting<'_>]) -> String {
     let mut out = String::new();
     row(
         &mut out,
@@ -209,7 +209,7 @@ pub fn suggestions(found: &clash_core::Suggestions<'_>) -> String {
 }
 
 /// Imported events: one row per clash of each occurrence.
-pub fn imported(found: &[super::Imported<'_>]) -> String {
+pub fn imported(found: &[crate::report::Imported<'_>]) -> String {
     let mut out = String::new();
     row(
         &mut out,
@@ -240,7 +240,7 @@ pub fn imported(found: &[super::Imported<'_>]) -> String {
             f.event.all_day().to_string(),
         ];
         let rows: Vec<[String; 5]> = match &f.found {
-            super::Found::Days(v) => v
+            crate::report::Found::Days(v) => v
                 .clashes
                 .iter()
                 .map(|c| {
@@ -254,7 +254,7 @@ pub fn imported(found: &[super::Imported<'_>]) -> String {
                     ]
                 })
                 .collect(),
-            super::Found::Timed(v) => v
+            crate::report::Found::Timed(v) => v
                 .clashes
                 .iter()
                 .map(|c| {
@@ -271,6 +271,86 @@ pub fn imported(found: &[super::Imported<'_>]) -> String {
         for r in rows {
             row(&mut out, head.iter().chain(r.iter()));
         }
+    }
+    out
+}
+
+/// `observances`: one row per observance, with its rule.
+pub fn observances(list: &[&clash_core::Observance]) -> String {
+    let mut out = String::new();
+    row(
+        &mut out,
+        [
+            "id",
+            "name",
+            "tradition",
+            "category",
+            "impact",
+            "begins",
+            "certainty",
+            "uncertainty_days",
+            "regions",
+            "summary",
+            "advice",
+            "source",
+            "rule",
+        ],
+    );
+    for o in list {
+        let j = super::json::ObservanceJson::new(o);
+        row(
+            &mut out,
+            [
+                j.id,
+                j.name,
+                j.tradition,
+                j.category,
+                j.impact,
+                j.begins,
+                j.certainty,
+                &j.uncertainty_days.to_string(),
+                &j.regions.join(";"),
+                j.summary,
+                j.advice,
+                j.source,
+                &j.rule,
+            ],
+        );
+    }
+    out
+}
+
+/// `sun`: one row per day, local RFC 3339 times.
+pub fn sun(days: &[clash_core::SunDay]) -> String {
+    let mut out = String::new();
+    row(&mut out, ["date", "sunrise", "sunset"]);
+    for d in days.iter().map(super::json::SunDayJson::new) {
+        row(
+            &mut out,
+            [
+                d.date,
+                d.sunrise.unwrap_or_default(),
+                d.sunset.unwrap_or_default(),
+            ],
+        );
+    }
+    out
+}
+
+/// `locations`: one row per preset.
+pub fn locations(r: &crate::report::LocationsReport) -> String {
+    let mut out = String::new();
+    row(&mut out, ["name", "latitude", "longitude", "timezone"]);
+    for p in &r.locations {
+        row(
+            &mut out,
+            [
+                p.name.to_string(),
+                p.latitude.to_string(),
+                p.longitude.to_string(),
+                p.timezone.to_string(),
+            ],
+        );
     }
     out
 }

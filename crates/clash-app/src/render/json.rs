@@ -1,5 +1,6 @@
-//! JSON output (SPEC §9). Field names and order are part of the contract
-//! documented in the README.
+//! The JSON wire types (SPEC §9): how each item of a report is written.
+//! Field names and order are part of the contract documented in the
+//! README; the reports (`crate::report`) put them together.
 
 use std::cell::OnceCell;
 
@@ -34,7 +35,14 @@ impl<'a> LocationJson<'a> {
 
 /// A date as `YYYY-MM-DD`, written without the formatting machinery (a
 /// long list writes a hundred thousand of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Day(pub NaiveDate);
+
+impl From<NaiveDate> for Day {
+    fn from(d: NaiveDate) -> Self {
+        Day(d)
+    }
+}
 
 impl Serialize for Day {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -67,6 +75,7 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// An empty cache for each observance of `catalogue`.
     pub fn new(catalogue: &Catalogue) -> Self {
         Texts {
             cells: (0..catalogue.observances().len())
@@ -158,29 +167,6 @@ impl<'a> OccurrenceJson<'a> {
     }
 }
 
-/// `clash list --format json`.
-#[derive(Serialize)]
-pub struct ListJson<'a, E> {
-    pub location: LocationJson<'a>,
-    pub from: Day,
-    pub to: Day,
-    pub occurrences: E,
-}
-
-/// A sequence whose items are turned into JSON only as it is written, so
-/// that a long list is never held twice.
-pub struct Each<'a, T, F>(pub &'a [T], pub F);
-
-impl<'a, T, F, J> Serialize for Each<'a, T, F>
-where
-    F: Fn(&'a T) -> J,
-    J: Serialize,
-{
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(&self.1))
-    }
-}
-
 #[derive(Serialize)]
 pub struct Overlap {
     pub from: String,
@@ -210,23 +196,6 @@ impl<'a> ClashJson<'a> {
             clash_impact: c.impact.as_str(),
         }
     }
-}
-
-/// A check (SPEC §9, §6.1): the query, the clashes and "also".
-#[derive(Serialize)]
-pub struct CheckJson<Q, C> {
-    pub query: Q,
-    pub clashes: Vec<C>,
-    pub also: Vec<C>,
-}
-
-/// The query of a whole-day check.
-#[derive(Serialize)]
-pub struct DayQueryJson<'a> {
-    pub from: Day,
-    pub to: Day,
-    pub with_food: bool,
-    pub location: LocationJson<'a>,
 }
 
 /// A clash of a timed meeting: the occurrence, the meeting (which day's
@@ -332,20 +301,6 @@ pub fn render_to<T: Serialize>(out: &mut dyn std::io::Write, value: &T) -> std::
     serde_json::to_writer_pretty(&mut buf, value)?;
     buf.write_all(b"\n")?;
     buf.flush()
-}
-
-/// Pretty JSON with a trailing newline.
-pub fn render<T: Serialize>(value: &T) -> String {
-    let mut out = Vec::with_capacity(1 << 16);
-    match serde_json::to_writer_pretty(&mut out, value) {
-        Ok(()) => {
-            out.push(b'\n');
-            // serde_json writes UTF-8 only.
-            String::from_utf8(out).unwrap_or_default()
-        }
-        // Serialising these plain structs cannot fail; say so rather than panic.
-        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
-    }
 }
 
 /// A clash of a suggested date, with its share of the audience and the
@@ -463,7 +418,7 @@ pub struct ImportedJson<'a> {
 }
 
 impl<'a> ImportedJson<'a> {
-    pub fn new(f: &'a super::Imported<'a>, location: &Location) -> Self {
+    pub fn new(f: &'a crate::report::Imported<'a>, location: &Location) -> Self {
         let (start, end) = match (f.days, f.times) {
             (Some((a, b)), _) => (a.to_string(), b.to_string()),
             (_, Some((s, e))) => (s.to_rfc3339(), e.to_rfc3339()),
@@ -473,8 +428,8 @@ impl<'a> ImportedJson<'a> {
             ImportedClashes::Days(v.iter().map(|c| ClashJson::new(c, location)).collect())
         };
         let (clashes, also) = match (&f.found, &f.times) {
-            (super::Found::Days(v), _) => (days(&v.clashes), days(&v.also)),
-            (super::Found::Timed(v), Some((s, e))) => {
+            (crate::report::Found::Days(v), _) => (days(&v.clashes), days(&v.also)),
+            (crate::report::Found::Timed(v), Some((s, e))) => {
                 let timed = |v: &'a [clash_core::TimedClash<'a>]| {
                     ImportedClashes::Timed(
                         v.iter()
@@ -484,7 +439,7 @@ impl<'a> ImportedJson<'a> {
                 };
                 (timed(&v.clashes), timed(&v.also))
             }
-            (super::Found::Timed(_), None) => (days(&[]), days(&[])),
+            (crate::report::Found::Timed(_), None) => (days(&[]), days(&[])),
         };
         ImportedJson {
             uid: &f.event.uid,
@@ -496,17 +451,4 @@ impl<'a> ImportedJson<'a> {
             also,
         }
     }
-}
-
-/// `clash import --format json`.
-#[derive(Serialize)]
-pub struct ImportJson<'a, E> {
-    pub source: &'a str,
-    pub from: Day,
-    pub to: Day,
-    pub location: LocationJson<'a>,
-    pub notes: &'a [String],
-    /// The events skipped, one line each (`line 42: event "…" skipped: …`).
-    pub warnings: &'a [String],
-    pub events: E,
 }

@@ -1,0 +1,130 @@
+//! The [`Engine`]: the catalogue and its precomputed expansion, loaded once
+//! and shared by every request (a CLI process answers one, a server
+//! thousands).
+
+use std::path::PathBuf;
+
+use clash_core::{Baked, Catalogue, CatalogueBuilder, Filter, Index, Settings};
+
+use crate::error::Result;
+
+/// The embedded catalogue in compact form, made by `build.rs`.
+static COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
+
+/// The embedded catalogue expanded at the default settings for 1899–2100
+/// by `build.rs` (see [`clash_core::Baked`]).
+static BAKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/baked.bin"));
+
+/// Catalogues of the user's own, beside the embedded one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extra {
+    /// TOML files or folders, and `.ics` calendars (by extension).
+    pub paths: Vec<PathBuf>,
+    /// The impact of an `.ics` calendar's days: `low`, `medium`, `high`.
+    pub ics_impact: String,
+    /// The category of an `.ics` calendar's days (e.g. `festival`).
+    pub ics_category: String,
+}
+
+impl Extra {
+    /// No extra catalogue; an `.ics` file's days would be medium-impact
+    /// festivals.
+    pub fn none() -> Self {
+        Extra {
+            paths: Vec::new(),
+            ics_impact: "medium".to_string(),
+            ics_category: "festival".to_string(),
+        }
+    }
+}
+
+/// The catalogue and its precomputed data, loaded once; `Send + Sync`, so a
+/// server shares one among its threads.
+///
+/// ```
+/// use clash_app::Engine;
+///
+/// let engine = Engine::embedded()?;
+/// // Read from the expansion baked at build time: no astronomy at run time.
+/// let index = engine.index(2027, 2027, &engine.default_settings(), None)?;
+/// assert!(index.occurrences().any(|o| o.observance().id().as_str() == "diwali"));
+/// # Ok::<(), clash_app::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Engine {
+    catalogue: Catalogue,
+    /// Whether the catalogue is the embedded one alone (so the baked
+    /// expansion may serve it).
+    embedded_only: bool,
+}
+
+impl Engine {
+    /// The embedded catalogue, with its baked expansion.
+    pub fn embedded() -> Result<Self> {
+        Engine::load(&Extra::none())
+    }
+
+    /// The embedded catalogue and the user's own; the baked expansion
+    /// serves only the embedded catalogue alone.
+    pub fn load(extra: &Extra) -> Result<Self> {
+        // The compact form is the embedded TOML parsed at build time.
+        let mut builder = CatalogueBuilder::new().add_compact(COMPACT)?;
+        for path in &extra.paths {
+            builder = if path
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("ics"))
+            {
+                builder.add_ics(path, extra.ics_impact.parse()?, extra.ics_category.parse()?)?
+            } else {
+                builder.add_path(path)?
+            };
+        }
+        Ok(Engine {
+            catalogue: builder.build()?,
+            embedded_only: extra.paths.is_empty(),
+        })
+    }
+
+    /// The catalogue.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    /// The settings the baked expansion was made for.
+    pub fn default_settings(&self) -> Settings {
+        Settings::default()
+    }
+
+    /// The index for years `first..=last` at `settings`, expanding only
+    /// what `filter` can see (everything without one): read from the baked
+    /// expansion when it was made for this catalogue and these settings,
+    /// else computed.
+    pub fn index(
+        &self,
+        first: i32,
+        last: i32,
+        settings: &Settings,
+        filter: Option<&Filter>,
+    ) -> Result<Index<'_>> {
+        let baked = self
+            .embedded_only
+            .then(|| Baked::open(BAKED, &self.catalogue, settings))
+            .flatten();
+        Ok(match (baked, filter) {
+            (Some(b), _) => b.index(first, last, filter)?,
+            (None, Some(f)) => Index::for_filter(&self.catalogue, first, last, settings, f)?,
+            (None, None) => Index::with_settings(&self.catalogue, first, last, settings)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_engine_is_shared_between_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Engine>();
+    }
+}

@@ -1,0 +1,739 @@
+//! One function per command: a validated request in, a typed report out,
+//! handed to the caller's `answer` while the index it borrows is alive.
+//! The defaults and limits of each command live here, once for every
+//! front end.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use clash_core::{Category, Filter, Location, MeetingKind, Observance, Verdict};
+
+use crate::engine::Engine;
+use crate::error::{Error, ErrorKind, Result};
+use crate::parse::{check_range, has_time, meeting_time, parse_date, resolve_range};
+use crate::report::{
+    CheckReport, DayQuery, Events, Findings, Found, ImportReport, Imported, ListReport,
+    LocationsReport, Meeting, Meetings, ObservanceItem, ObservanceList, ObservancesReport,
+    Occurrences, Place, Preset, ProfileInfo, Report, ShowReport, SuggestQuery, SuggestReport,
+    Suggested, SunDays, SunReport, TimedQuery, TimedReport,
+};
+use crate::request::{self, Calendar, Command, Format, FromTo, Request};
+use crate::scope::Scope;
+
+/// The longest `sun` range, in days (bounded work).
+pub const MAX_SUN_DAYS: i64 = 366 * 10;
+
+/// The most days a daily-time check covers (bounded work).
+pub const MAX_TIMED_DAYS: i64 = 366;
+
+/// The longest `export` window, in days (bounded work and size).
+pub const MAX_EXPORT_DAYS: i64 = 366 * 20;
+
+/// The longest meeting of a timed check, in minutes (31 days).
+pub const MAX_CHECK_MINUTES: i64 = 31 * 24 * 60;
+
+/// The default window of `import` reaches at most this many years after
+/// today.
+pub const DEFAULT_IMPORT_YEARS: u32 = 10;
+
+/// Answers `request`: validates it, computes the report and hands it to
+/// `answer` (which renders it; the report borrows the index, which lives
+/// only as long as this call).
+pub fn run<R>(
+    engine: &Engine,
+    request: &Request,
+    answer: impl FnOnce(&Report<'_>) -> R,
+) -> Result<R> {
+    let scope = Scope::new(&request.options, engine.catalogue(), request.now)?;
+    let ctx = Ctx {
+        engine,
+        scope: &scope,
+        format: request.format,
+    };
+    match &request.command {
+        Command::Check(c) if is_timed(c) => check_timed(&ctx, c, answer),
+        Command::Check(c) => check_days(&ctx, c, answer),
+        Command::Suggest(s) => suggest(&ctx, s, answer),
+        Command::List(l) => list(&ctx, l, &request.options, false, answer),
+        Command::Export(l) => list(&ctx, l, &request.options, true, answer),
+        Command::Import(i) => import(&ctx, i, answer),
+        Command::Observances => observances(&ctx, answer),
+        Command::Show(s) => show(&ctx, s, answer),
+        Command::Sun(s) => sun(&ctx, s, answer),
+        Command::Locations => {
+            ctx.formats(&[Format::Text, Format::Json, Format::Csv])?;
+            let locations = clash_core::PRESETS
+                .iter()
+                .map(|(name, latitude, longitude, tz)| Preset {
+                    name,
+                    latitude: *latitude,
+                    longitude: *longitude,
+                    timezone: tz.name(),
+                })
+                .collect();
+            Ok(answer(&Report::Locations(LocationsReport { locations })))
+        }
+    }
+}
+
+/// What every command function shares.
+struct Ctx<'a> {
+    engine: &'a Engine,
+    scope: &'a Scope,
+    format: Format,
+}
+
+impl Ctx<'_> {
+    /// Refuses a format the command does not write.
+    fn formats(&self, allowed: &[Format]) -> Result<()> {
+        if allowed.contains(&self.format) {
+            return Ok(());
+        }
+        Err(match self.format {
+            Format::Ics => Error::usage("--format ics is for list and export")
+                .hint("for example: clash export --from 2026 --to 2028 -o clash.ics"),
+            _ => Error::usage("export writes iCalendar only")
+                .hint("for JSON or CSV use clash list --format json|csv"),
+        })
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.scope.today
+    }
+
+    fn location(&self) -> &Location {
+        &self.scope.location
+    }
+
+    fn index(
+        &self,
+        first: i32,
+        last: i32,
+        filter: Option<&Filter>,
+    ) -> Result<clash_core::Index<'_>> {
+        self.engine.index(first, last, &self.scope.settings, filter)
+    }
+}
+
+/// The formats of every command but `list` and `export`.
+const NOT_ICS: &[Format] = &[Format::Text, Format::Json, Format::Csv];
+
+/// Whether a check is at a time of day.
+fn is_timed(c: &request::Check) -> bool {
+    c.meeting.time.is_some() || c.when.as_deref().is_some_and(has_time)
+}
+
+/// `check` of whole days (SPEC §6.1).
+fn check_days<R>(
+    ctx: &Ctx<'_>,
+    c: &request::Check,
+    answer: impl FnOnce(&Report<'_>) -> R,
+) -> Result<R> {
+    no_range_given(c)?;
+    if c.meeting.duration.is_some() {
+        return Err(Error::usage("--duration needs a time of day")
+            .hint("for example: clash check 2026-03-20T18:00 --duration 2h"));
+    }
+    let (from, to) = resolve_range(c.when.as_deref(), &c.range, ctx.today(), 0)?;
+    ctx.formats(NOT_ICS)?;
+    // One more day for the eve of the last one.
+    let last = to
+        .succ_opt()
+        .map_or(to.year(), |d| d.year())
+        .min(*clash_core::SUPPORTED_YEARS.end());
+    let filter = &ctx.scope.filter;
+    let index = ctx.index(from.year(), last, Some(filter))?;
+    let kind = MeetingKind {
+        with_food: c.meeting.with_food,
+    };
+    let verdict = index.check(from, to, filter, kind)?;
+    let location = ctx.location();
+    Ok(answer(&Report::Check(CheckReport {
+        query: DayQuery {
+            from: from.into(),
+            to: to.into(),
+            with_food: c.meeting.with_food,
+            location: Place(location),
+        },
+        found: Findings { verdict, location },
+    })))
+}
+
+/// A check needs a date, a range or a year.
+fn no_range_given(c: &request::Check) -> Result<()> {
+    if c.when.is_none() && c.range.from.is_none() && c.range.to.is_none() {
+        return Err(Error::usage("give a DATE, FROM..TO or YEAR to check")
+            .hint("for example: clash check 2026-12-25"));
+    }
+    Ok(())
+}
+
+/// The days and the meeting's clock time and length of a timed check.
+fn timed_days(ctx: &Ctx<'_>, c: &request::Check) -> Result<(Vec<NaiveDate>, (u32, i64))> {
+    let m = &c.meeting;
+    let duration = m.duration.as_deref();
+    let timed = c.when.as_deref().filter(|w| has_time(w));
+    if let Some((d, t)) = timed.and_then(|w| w.split_once('T')) {
+        if m.time.is_some() {
+            return Err(Error::usage(
+                "give the time once: DATE THH:MM or --time HH:MM",
+            ));
+        }
+        if d.contains("..") {
+            return Err(Error::usage(format!(
+                "invalid date-time `{}` (expected YYYY-MM-DDTHH:MM)",
+                c.when.as_deref().unwrap_or_default()
+            ))
+            .hint("for a range of days use --time HH:MM"));
+        }
+        let day = parse_date(d, ctx.today())?;
+        let (day, _) = check_range(day, day)?;
+        return Ok((vec![day], meeting_time(t, duration, MAX_CHECK_MINUTES)?));
+    }
+    let t = m.time.as_deref().unwrap_or_default();
+    let (from, to) = resolve_range(c.when.as_deref(), &c.range, ctx.today(), 0)?;
+    if (to - from).num_days() >= MAX_TIMED_DAYS {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            format!("a daily time check covers at most {MAX_TIMED_DAYS} days"),
+        ));
+    }
+    let days = from.iter_days().take_while(|d| *d <= to).collect();
+    Ok((days, meeting_time(t, duration, MAX_CHECK_MINUTES)?))
+}
+
+/// `check DATETHH:MM [--duration D]` or `check RANGE --time HH:MM`: the
+/// meeting on each day, in the location's civil time, against the
+/// observances' hours (SPEC §6).
+fn check_timed<R>(
+    ctx: &Ctx<'_>,
+    c: &request::Check,
+    answer: impl FnOnce(&Report<'_>) -> R,
+) -> Result<R> {
+    no_range_given(c)?;
+    let (days, (clock, minutes)) = timed_days(ctx, c)?;
+    let (Some(first), Some(last)) = (days.first().copied(), days.last().copied()) else {
+        return Err(Error::usage("no days to check"));
+    };
+    ctx.formats(NOT_ICS)?;
+    let end_year = (last + Duration::minutes(minutes) + Duration::days(1)).year();
+    let years = clash_core::SUPPORTED_YEARS;
+    let index = ctx.index(
+        first.year(),
+        end_year.min(*years.end()),
+        Some(&ctx.scope.filter),
+    )?;
+    let location = ctx.location();
+    let tz = location.timezone();
+    let kind = MeetingKind {
+        with_food: c.meeting.with_food,
+    };
+    let mut list = Vec::new();
+    let mut notes = Vec::new();
+    for d in days {
+        let naive = d
+            .and_hms_opt(clock / 60, clock % 60, 0)
+            .ok_or_else(|| Error::usage("invalid time of day"))?;
+        let (start, note) = clash_core::local_instant(tz, naive);
+        let start = start
+            .ok_or_else(|| Error::usage(format!("{naive} cannot be placed in {}", tz.name())))?;
+        notes.extend(note);
+        let end = start + Duration::minutes(minutes);
+        let found = index.check_at(start, end, &ctx.scope.timed_filter, kind)?;
+        list.push(Meeting { start, end, found });
+    }
+    Ok(answer(&Report::Timed(TimedReport {
+        query: TimedQuery {
+            from: first.to_string(),
+            to: last.to_string(),
+            time: format!("{:02}:{:02}", clock / 60, clock % 60),
+            duration_minutes: minutes,
+            with_food: c.meeting.with_food,
+            location: Place(location),
+            notes,
+        },
+        meetings: Meetings { list, location },
+    })))
+}
+
+/// An audience profile: a named one, or a TOML file.
+fn profile(name: &str) -> Result<clash_core::Profile> {
+    use clash_core::{Profile, PROFILES};
+    if PROFILES.iter().any(|(n, _)| *n == name) {
+        return Ok(Profile::embedded(name)?);
+    }
+    if std::path::Path::new(name).exists() {
+        return Ok(Profile::from_file(name)?);
+    }
+    let names: Vec<&str> = PROFILES.iter().map(|(n, _)| *n).collect();
+    Err(
+        Error::usage(format!("unknown profile `{name}`")).hint(format!(
+            "use {} or the path of a profile TOML file",
+            names.join(" or ")
+        )),
+    )
+}
+
+/// `suggest`'s core request: the window, weekdays, time and count.
+fn suggest_request(ctx: &Ctx<'_>, s: &request::Suggest) -> Result<clash_core::Request> {
+    let weekdays: clash_core::Weekdays = s.weekdays.parse()?;
+    let m = &s.meeting;
+    let time = match m.time.as_deref() {
+        Some(t) => Some(meeting_time(
+            t,
+            m.duration.as_deref(),
+            clash_core::MAX_MEETING_MINUTES,
+        )?),
+        None if m.duration.is_some() => {
+            return Err(Error::usage("--duration needs --time HH:MM")
+                .hint("for example: clash suggest --time 18:00 --duration 2h"))
+        }
+        None => None,
+    };
+    let (from, to) = resolve_range(s.window.as_deref(), &s.range, ctx.today(), 27)?;
+    if (to - from).num_days() >= clash_core::MAX_WINDOW_DAYS {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            format!(
+                "a window may span at most {} days",
+                clash_core::MAX_WINDOW_DAYS
+            ),
+        ));
+    }
+    if !(1..=100).contains(&s.count) {
+        return Err(Error::usage(format!(
+            "invalid count {} (expected 1 to 100)",
+            s.count
+        )));
+    }
+    Ok(clash_core::Request {
+        from,
+        to,
+        weekdays,
+        time,
+        kind: MeetingKind {
+            with_food: m.with_food,
+        },
+        count: usize::from(s.count),
+    })
+}
+
+/// `suggest`: the best days (or day-times) in a window for an audience
+/// profile (SPEC §7).
+fn suggest<R>(
+    ctx: &Ctx<'_>,
+    s: &request::Suggest,
+    answer: impl FnOnce(&Report<'_>) -> R,
+) -> Result<R> {
+    let profile = profile(&s.profile)?;
+    let request = suggest_request(ctx, s)?;
+    ctx.formats(NOT_ICS)?;
+    let (from, to) = (request.from, request.to);
+    let last_year = (to + Duration::days(2))
+        .year()
+        .min(*clash_core::SUPPORTED_YEARS.end());
+    let index = ctx.index(from.year(), last_year, None)?;
+    // Weekly observances matter only when a time is given (SPEC §3).
+    let filter = match request.time {
+        Some(_) => &ctx.scope.timed_filter,
+        None => &ctx.scope.filter,
+    };
+    // The audience's nations: `--region`, else the location's (as for
+    // check and list), else, outside the UK, the profile's.
+    let location = ctx.location();
+    let filter = &match (
+        ctx.scope.explicit_regions,
+        location.region(),
+        profile.regions(),
+    ) {
+        (false, None, Some(r)) => filter.clone().nations(r),
+        _ => filter.clone(),
+    };
+    let suggestions = index.suggest(&request, filter, &profile)?;
+    let clock = |(c, _): (u32, i64)| format!("{:02}:{:02}", c / 60, c % 60);
+    Ok(answer(&Report::Suggest(SuggestReport {
+        query: SuggestQuery {
+            from: from.to_string(),
+            to: to.to_string(),
+            weekdays: request
+                .weekdays
+                .days()
+                .map(|d| d.to_string().to_ascii_lowercase())
+                .collect(),
+            time: request.time.map(clock),
+            duration_minutes: request.time.map(|(_, m)| m),
+            with_food: s.meeting.with_food,
+            count: s.count,
+            profile: ProfileInfo {
+                name: profile.name(),
+                title: profile.title(),
+                source: profile.source(),
+            },
+            location: Place(location),
+        },
+        found: Suggested {
+            suggestions,
+            location,
+        },
+        request,
+        profile: &profile,
+    })))
+}
+
+/// A feed's name, saying what the filters chose ("clash: muslim, hindu ·
+/// high impact").
+fn feed_name(c: &request::Options) -> String {
+    let mut parts = Vec::new();
+    if !c.ids.is_empty() {
+        parts.push(c.ids.join(", "));
+    }
+    if !c.traditions.is_empty() {
+        parts.push(c.traditions.join(", "));
+    }
+    if !c.exclude_traditions.is_empty() {
+        parts.push(format!("without {}", c.exclude_traditions.join(", ")));
+    }
+    match c.min_impact.as_deref() {
+        Some("high") => parts.push("high impact".to_string()),
+        Some("medium") => parts.push("medium and high impact".to_string()),
+        _ => {}
+    }
+    if !c.categories.is_empty() {
+        parts.push(c.categories.join(", "));
+    }
+    if !c.regions.is_empty() {
+        parts.push(format!("holidays of {}", c.regions.join(", ")));
+    }
+    if parts.is_empty() {
+        parts.push("all observances".to_string());
+    }
+    format!("clash: {}", parts.join(" · "))
+}
+
+/// The window of `export`: this year and the next two when none is given.
+fn export_window(l: &request::List, today: NaiveDate) -> Result<(NaiveDate, NaiveDate)> {
+    let (from, to) = match (&l.range_text, &l.range.from, &l.range.to) {
+        (None, None, None) => {
+            let y = today.year();
+            (
+                NaiveDate::from_ymd_opt(y, 1, 1),
+                NaiveDate::from_ymd_opt(y + 2, 12, 31),
+            )
+        }
+        _ => {
+            let (f, t) = resolve_range(l.range_text.as_deref(), &l.range, today, 364)?;
+            (Some(f), Some(t))
+        }
+    };
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(Error::usage("the default window is out of range"));
+    };
+    if (to - from).num_days() >= MAX_EXPORT_DAYS {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            format!("a feed covers at most {} years", MAX_EXPORT_DAYS / 366),
+        ));
+    }
+    Ok((from, to))
+}
+
+/// `list` (the next twelve months by default) and `export` (an iCalendar
+/// feed of this year and the next two by default).
+fn list<R>(
+    ctx: &Ctx<'_>,
+    l: &request::List,
+    options: &request::Options,
+    export: bool,
+    answer: impl FnOnce(&Report<'_>) -> R,
+) -> Result<R> {
+    let (from, to) = if export {
+        ctx.formats(&[Format::Text, Format::Ics])?;
+        export_window(l, ctx.today())?
+    } else {
+        resolve_range(l.range_text.as_deref(), &l.range, ctx.today(), 364)?
+    };
+    let filter = &ctx.scope.filter;
+    let index = ctx.index(from.year(), to.year(), Some(filter))?;
+    let location = ctx.location();
+    let report = ListReport {
+        location: Place(location),
+        from: from.into(),
+        to: to.into(),
+        occurrences: Occurrences {
+            list: index.list(from, to, filter)?,
+            location,
+            // Long texts escaped once: a 201-year list repeats each a
+            // hundred times.
+            texts: (ctx.format == Format::Json)
+                .then(|| crate::render::json::Texts::new(ctx.engine.catalogue())),
+        },
+        feed_name: feed_name(options),
+    };
+    Ok(answer(&match export {
+        true => Report::Export(report),
+        false => Report::List(report),
+    }))
+}
+
+/// The default window of `import`: from `today` (future meetings are what
+/// an organiser can still move) to the calendar's last day, at most
+/// [`DEFAULT_IMPORT_YEARS`] after today; today alone, with a note saying
+/// why, when nothing in the calendar is that late.
+pub fn import_window(
+    span: Option<(NaiveDate, NaiveDate)>,
+    today: NaiveDate,
+) -> ((NaiveDate, NaiveDate), Option<String>) {
+    let cap = today
+        .checked_add_months(chrono::Months::new(12 * DEFAULT_IMPORT_YEARS))
+        .unwrap_or(today);
+    match span {
+        Some((first, _)) if first > cap => (
+            (today, cap),
+            Some(format!(
+                "this calendar's events begin on {first}, more than {DEFAULT_IMPORT_YEARS} \
+                 years from today; give --from and --to to check them"
+            )),
+        ),
+        Some((_, last)) if last >= today => ((today, last.min(cap)), None),
+        Some((_, last)) => (
+            (today, today),
+            Some(format!(
+                "nothing in this calendar is from today ({today}) on: its events end by \
+                 {last}; give --from and --to to check earlier dates"
+            )),
+        ),
+        None => (
+            (today, today),
+            Some("this calendar has no events to check".to_string()),
+        ),
+    }
+}
+
+/// Reads the calendar of an import, skipping (with a warning) each event
+/// that cannot be read.
+fn read_calendar(c: &Calendar) -> Result<(String, clash_core::ical::IcsCalendar)> {
+    use clash_core::ical::{BadEvents, IcsCalendar};
+    Ok(match c {
+        Calendar::File(path) => (
+            path.display().to_string(),
+            IcsCalendar::from_file_with(path, BadEvents::Skip)?,
+        ),
+        Calendar::Bytes { name, data } => (
+            name.clone(),
+            IcsCalendar::parse_with(data, BadEvents::Skip)?,
+        ),
+    })
+}
+
+/// The window of an import: the one given, else [`import_window`].
+fn import_range(
+    range: &FromTo,
+    span: Option<(NaiveDate, NaiveDate)>,
+    today: NaiveDate,
+) -> Result<((NaiveDate, NaiveDate), Option<String>)> {
+    let ((from, to), note) = if range.from.is_none() && range.to.is_none() {
+        import_window(span, today)
+    } else {
+        (resolve_range(None, range, today, 364)?, None)
+    };
+    let window = check_range(from, to).map_err(|e| e.hint("give --from and --to"))?;
+    Ok((window, note))
+}
+
+/// `import`: every occurrence of every event in the window, checked (SPEC
+/// §8). An event that cannot be read is skipped with a warning; a file
+/// that cannot be read is an error.
+fn import<R>(
+    ctx: &Ctx<'_>,
+    i: &request::Import,
+    answer: impl FnOnce(&Report<'_>) -> R,
+) -> Result<R> {
+    use clash_core::ical::When;
+    let (source, cal) = read_calendar(&i.calendar)?;
+    let ((from, to), window_note) = import_range(&i.range, cal.span(), ctx.today())?;
+    ctx.formats(NOT_ICS)?;
+    let years = clash_core::SUPPORTED_YEARS;
+    // Timed events may run up to 31 days past the window.
+    let last_year = (to + Duration::days(32)).year().min(*years.end());
+    let (filter, timed_filter) = (&ctx.scope.filter, &ctx.scope.timed_filter);
+    let index = ctx.index(from.year(), last_year, Some(filter))?;
+    let (lo, hi) = index.days();
+    let expansion = cal.expansion(from, to)?;
+    let location = ctx.location();
+    let tz = location.timezone();
+    let kind = MeetingKind {
+        with_food: i.with_food,
+    };
+    let days = |a: NaiveDate, b: NaiveDate| -> Result<_> {
+        let (a, b) = (a.max(lo), b.min(hi));
+        Ok(if a <= b {
+            index.check(a, b, filter, kind)?
+        } else {
+            Verdict::default()
+        })
+    };
+    let mut list = Vec::with_capacity(expansion.occurrences.len());
+    for o in &expansion.occurrences {
+        let (days, times, found) = match (o.start, o.end) {
+            (When::Date(a), When::Date(b)) => {
+                let last = b.pred_opt().unwrap_or(b).max(a);
+                (Some((a, last)), None, Found::Days(days(a, last)?))
+            }
+            (When::Time(s), When::Time(e)) => {
+                let (s, e) = (s.with_timezone(&tz), e.with_timezone(&tz));
+                let e = e.max(s + Duration::minutes(1));
+                let fits =
+                    e - s <= Duration::days(31) && s.date_naive() >= lo && e.date_naive() <= hi;
+                let found = match fits {
+                    true => Found::Timed(index.check_at(s, e, timed_filter, kind)?),
+                    false => Found::Days(days(s.date_naive(), e.date_naive())?),
+                };
+                (None, Some((s, e)), found)
+            }
+            _ => continue,
+        };
+        list.push(Imported {
+            event: o,
+            days,
+            times,
+            found,
+        });
+    }
+    Ok(answer(&Report::Import(ImportReport {
+        source,
+        from: from.into(),
+        to: to.into(),
+        location: Place(location),
+        notes: window_note
+            .into_iter()
+            .chain(expansion.notes.iter().cloned())
+            .collect(),
+        warnings: expansion.skipped.iter().map(ToString::to_string).collect(),
+        events: Events { list, location },
+    })))
+}
+
+/// `observances`: the catalogue, filtered.
+fn observances<R>(ctx: &Ctx<'_>, answer: impl FnOnce(&Report<'_>) -> R) -> Result<R> {
+    ctx.formats(NOT_ICS)?;
+    let list: Vec<&Observance> = ctx
+        .engine
+        .catalogue()
+        .observances()
+        .iter()
+        .filter(|o| ctx.scope.filter.matches_entry(o))
+        .collect();
+    Ok(answer(&Report::Observances(ObservancesReport {
+        observances: ObservanceList(list),
+    })))
+}
+
+/// `show`: one observance and its next dates (within twenty years).
+fn show<R>(ctx: &Ctx<'_>, s: &request::Show, answer: impl FnOnce(&Report<'_>) -> R) -> Result<R> {
+    let obs = ctx.engine.catalogue().require(&s.id).map_err(|e| {
+        Error::from(e)
+            .of_kind(ErrorKind::NotFound)
+            .hint("`clash observances` lists every id")
+    })?;
+    let (from, to) = resolve_range(None, &s.range, ctx.today(), 366 * 20)?;
+    if !(1..=100).contains(&s.count) {
+        return Err(Error::usage(format!(
+            "invalid count {} (expected 1 to 100)",
+            s.count
+        )));
+    }
+    ctx.formats(NOT_ICS)?;
+    let index = ctx.index(from.year(), to.year(), None)?;
+    let only = Filter::default()
+        .ids([obs.id().clone()])
+        .categories(Category::ALL.iter().copied());
+    let next = index
+        .list(from, to, &only)?
+        .into_iter()
+        .take(usize::from(s.count))
+        .collect();
+    let location = ctx.location();
+    Ok(answer(&Report::Show(ShowReport {
+        observance: ObservanceItem(obs),
+        location: Place(location),
+        occurrences: Occurrences {
+            list: next,
+            location,
+            texts: None,
+        },
+    })))
+}
+
+/// `sun`: sunrise and sunset at the location (today by default).
+fn sun<R>(ctx: &Ctx<'_>, s: &request::Sun, answer: impl FnOnce(&Report<'_>) -> R) -> Result<R> {
+    let (from, to) = resolve_range(s.range_text.as_deref(), &s.range, ctx.today(), 0)?;
+    if (to - from).num_days() >= MAX_SUN_DAYS {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            format!("at most {MAX_SUN_DAYS} days of sunrise and sunset at once"),
+        ));
+    }
+    ctx.formats(NOT_ICS)?;
+    let location = ctx.location();
+    let days = (0..=(to - from).num_days())
+        .map(|k| location.sun(from + Duration::days(k)))
+        .collect();
+    Ok(answer(&Report::Sun(SunReport {
+        location: Place(location),
+        days: SunDays(days),
+    })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn the_import_window_starts_today() {
+        let today = d(2026, 12, 2);
+        let cases = [
+            // The calendar's span; the window; whether a note says why.
+            (
+                Some((d(2020, 1, 1), d(2027, 6, 30))),
+                (today, d(2027, 6, 30)),
+                false,
+            ),
+            (
+                Some((d(2027, 1, 1), d(2027, 6, 30))),
+                (today, d(2027, 6, 30)),
+                false,
+            ),
+            (
+                Some((d(2020, 1, 1), d(2060, 1, 1))),
+                (today, d(2036, 12, 2)),
+                false,
+            ),
+            (
+                Some((d(2026, 12, 2), d(2026, 12, 2))),
+                (today, today),
+                false,
+            ),
+            (Some((d(2001, 5, 1), d(2026, 12, 1))), (today, today), true),
+            (
+                Some((d(2040, 1, 1), d(2040, 1, 2))),
+                (today, d(2036, 12, 2)),
+                true,
+            ),
+            (None, (today, today), true),
+        ];
+        for (span, window, noted) in cases {
+            let (got, note) = import_window(span, today);
+            assert_eq!((got, note.is_some()), (window, noted), "{span:?}");
+        }
+        let (_, note) = import_window(Some((d(2001, 5, 1), d(2001, 5, 2))), today);
+        assert_eq!(
+            note.as_deref(),
+            Some(
+                "nothing in this calendar is from today (2026-12-02) on: its events end by \
+                 2001-05-02; give --from and --to to check earlier dates"
+            )
+        );
+    }
+}
