@@ -3,6 +3,8 @@
 //! `tests/fuzz_regressions.rs`, which replays every input the fuzzers
 //! ever found in `tests/fuzz-regressions/<target>/` on stable Rust.
 
+#![deny(missing_docs)]
+
 use chrono::NaiveDate;
 use clash::fuzzing::{meeting_time, parse_range, parses, resolve_range, RangeArgs};
 use clash_core::ical::{BadEvents, IcsCalendar};

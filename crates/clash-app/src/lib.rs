@@ -119,6 +119,12 @@ impl Engine {
     }
 }
 
+/// The README's library examples (of `clash-core` and of this crate), run
+/// as doctests here, where both crates are in reach.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
+
 /// The parsers of user-given values, for the fuzz targets.
 #[doc(hidden)]
 pub mod fuzzing {

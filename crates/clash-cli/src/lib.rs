@@ -8,6 +8,9 @@
 //! [`main`]. Nothing here is a stable API: embed `clash-app` or
 //! `clash-core` instead.
 
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
 mod args;
 mod request;
 

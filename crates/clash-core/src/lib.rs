@@ -117,10 +117,5 @@ pub use timing::{
     TimedClash, Timing,
 };
 
-/// The README's library examples, run as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
-struct ReadmeDoctests;
-
 /// The Gregorian years the library computes dates for.
 pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1583..=2999;
