@@ -1,6 +1,6 @@
 //! Typed reports: one per command, what its renderers need. Each derives
 //! `Serialize`, and its JSON (field order = declaration order) is the
-//! contract of SPEC §9: [`crate::render`] writes it as it is serialised,
+//! contract of SPEC §9: [`crate::render()`] writes it as it is serialised,
 //! so a long list is never held twice. Items are serialised through the
 //! wire types of `render::json`.
 
