@@ -104,7 +104,7 @@ fn check_timed(cfg: &Config, q: &TimedQuery<'_>, style: text::Style) -> Result<O
         let (start, note) = local_instant(tz, naive);
         let start = start
             .ok_or_else(|| UserError::new(format!("{naive} cannot be placed in {}", tz.name())))?;
-        notes.extend(note);
+        notes.extend(note.map(|n| n.to_string()));
         let end = start + Duration::minutes(minutes);
         let found = index.check_at(start, end, &cfg.timed_filter, kind)?;
         meetings.push(text::Meeting { start, end, found });
