@@ -573,7 +573,7 @@ impl Catalogue {
     }
 
     /// The position of the observance with this id in [`Catalogue::observances`].
-    pub fn position(&self, id: &str) -> Option<usize> {
+    pub(crate) fn position(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
     }
 
