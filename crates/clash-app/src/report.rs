@@ -88,8 +88,14 @@ pub struct TimedQuery<'a> {
     pub with_food: bool,
     /// Where.
     pub location: Place<'a>,
-    /// Clock changes met in placing the meetings.
-    pub notes: Vec<String>,
+    /// Clock changes met in placing the meetings (written as their words).
+    #[serde(serialize_with = "words")]
+    pub notes: Vec<clash_core::ClockNote>,
+}
+
+/// Values written as their `Display` words.
+fn words<S: Serializer, T: std::fmt::Display>(list: &[T], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(list.iter().map(ToString::to_string))
 }
 
 /// One timed meeting and what it found.

@@ -33,11 +33,11 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::catalogue::{Catalogue, Filter};
 use crate::error::{Error, Result};
+use crate::model::SUPPORTED_YEARS;
 use crate::model::{Category, RegionSet};
 use crate::occurrence::{expand, Index, Occurrence, MAX_YEARS};
 use crate::rules::Approximation;
 use crate::settings::Settings;
-use crate::SUPPORTED_YEARS;
 
 const MAGIC: &[u8; 8] = b"CLASHBK1";
 const SUBSTITUTE: u8 = 1;
@@ -159,7 +159,7 @@ impl<'c> Baked<'c> {
             last,
             &self.settings,
             need.as_deref(),
-            Some(self),
+            |first, last, need| self.occurrences(first, last, need),
         )
     }
 

@@ -35,7 +35,7 @@
 //!     .regions(leicester.region());
 //! let found = index.check_at(start, start + Duration::hours(2), &filter, MeetingKind::default())?;
 //! assert!(found.has_clash());
-//! assert_eq!(found.clashes[0].reason, "iftar at 17:59 (sunset)");
+//! assert_eq!(found.clashes[0].reason.to_string(), "iftar at 17:59 (sunset)");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -79,6 +79,7 @@ mod catalogue;
 mod error;
 mod file;
 pub mod ical;
+mod index;
 mod location;
 mod model;
 mod nations;
@@ -98,14 +99,15 @@ pub use chrono;
 pub use chrono_tz;
 pub use chrono_tz::Tz;
 pub use error::{Error, ErrorKind, Result};
-pub use location::{Location, SunDay, PRESETS};
+pub use index::timed::TimedClash;
+pub use location::{local_instant, ClockNote, Location, SunDay, PRESETS};
 pub use model::{
     Category, Certainty, ClashKind, DayStart, Impact, ObservanceId, Region, RegionSet, Set,
-    Tradition, Verdict, DEFAULT_THRESHOLD,
+    Tradition, Verdict, DEFAULT_THRESHOLD, SUPPORTED_YEARS,
 };
 pub use observance::Observance;
 pub use occurrence::{
-    Clash, DateDoubt, ExpectedDates, Index, Occurrence, OccurrenceRef, MAX_YEARS,
+    Clash, DateDoubt, ExpectedDates, Index, Occurrence, OccurrenceName, OccurrenceRef, MAX_YEARS,
 };
 pub use schedule::{
     Candidate, HighImpact, Profile, Request, Score, ScoredClash, Suggestion, Suggestions, Weekdays,
@@ -113,9 +115,7 @@ pub use schedule::{
 };
 pub use settings::{HinduReckoning, JewishCustoms, Settings};
 pub use timing::{
-    local_instant, parse_clock, parse_duration_minutes, At, DayEnd, Fast, Hours, MeetingKind,
-    TimedClash, Timing,
+    parse_clock, parse_duration_minutes, At, DayEnd, Fast, Hours, MeetingKind, SpanReason,
+    TimedPart, TimedReason, Timing,
 };
 
-/// The Gregorian years the library computes dates for.
-pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1583..=2999;

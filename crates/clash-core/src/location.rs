@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, NaiveDate, TimeZone};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
 use crate::calendars::sun::{self, Event, NoEvent};
@@ -175,7 +175,7 @@ impl Location {
     /// assert_eq!(t.to_rfc3339(), "2026-07-01T18:30:00+01:00");
     /// ```
     pub fn at(&self, date: NaiveDate, hour: u32, minute: u32) -> Option<DateTime<Tz>> {
-        crate::local_instant(self.timezone, date.and_hms_opt(hour, minute, 0)?).0
+        local_instant(self.timezone, date.and_hms_opt(hour, minute, 0)?).0
     }
 
     /// Sunrise and sunset on the local date `date`.
@@ -340,6 +340,91 @@ impl FromStr for Location {
     }
 }
 
+/// What a clock change did to a local time that [`local_instant`]
+/// resolved. `Display` gives the words ("01:30 happens twice on 2026-10-25
+/// in Europe/London (the clocks go back); the first (BST, +01:00) is used").
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ClockNote {
+    /// The clock time does not exist (the clocks go forward over it): it
+    /// is taken as the same clock time in the offset before the change.
+    Gap {
+        /// The local time asked for.
+        time: NaiveDateTime,
+        /// The time zone.
+        zone: Tz,
+        /// The instant it is taken as.
+        taken: DateTime<Tz>,
+    },
+    /// The clock time happens twice (the clocks go back over it): the
+    /// first, summer-time, instant is used.
+    Fold {
+        /// The local time asked for.
+        time: NaiveDateTime,
+        /// The time zone.
+        zone: Tz,
+        /// The instant used, the first of the two.
+        first: DateTime<Tz>,
+    },
+}
+
+impl fmt::Display for ClockNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClockNote::Gap { time, zone, taken } => write!(
+                f,
+                "{} does not exist on {} in {} (the clocks go forward); it is taken as {}",
+                time.format("%H:%M"),
+                time.date(),
+                zone.name(),
+                taken.format("%H:%M %Z"),
+            ),
+            ClockNote::Fold { time, zone, first } => write!(
+                f,
+                "{} happens twice on {} in {} (the clocks go back); the first ({}) is used",
+                time.format("%H:%M"),
+                time.date(),
+                zone.name(),
+                first.format("%Z, %:z"),
+            ),
+        }
+    }
+}
+
+/// A local date-time resolved in a time zone, with a note when the clock
+/// time does not exist (the spring-forward gap: taken as the same clock
+/// time in the offset before the change, i.e. moved forward by the gap) or
+/// occurs twice (the autumn fold: the first, summer-time, instant).
+pub fn local_instant(tz: Tz, naive: NaiveDateTime) -> (Option<DateTime<Tz>>, Option<ClockNote>) {
+    match tz.from_local_datetime(&naive) {
+        chrono::LocalResult::Single(t) => (Some(t), None),
+        chrono::LocalResult::Ambiguous(first, _) => (
+            Some(first),
+            Some(ClockNote::Fold {
+                time: naive,
+                zone: tz,
+                first,
+            }),
+        ),
+        chrono::LocalResult::None => {
+            let before = naive
+                .checked_sub_signed(Duration::hours(6))
+                .and_then(|b| tz.from_local_datetime(&b).earliest());
+            let Some(before) = before else {
+                return (None, None);
+            };
+            let utc = naive - before.offset().fix();
+            let t = tz.from_utc_datetime(&utc);
+            let note = ClockNote::Gap {
+                time: naive,
+                zone: tz,
+                taken: t,
+            };
+            (Some(t), Some(note))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,5 +473,26 @@ mod tests {
         }
         let custom: Location = "52.6,-1.1,Europe/London".parse().unwrap();
         assert_eq!(custom.name(), None);
+    }
+
+    #[test]
+    fn gap_and_fold() {
+        let tz = chrono_tz::Europe::London;
+        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        let (t, note) = local_instant(tz, at("2026-03-29 01:30"));
+        assert_eq!(t.unwrap().to_rfc3339(), "2026-03-29T02:30:00+01:00");
+        assert_eq!(
+            note.unwrap().to_string(),
+            "01:30 does not exist on 2026-03-29 in Europe/London (the clocks go forward); it is taken as 02:30 BST"
+        );
+        let (t, note) = local_instant(tz, at("2026-10-25 01:30"));
+        assert_eq!(t.unwrap().to_rfc3339(), "2026-10-25T01:30:00+01:00");
+        assert_eq!(
+            note.unwrap().to_string(),
+            "01:30 happens twice on 2026-10-25 in Europe/London (the clocks go back); the first (BST, +01:00) is used"
+        );
+        let (t, note) = local_instant(tz, at("2026-10-25 09:00"));
+        assert_eq!(t.unwrap().to_rfc3339(), "2026-10-25T09:00:00+00:00");
+        assert!(note.is_none());
     }
 }

@@ -397,6 +397,9 @@ impl<T> Default for Verdict<T> {
 /// unless the filter names a minimum impact.
 pub const DEFAULT_THRESHOLD: Impact = Impact::Medium;
 
+/// The Gregorian years the library computes dates for.
+pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1583..=2999;
+
 #[cfg(test)]
 mod tests {
     use super::*;

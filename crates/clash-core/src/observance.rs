@@ -105,9 +105,9 @@ impl Observance {
 
     /// How long each occurrence lasts under `settings` (Israel's customs
     /// differ for some Jewish festivals).
-    pub fn extent_for(&self, settings: &crate::Settings) -> &Extent {
+    pub fn extent_for(&self, settings: &crate::settings::Settings) -> &Extent {
         match (&self.israel_extent, settings.jewish()) {
-            (Some(e), crate::JewishCustoms::Israel) => e,
+            (Some(e), crate::settings::JewishCustoms::Israel) => e,
             _ => &self.extent,
         }
     }

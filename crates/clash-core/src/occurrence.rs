@@ -10,13 +10,13 @@ use crate::calendars::gregorian::is_weekend;
 use crate::catalogue::{Catalogue, Filter};
 use crate::error::{Error, Result};
 use crate::location::Location;
+use crate::model::SUPPORTED_YEARS;
 use crate::model::{
     Category, Certainty, ClashKind, DayStart, Impact, Region, RegionSet, Verdict, DEFAULT_THRESHOLD,
 };
 use crate::observance::Observance;
 use crate::rules::{Approximation, ExceptionAction, MAX_SPAN_DAYS};
 use crate::settings::Settings;
-use crate::SUPPORTED_YEARS;
 
 /// Most years one expansion or index may cover (bounded work).
 pub const MAX_YEARS: i32 = 1000;
@@ -97,6 +97,17 @@ impl Occurrence {
     pub fn days(&self) -> i64 {
         (self.end - self.start).num_days() + 1
     }
+    /// What filters look at, packed ([`crate::catalogue::pack_key`]), for
+    /// an occurrence of `obs` at `position` in the catalogue.
+    fn key(&self, obs: &Observance, position: usize) -> u32 {
+        crate::catalogue::pack_key(
+            obs,
+            self.category,
+            self.regions,
+            self.substitute_for.is_some(),
+            position,
+        )
+    }
     /// Whether the span of this occurrence shifted to start on `start`
     /// overlaps `[from, to]`, and the overlap.
     fn overlap_from(
@@ -108,6 +119,46 @@ impl Occurrence {
         let end = start.checked_add_signed(self.end - self.start)?;
         let (a, b) = (start.max(from), end.min(to));
         (a <= b).then_some((a, b))
+    }
+}
+
+/// No stored occurrences (an [`Index::build`] that expands them all).
+fn no_stored(_: i32, _: i32, _: Option<&[bool]>) -> Option<Result<Vec<Occurrence>>> {
+    None
+}
+
+impl Filter {
+    /// Whether an occurrence `occ` of `o` passes the whole filter.
+    pub fn matches(&self, o: &Observance, occ: &Occurrence) -> bool {
+        self.matches_day(o, occ.category, occ.regions, occ.substitute_for.is_some())
+    }
+}
+
+/// An occurrence's display name ([`OccurrenceRef::display_name`]): its
+/// observance's name, marked for a substitute day. `Display` gives the words
+/// ("Christmas Day (substitute day)").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OccurrenceName<'a> {
+    /// The observance's name.
+    pub name: &'a str,
+    /// For a substitute day, the weekend date it stands in for.
+    pub substitute_for: Option<NaiveDate>,
+}
+
+impl OccurrenceName<'_> {
+    /// Whether it is a substitute day.
+    pub fn is_substitute(&self) -> bool {
+        self.substitute_for.is_some()
+    }
+}
+
+impl std::fmt::Display for OccurrenceName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)?;
+        match self.substitute_for {
+            Some(_) => f.write_str(" (substitute day)"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -127,11 +178,18 @@ impl<'a> OccurrenceRef<'a> {
     pub fn occurrence(&self) -> &'a Occurrence {
         self.occurrence
     }
-    /// The display name: the observance's, marked for a substitute day.
+    /// The display name: the observance's, marked for a substitute day
+    /// ("Christmas Day (substitute day)"); [`OccurrenceRef::display_name`]
+    /// holds the two apart.
     pub fn name(&self) -> String {
-        match self.occurrence.substitute_for {
-            Some(_) => format!("{} (substitute day)", self.observance.name()),
-            None => self.observance.name().to_string(),
+        self.display_name().to_string()
+    }
+    /// The display name as its parts: the observance's name and, for a
+    /// substitute day, the weekend date it stands in for.
+    pub fn display_name(&self) -> OccurrenceName<'a> {
+        OccurrenceName {
+            name: self.observance.name(),
+            substitute_for: self.occurrence.substitute_for,
         }
     }
     /// How many days either side the date may move: the observance's own
@@ -283,14 +341,14 @@ struct Year<'a> {
 }
 
 impl crate::rules::Others for Year<'_> {
-    fn starts(&self, id: &crate::ObservanceId) -> &[NaiveDate] {
+    fn starts(&self, id: &crate::model::ObservanceId) -> &[NaiveDate] {
         self.cat
             .position(id.as_str())
             .and_then(|j| self.starts.get(j))
             .map_or(&[], |v| v.as_slice())
     }
 
-    fn alternates(&self, id: &crate::ObservanceId) -> &[(NaiveDate, NaiveDate)] {
+    fn alternates(&self, id: &crate::model::ObservanceId) -> &[(NaiveDate, NaiveDate)] {
         self.cat
             .position(id.as_str())
             .and_then(|j| self.alternates.get(j))
@@ -419,12 +477,13 @@ pub(crate) fn expand(
             break;
         };
         let next = years.get(k + 1).map(|y| &y.0);
-        let next_start_of = |id: &crate::ObservanceId, from: NaiveDate| -> Option<NaiveDate> {
-            let j = cat.position(id.as_str())?;
-            let this = starts.get(j).into_iter().flatten();
-            let then = next.and_then(|n| n.get(j)).into_iter().flatten();
-            this.chain(then).copied().find(|&d| d >= from)
-        };
+        let next_start_of =
+            |id: &crate::model::ObservanceId, from: NaiveDate| -> Option<NaiveDate> {
+                let j = cat.position(id.as_str())?;
+                let this = starts.get(j).into_iter().flatten();
+                let then = next.and_then(|n| n.get(j)).into_iter().flatten();
+                this.chain(then).copied().find(|&d| d >= from)
+            };
         let subs = substitutes(cat, starts);
         for (i, o) in obs.iter().enumerate() {
             let Some(dates) = starts.get(i) else { continue };
@@ -637,7 +696,7 @@ impl<'c> Index<'c> {
         last: i32,
         settings: &Settings,
     ) -> Result<Self> {
-        Self::build(catalogue, first, last, settings, None, None)
+        Self::build(catalogue, first, last, settings, None, no_stored)
     }
 
     /// As [`Index::with_settings`], expanding only what queries with
@@ -654,21 +713,24 @@ impl<'c> Index<'c> {
         first: i32,
         last: i32,
         settings: &Settings,
-        filter: &crate::Filter,
+        filter: &crate::catalogue::Filter,
     ) -> Result<Self> {
         let need = catalogue.closure(|o| filter.in_scope(o));
-        Self::build(catalogue, first, last, settings, Some(&need), None)
+        Self::build(catalogue, first, last, settings, Some(&need), no_stored)
     }
 
-    /// Expands (or, when `baked` covers the years, reads) the occurrences
-    /// that `need` keeps and indexes every day of `first..=last`.
+    /// Expands (or, when `stored` has them, reads) the occurrences that
+    /// `need` keeps and indexes every day of `first..=last`. `stored(a, b,
+    /// need)` gives the occurrences of years `a..=b` that `need` keeps, in
+    /// the order of an expansion, or `None` when it does not hold them all
+    /// (baked data, [`crate::Baked`]).
     pub(crate) fn build(
         catalogue: &'c Catalogue,
         first: i32,
         last: i32,
         settings: &Settings,
         need: Option<&[bool]>,
-        baked: Option<&crate::Baked<'_>>,
+        stored: impl FnOnce(i32, i32, Option<&[bool]>) -> Option<Result<Vec<Occurrence>>>,
     ) -> Result<Self> {
         check_years(first, last)?;
         let (Some(first_day), Some(last_day)) = (
@@ -678,7 +740,7 @@ impl<'c> Index<'c> {
             return Err(Error::out_of_range("years out of range"));
         };
         let before = (first - 1).max(*SUPPORTED_YEARS.start());
-        let expanded = match baked.and_then(|b| b.occurrences(before, last, need)) {
+        let expanded = match stored(before, last, need) {
             Some(read) => read?,
             None => expand(catalogue, before, last, settings, need)?,
         };
@@ -747,7 +809,7 @@ impl<'c> Index<'c> {
                 catalogue
                     .observances()
                     .get(i)
-                    .map_or(u32::MAX, |obs| crate::catalogue::pack_key(obs, o, i))
+                    .map_or(u32::MAX, |obs| o.key(obs, i))
             })
             .collect();
         u32::try_from(pairs.len()).map_err(|_| Error::out_of_range("index too large"))?;
@@ -1008,7 +1070,7 @@ impl<'c> Index<'c> {
     /// public holiday, its impact there.
     fn impact_here(&self, o: &OccurrenceRef<'_>, filter: &Filter) -> Impact {
         let obs = o.observance();
-        match filter.is_elsewhere(o.occurrence()) {
+        match filter.is_elsewhere(o.occurrence().regions()) {
             true => obs.impact_elsewhere().unwrap_or(Impact::Low),
             false => obs.impact(),
         }
@@ -1047,7 +1109,7 @@ impl<'c> Index<'c> {
         from: NaiveDate,
         to: NaiveDate,
         filter: &Filter,
-        kind: crate::MeetingKind,
+        kind: crate::timing::MeetingKind,
     ) -> Result<Verdict<Clash<'_>>> {
         let (rest, min) = filter.split_min_impact();
         let threshold = min.unwrap_or(DEFAULT_THRESHOLD);
@@ -1068,7 +1130,7 @@ impl<'c> Index<'c> {
                 let occ = c.occurrence.occurrence();
                 // Those the nations' filter kept (religious days) are listed.
                 let listed = rest.matches(c.occurrence.observance(), occ);
-                if !listed && rest.is_elsewhere(occ) {
+                if !listed && rest.is_elsewhere(occ.regions()) {
                     verdict.also.push(Clash {
                         kind: ClashKind::Elsewhere,
                         impact: Impact::Low,
@@ -1111,13 +1173,13 @@ impl<'c> Index<'c> {
 /// it sets every day (the polar circles are at 66.56°; refraction and the
 /// Sun's radius move the edge of the midnight Sun to about 65.7°), so
 /// only polar locations compute it.
-fn sun_sets(location: &crate::Location, date: NaiveDate) -> bool {
+fn sun_sets(location: &crate::location::Location, date: NaiveDate) -> bool {
     location.latitude().abs() < 65.0 || location.sunset(date).is_some()
 }
 
 /// A meal on a fast day (not on its eve, before the fast begins) is a high
 /// clash whatever the fast's own impact (SPEC §6.1); re-sorted by impact.
-pub(crate) fn raise_for_food(clashes: &mut [Clash<'_>], kind: crate::MeetingKind) {
+pub(crate) fn raise_for_food(clashes: &mut [Clash<'_>], kind: crate::timing::MeetingKind) {
     if !kind.with_food {
         return;
     }

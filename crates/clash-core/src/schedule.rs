@@ -38,9 +38,10 @@ use serde::Deserialize;
 
 use crate::catalogue::{line_of, one_line, Filter, MAX_FILE_BYTES};
 use crate::error::{Error, ErrorKind, Result};
+use crate::location::{local_instant, ClockNote};
 use crate::model::{Category, Impact, Region, RegionSet, Tradition};
 use crate::occurrence::{raise_for_food, Index, OccurrenceRef};
-use crate::timing::{local_instant, MeetingKind, Sky};
+use crate::timing::{MeetingKind, Sky, TimedReason};
 
 /// The longest window searched, in days.
 pub const MAX_WINDOW_DAYS: i64 = 731;
@@ -494,8 +495,8 @@ pub struct ScoredClash<'a> {
     pub possible: bool,
     /// For a timed meeting: the overlap.
     pub overlap: Option<(DateTime<Tz>, DateTime<Tz>)>,
-    /// For a timed meeting: why, in words.
-    pub reason: Option<String>,
+    /// For a timed meeting: why (its `Display` gives the words).
+    pub reason: Option<TimedReason>,
     /// The share of the audience that keeps it (0 to 1).
     pub share: f64,
     /// What it adds to the score.
@@ -510,7 +511,7 @@ pub struct Candidate<'a> {
     /// The meeting's start and end, for a timed request.
     pub meeting: Option<(DateTime<Tz>, DateTime<Tz>)>,
     /// A note on the time (a DST gap or fold).
-    pub note: Option<String>,
+    pub note: Option<ClockNote>,
     /// Its high-impact clashes (for this audience).
     pub high: HighImpact,
     /// Whether it has a medium or high clash of a tradition kept by at

@@ -1,6 +1,7 @@
-//! Time of day (SPEC §4, §6): when, within its days, an observance matters
-//! at a location, and which observances a meeting at a given local time
-//! overlaps, and why.
+//! Time of day (SPEC §4, §6): the types that say when, within its days,
+//! an observance matters at a location. Which observances a meeting at a
+//! given local time overlaps, and why, is asked of the index
+//! ([`crate::Index::clashes_at`]).
 //!
 //! Every observance has a span: from local midnight of its first day (or
 //! sunset the evening before, for `begins = "sunset-before"`) to the end of
@@ -22,16 +23,11 @@ use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone};
+use chrono::{DateTime, Duration, NaiveDate};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
-use crate::location::Location;
-use crate::model::{ClashKind, Verdict, DEFAULT_THRESHOLD};
-use crate::model::{DayStart, Impact};
-use crate::observance::Observance;
-use crate::occurrence::{Index, OccurrenceRef};
-use crate::Filter;
+use crate::location::{local_instant, Location};
 
 /// A time of day, by the clock or by the Sun, with an offset in minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +54,7 @@ impl At {
         self.on_sky(date, &Sky::new(location))
     }
 
-    fn on_sky(&self, date: NaiveDate, sky: &Sky<'_>) -> Option<DateTime<Tz>> {
+    pub(crate) fn on_sky(&self, date: NaiveDate, sky: &Sky<'_>) -> Option<DateTime<Tz>> {
         let base = match self.base {
             Base::Clock(m) => {
                 let naive = date.and_hms_opt(0, 0, 0)? + Duration::minutes(i64::from(m));
@@ -73,7 +69,7 @@ impl At {
         base.checked_add_signed(Duration::minutes(i64::from(self.offset_minutes)))
     }
 
-    fn by_sun(&self) -> bool {
+    pub(crate) fn by_sun(&self) -> bool {
         !matches!(self.base, Base::Clock(_))
     }
 }
@@ -91,7 +87,7 @@ pub(crate) struct Sky<'l> {
 type SkyMemo = HashMap<(NaiveDate, SkyEvent), Option<DateTime<Tz>>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum SkyEvent {
+pub(crate) enum SkyEvent {
     Dawn,
     Sunrise,
     SolarNoon,
@@ -108,11 +104,11 @@ impl<'l> Sky<'l> {
         }
     }
 
-    fn timezone(&self) -> Tz {
+    pub(crate) fn timezone(&self) -> Tz {
         self.location.timezone()
     }
 
-    fn get(&self, date: NaiveDate, event: SkyEvent) -> Option<DateTime<Tz>> {
+    pub(crate) fn get(&self, date: NaiveDate, event: SkyEvent) -> Option<DateTime<Tz>> {
         if let Some(t) = self.memo.borrow().get(&(date, event)) {
             return *t;
         }
@@ -372,138 +368,6 @@ pub struct Timing {
     pub food: Option<String>,
 }
 
-/// A local date-time resolved in a time zone, with a note when the clock
-/// time does not exist (the spring-forward gap: taken as the same clock
-/// time in the offset before the change, i.e. moved forward by the gap) or
-/// occurs twice (the autumn fold: the first, summer-time, instant).
-pub fn local_instant(tz: Tz, naive: NaiveDateTime) -> (Option<DateTime<Tz>>, Option<String>) {
-    match tz.from_local_datetime(&naive) {
-        chrono::LocalResult::Single(t) => (Some(t), None),
-        chrono::LocalResult::Ambiguous(first, _) => (
-            Some(first),
-            Some(format!(
-                "{} happens twice on {} in {} (the clocks go back); the first ({}) is used",
-                naive.format("%H:%M"),
-                naive.date(),
-                tz.name(),
-                first.format("%Z, %:z"),
-            )),
-        ),
-        chrono::LocalResult::None => {
-            let before = naive
-                .checked_sub_signed(Duration::hours(6))
-                .and_then(|b| tz.from_local_datetime(&b).earliest());
-            let Some(before) = before else {
-                return (None, None);
-            };
-            let utc = naive - before.offset().fix();
-            let t = tz.from_utc_datetime(&utc);
-            let note = format!(
-                "{} does not exist on {} in {} (the clocks go forward); it is taken as {}",
-                naive.format("%H:%M"),
-                naive.date(),
-                tz.name(),
-                t.format("%H:%M %Z"),
-            );
-            (Some(t), Some(note))
-        }
-    }
-}
-
-/// What part of an observance a meeting overlaps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Part {
-    /// The rest of a fast day, outside its fasting hours and evening.
-    Rest,
-    /// The morning of a Ramadan fast (dawn to solar noon), the easiest
-    /// time to meet.
-    FastMorning,
-    /// The afternoon before it begins (its `eve` hours).
-    Eve,
-    /// Its span.
-    Span,
-    /// Its daily hours.
-    Hours,
-    /// A Ramadan evening after the iftar hour (Isha and taraweeh prayers).
-    FastEvening,
-    /// Its fasting hours.
-    Fasting,
-    /// The iftar (sunset and the hour after).
-    Iftar,
-}
-
-/// One part of an observance's time. Its words are written only for the
-/// part a meeting is reported against (most windows are not).
-struct Window<'o> {
-    from: DateTime<Tz>,
-    to: DateTime<Tz>,
-    part: Part,
-    reason: Box<dyn Fn() -> String + 'o>,
-}
-
-/// The words for an observance's whole span.
-#[derive(Clone, Copy)]
-struct SpanWords<'o> {
-    early: Option<&'o Early>,
-    sunset_start: bool,
-    from_sun: bool,
-    to_label: Option<&'static str>,
-    span: (DateTime<Tz>, DateTime<Tz>),
-    days: (NaiveDate, NaiveDate),
-}
-
-impl SpanWords<'_> {
-    fn text(&self) -> String {
-        let (span_from, span_to) = self.span;
-        let (start, end) = self.days;
-        let begin_words = match self.early {
-            Some(e) => format!("{} ({} minutes before sunset)", e.what, e.minutes),
-            None => "sunset".to_string(),
-        };
-        match (self.from_sun, self.to_label) {
-            (true, Some(what)) => format!(
-                "from {begin_words} {} until {what} {}",
-                day_label(&span_from),
-                day_label(&span_to)
-            ),
-            (true, None) => format!("from {begin_words} {}", day_label(&span_from)),
-            (false, _) if self.sunset_start => format!(
-                "no sunset at this location on {}: the civil day is used",
-                start.pred_opt().unwrap_or(start)
-            ),
-            (false, _) if start == end => "all day".to_string(),
-            (false, _) => format!("all day, {start} to {end}"),
-        }
-    }
-}
-
-/// A time by the Sun, with its clock time ("sunset (18:21)"), or a clock time.
-fn at_text(at: &At, t: &DateTime<Tz>) -> String {
-    match at.by_sun() {
-        true => format!("{at} ({})", hm(t)),
-        false => hm(t),
-    }
-}
-
-/// A clash of a timed meeting with an observance.
-#[derive(Debug, Clone)]
-pub struct TimedClash<'a> {
-    /// What it clashes with.
-    pub occurrence: OccurrenceRef<'a>,
-    /// The overlap of the meeting with the observance's time.
-    pub overlap: (DateTime<Tz>, DateTime<Tz>),
-    /// Why, in words ("iftar at 17:50 (sunset)").
-    pub reason: String,
-    /// How much this overlap matters: the observance's impact, raised for
-    /// an iftar or a meal in fasting hours, lowered outside a fast's hours.
-    pub impact: Impact,
-    /// True when it applies only if observed on one of its possible dates.
-    pub possible: bool,
-    /// [`ClashKind::Eve`] when the overlap is the afternoon before it
-    /// begins (its `eve` hours), else [`ClashKind::Day`].
-    pub kind: ClashKind,
-}
-
 /// Options of a timed check.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MeetingKind {
@@ -511,480 +375,294 @@ pub struct MeetingKind {
     pub with_food: bool,
 }
 
-/// The most days of an observance whose daily windows are computed.
-const MAX_DAYS: i64 = 62;
-
-fn hm(t: &DateTime<Tz>) -> String {
-    t.format("%H:%M").to_string()
+/// Why a timed meeting clashes with an observance: the part of its time
+/// that the meeting overlaps, with the clock times of that part, and the
+/// food notes of a meeting that serves food. `Display` gives the words
+/// ("iftar at 17:59 (sunset)").
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TimedReason {
+    /// The part overlapped.
+    pub part: TimedPart,
+    /// The meeting serves food in fasting hours, when food or drink would
+    /// not be taken.
+    pub no_food: bool,
+    /// What a food-centred event should know of the day (its diet), for a
+    /// meeting that serves food ([`Timing::food`]), unless the part is
+    /// itself a meal.
+    pub food: Option<String>,
 }
 
-fn day_label(t: &DateTime<Tz>) -> String {
-    t.format("%a %Y-%m-%d %H:%M").to_string()
-}
-
-/// The windows of observance `obs` occurring over `start..=end` at the
-/// location of `sky`, with daily windows only for the days `near` (those
-/// a meeting touches, give or take a day), so that a month-long fast
-/// costs no more than a one-day one.
-fn windows<'o>(
-    obs: &'o Observance,
-    (start, end): (NaiveDate, NaiveDate),
-    sky: &Sky<'_>,
-    near: (NaiveDate, NaiveDate),
-) -> Vec<Window<'o>> {
-    let tz = sky.timezone();
-    let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).and_then(|n| local_instant(tz, n).0);
-    let timing = obs.timing();
-    let sunset_start = obs.begins() == DayStart::SunsetBefore;
-    let mut out = Vec::new();
-    // The span.
-    let early = timing.early.as_ref();
-    let (span_from, from_sun) = match sunset_start {
-        true => match start.pred_opt().and_then(|d| sky.get(d, SkyEvent::Sunset)) {
-            Some(t) => {
-                let lead = Duration::minutes(early.map_or(0, |e| i64::from(e.minutes)));
-                (t.checked_sub_signed(lead), true)
-            }
-            None => (midnight(start), false),
-        },
-        false => (midnight(start), false),
-    };
-    let (span_to, to_label) = if sunset_start {
-        let t = match timing.ends {
-            DayEnd::Sunset => sky.get(end, SkyEvent::Sunset).map(|t| (t, "sunset")),
-            DayEnd::Nightfall => sky.get(end, SkyEvent::Nightfall).map(|t| (t, "nightfall")),
-        };
-        match t {
-            Some((t, what)) => (Some(t), Some(what)),
-            None => (end.succ_opt().and_then(midnight), None),
+impl TimedReason {
+    /// The reason for `part`, without food notes.
+    pub fn new(part: TimedPart) -> Self {
+        TimedReason {
+            part,
+            no_food: false,
+            food: None,
         }
-    } else {
-        (end.succ_opt().and_then(midnight), None)
-    };
-    let (Some(span_from), Some(span_to)) = (span_from, span_to) else {
-        return out;
-    };
-    let span_reason = SpanWords {
-        early,
-        sunset_start,
-        from_sun,
-        to_label,
-        span: (span_from, span_to),
-        days: (start, end),
-    };
-    let days = || {
-        let (first, last) = (start.max(near.0), end.min(near.1));
-        first
-            .iter_days()
-            .take_while(move |d| *d <= last)
-            .take(MAX_DAYS as usize)
-    };
-    // The afternoon before, up to the start (the meal before a fast, the
-    // preparations for a Seder).
-    if let (Some(eve), true) = (&timing.eve, from_sun) {
-        let eve_day = start.pred_opt().filter(|d| *d >= near.0 && *d <= near.1);
-        if let Some(a) = eve_day.and_then(|d| eve.from.on_sky(d, sky)) {
-            if a < span_from {
-                out.push(Window {
-                    from: a,
-                    to: span_from,
-                    part: Part::Eve,
-                    reason: Box::new(move || {
-                        format!(
-                            "{}, from {} ({}) until it begins at {}",
-                            eve.what,
-                            eve.from,
-                            hm(&a),
-                            hm(&span_from)
-                        )
-                    }),
-                });
-            }
-        }
-    }
-    if let Some(h) = &timing.hours {
-        // Daily hours narrow the span (or, with `all_day`, stand out in it,
-        // or follow it: Eid's evening is after the Islamic day's sunset);
-        // an observance that begins at sunset has its evenings on the eve of
-        // each day unless they are `on = "day"`.
-        if h.all_day {
-            out.push(Window {
-                from: span_from,
-                to: span_to,
-                part: Part::Span,
-                reason: Box::new(move || span_reason.text()),
-            });
-        }
-        for d in days() {
-            let day = if h.on_eve {
-                d.pred_opt().unwrap_or(d)
-            } else {
-                d
-            };
-            let (Some(a), Some(mut b)) = (h.from.on_sky(day, sky), h.to.on_sky(day, sky)) else {
-                continue;
-            };
-            if b <= a {
-                match day.succ_opt().and_then(|n| h.to.on_sky(n, sky)) {
-                    Some(n) => b = n,
-                    None => continue,
-                }
-            }
-            out.push(Window {
-                from: a,
-                to: b,
-                part: Part::Hours,
-                reason: Box::new(move || {
-                    format!(
-                        "{}, {} to {}",
-                        h.what,
-                        at_text(&h.from, &a),
-                        at_text(&h.to, &b)
-                    )
-                }),
-            });
-        }
-        return out;
-    }
-    match timing.fast {
-        Some(Fast::Whole) => out.push(Window {
-            from: span_from,
-            to: span_to,
-            part: Part::Fasting,
-            reason: Box::new(move || format!("the fast, {}", span_reason.text())),
-        }),
-        Some(Fast::SunriseToMoonrise) => {
-            out.push(rest_of_fast(span_from, span_to, span_reason));
-            for d in days() {
-                let Some(end_of_day) = d.succ_opt().and_then(midnight) else {
-                    continue;
-                };
-                // Where the Sun does not rise, the civil day.
-                let Some(a) = sky.get(d, SkyEvent::Sunrise).or_else(|| midnight(d)) else {
-                    continue;
-                };
-                let rise = sky.get(d, SkyEvent::Moonrise).filter(|m| *m > a);
-                let b = rise.unwrap_or(end_of_day);
-                out.push(Window {
-                    from: a,
-                    to: b,
-                    part: Part::Fasting,
-                    reason: Box::new(move || {
-                        let until = match rise {
-                            Some(m) => format!("moonrise ({})", hm(&m)),
-                            None => "the end of the day (no moonrise that day)".to_string(),
-                        };
-                        format!("fasting from sunrise ({}) until {until}", hm(&a))
-                    }),
-                });
-                if let Some(m) = rise {
-                    out.push(Window {
-                        from: m,
-                        to: m + Duration::hours(1),
-                        part: Part::Hours,
-                        reason: Box::new(move || {
-                            format!(
-                                "the fast is broken at moonrise ({}) with a puja and a family meal",
-                                hm(&m)
-                            )
-                        }),
-                    });
-                }
-            }
-        }
-        Some(fast) => {
-            out.push(rest_of_fast(span_from, span_to, span_reason));
-            for d in days() {
-                let (start_word, a) = match fast {
-                    Fast::SunriseToSunset => ("sunrise", sky.get(d, SkyEvent::Sunrise)),
-                    _ => ("dawn", sky.get(d, SkyEvent::Dawn)),
-                };
-                let (end_word, b) = match fast {
-                    Fast::DawnToNightfall => ("nightfall", sky.get(d, SkyEvent::Nightfall)),
-                    _ => ("sunset", sky.get(d, SkyEvent::Sunset)),
-                };
-                let (Some(a), Some(b)) = (a, b) else {
-                    continue;
-                };
-                // Ramadan's fasting hours that matter are from solar noon.
-                let noon = match fast {
-                    Fast::DawnToSunset => {
-                        sky.get(d, SkyEvent::SolarNoon).filter(|n| a < *n && *n < b)
-                    }
-                    _ => None,
-                };
-                out.push(Window {
-                    from: noon.unwrap_or(a),
-                    to: b,
-                    part: Part::Fasting,
-                    reason: Box::new(move || {
-                        format!(
-                            "fasting from {start_word} ({}) to {end_word} ({})",
-                            hm(&a),
-                            hm(&b)
-                        )
-                    }),
-                });
-                // Ramadan: the morning (dawn to solar noon) is the easiest
-                // time to meet; the iftar (and Maghrib) takes the hour after sunset, and the
-                // evening after it Isha and the taraweeh prayers, until
-                // 23:00 (or an hour after the iftar, whichever is later).
-                if fast == Fast::DawnToSunset {
-                    if let Some(noon) = noon {
-                        out.push(Window {
-                            from: a,
-                            to: noon,
-                            part: Part::FastMorning,
-                            reason: Box::new(move || {
-                                format!(
-                                    "fasting from dawn ({}) to sunset ({}); the morning is the easiest time",
-                                    hm(&a),
-                                    hm(&b)
-                                )
-                            }),
-                        });
-                    }
-                    let iftar_end = b + Duration::hours(1);
-                    out.push(Window {
-                        from: b,
-                        to: iftar_end,
-                        part: Part::Iftar,
-                        reason: Box::new(move || format!("iftar at {} (sunset)", hm(&b))),
-                    });
-                    let late = d
-                        .and_hms_opt(23, 0, 0)
-                        .and_then(|n| local_instant(sky.timezone(), n).0)
-                        .filter(|t| *t > iftar_end);
-                    if let Some(late) = late {
-                        out.push(Window {
-                            from: iftar_end,
-                            to: late,
-                            part: Part::FastEvening,
-                            reason: Box::new(move || {
-                                format!(
-                                    "Ramadan evening: Isha and taraweeh prayers after the iftar at {}",
-                                    hm(&b)
-                                )
-                            }),
-                        });
-                    }
-                }
-            }
-        }
-        None => out.push(Window {
-            from: span_from,
-            to: span_to,
-            part: Part::Span,
-            reason: Box::new(move || span_reason.text()),
-        }),
-    }
-    out
-}
-
-/// The whole span of a fast, outside its fasting hours (low).
-fn rest_of_fast(from: DateTime<Tz>, to: DateTime<Tz>, span: SpanWords<'_>) -> Window<'_> {
-    Window {
-        from,
-        to,
-        part: Part::Rest,
-        reason: Box::new(move || format!("outside the fasting hours ({})", span.text())),
     }
 }
 
-impl Index<'_> {
-    /// The observances passing `filter` that a meeting from `from` to `to`
-    /// (local times at the index's location) overlaps, one entry per
-    /// occurrence with the overlap of its most important part, ordered by
-    /// impact (highest first), then start, then id (SPEC §6). Weekly
-    /// observances are included when `filter` lets them through. The
-    /// filter's minimum impact applies to each clash's own impact (an iftar
-    /// is high whatever Ramadan's impact), not the observance's.
-    ///
-    /// # Errors
-    /// [`crate::ErrorKind::OutOfRange`] when the meeting ends before it
-    /// begins, lasts over 31 days, or falls outside the index.
-    pub fn clashes_at(
-        &self,
-        from: DateTime<Tz>,
-        to: DateTime<Tz>,
-        filter: &Filter,
-        kind: MeetingKind,
-    ) -> Result<Vec<TimedClash<'_>>> {
-        let sky = Sky::new(self.settings().location_ref());
-        self.clashes_under(&sky, from, to, filter, kind)
+impl fmt::Display for TimedReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.part)?;
+        if self.no_food {
+            f.write_str("; food or drink would not be taken")?;
+        }
+        match &self.food {
+            Some(note) => write!(f, "; food: {note}"),
+            None => Ok(()),
+        }
     }
+}
 
-    /// [`Index::clashes_at`] with the Sun's times of `sky` (the index's
-    /// location), kept from one meeting to the next.
-    pub(crate) fn clashes_under(
-        &self,
-        sky: &Sky<'_>,
-        from: DateTime<Tz>,
-        to: DateTime<Tz>,
-        filter: &Filter,
-        kind: MeetingKind,
-    ) -> Result<Vec<TimedClash<'_>>> {
-        if to <= from {
-            return Err(Error::out_of_range("the meeting must end after it begins"));
+/// The part of an observance's time that a timed meeting overlaps, with
+/// its times (local civil times at the location). `Display` gives the words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimedPart {
+    /// Its whole span ("from sunset Fri 2026-03-20 18:21").
+    Span(SpanReason),
+    /// The afternoon before it begins (its `eve` hours): "the meal before
+    /// the fast, from solar noon (12:10) until it begins at 18:02".
+    Eve {
+        /// What happens then.
+        what: String,
+        /// When the hours begin, as the catalogue says it.
+        from: At,
+        /// When they begin that day.
+        start: DateTime<Tz>,
+        /// When the observance begins.
+        begins: DateTime<Tz>,
+    },
+    /// Its daily hours: "Jumu'ah prayers, solar noon (12:10) to 14:00".
+    Hours {
+        /// What happens then.
+        what: String,
+        /// When they begin, as the catalogue says it.
+        from: At,
+        /// When they begin that day.
+        start: DateTime<Tz>,
+        /// When they end, as the catalogue says it.
+        to: At,
+        /// When they end that day.
+        end: DateTime<Tz>,
+    },
+    /// A fast of the whole span ([`Fast::Whole`]): "the fast, " and the span.
+    WholeFast(SpanReason),
+    /// A fast day outside its fasting hours: "outside the fasting hours
+    /// (…)", with the span.
+    OutsideFast(SpanReason),
+    /// The fasting hours of one day ([`Fast::DawnToSunset`],
+    /// [`Fast::DawnToNightfall`], [`Fast::SunriseToSunset`]): "fasting from
+    /// dawn (05:01) to sunset (18:21)".
+    Fasting {
+        /// The fast (which says what the hours run from and to).
+        fast: Fast,
+        /// When they begin.
+        start: DateTime<Tz>,
+        /// When they end.
+        end: DateTime<Tz>,
+    },
+    /// The morning of a Ramadan fast, the easiest time to meet: "fasting
+    /// from dawn (05:01) to sunset (18:21); the morning is the easiest time".
+    FastMorning {
+        /// Dawn that day.
+        dawn: DateTime<Tz>,
+        /// Sunset that day.
+        sunset: DateTime<Tz>,
+    },
+    /// The iftar, sunset and the hour after: "iftar at 17:59 (sunset)".
+    Iftar {
+        /// Sunset that day.
+        sunset: DateTime<Tz>,
+    },
+    /// A Ramadan evening after the iftar hour: "Ramadan evening: Isha and
+    /// taraweeh prayers after the iftar at 17:59".
+    RamadanEvening {
+        /// The iftar (sunset) that day.
+        iftar: DateTime<Tz>,
+    },
+    /// The fasting hours of a fast until moonrise
+    /// ([`Fast::SunriseToMoonrise`]): "fasting from sunrise (06:40) until
+    /// moonrise (20:15)".
+    FastToMoonrise {
+        /// Sunrise that day (or the start of the civil day where the Sun
+        /// does not rise).
+        sunrise: DateTime<Tz>,
+        /// Moonrise that day, or `None` when the Moon does not rise (the
+        /// fast lasts until the end of the day).
+        moonrise: Option<DateTime<Tz>>,
+    },
+    /// The hour after moonrise, when such a fast is broken: "the fast is
+    /// broken at moonrise (20:15) with a puja and a family meal".
+    BrokenAtMoonrise {
+        /// Moonrise that day.
+        moonrise: DateTime<Tz>,
+    },
+    /// A meal on a day with a diet of its own: "a meal: " and the diet.
+    Meal {
+        /// The diet ([`Timing::food`]).
+        food: String,
+    },
+}
+
+fn hm(t: &DateTime<Tz>) -> chrono::format::DelayedFormat<chrono::format::StrftimeItems<'static>> {
+    t.format("%H:%M")
+}
+
+/// A time by the Sun, with its clock time ("sunset (18:21)"), or a clock
+/// time.
+struct AtTime<'a>(&'a At, &'a DateTime<Tz>);
+
+impl fmt::Display for AtTime<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.by_sun() {
+            true => write!(f, "{} ({})", self.0, hm(self.1)),
+            false => write!(f, "{}", hm(self.1)),
         }
-        if to - from > Duration::days(31) {
-            return Err(Error::out_of_range(
-                "a timed meeting may last at most 31 days",
-            ));
-        }
-        let location = self.settings().location_ref();
-        let tz = location.timezone();
-        let (first, last) = (
-            from.with_timezone(&tz).date_naive(),
-            to.with_timezone(&tz).date_naive(),
-        );
-        let (lo, hi) = self.days();
-        let day_from = first.pred_opt().unwrap_or(first).max(lo);
-        let day_to = last.succ_opt().unwrap_or(last).min(hi);
-        self.check_range(first, last)?;
-        let (filter, min_impact) = filter.split_min_impact();
-        let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).and_then(|n| local_instant(tz, n).0);
-        let mut out = Vec::new();
-        for c in self.clashes_of_days(day_from, day_to, &filter, false)? {
-            let occ = c.occurrence.occurrence();
-            let obs = c.occurrence.observance();
-            let len = occ.end() - occ.start();
-            // Every possible day is a real day (SPEC §6.1): the expected
-            // start and each possible one, with its own hours.
-            let starts = std::iter::once((occ.start(), false))
-                .chain(occ.possible_dates().iter().map(|d| (*d, true)));
-            let own = c.impact;
-            // How much a part matters (an iftar, or a meal in fasting
-            // hours, is high; the rest of a fast day low).
-            let weigh = |part: Part| match part {
-                Part::Iftar => Impact::High,
-                Part::Fasting | Part::FastMorning if kind.with_food => Impact::High,
-                Part::Rest | Part::FastMorning => Impact::Low,
-                Part::Fasting | Part::Span | Part::Hours | Part::FastEvening | Part::Eve => own,
-            };
-            let mut best: Option<(Part, bool, Window)> = None;
-            for (s, possible) in starts {
-                let Some(e) = s.checked_add_signed(len) else {
-                    continue;
+    }
+}
+
+impl fmt::Display for TimedPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TimedPart::Span(span) => write!(f, "{span}"),
+            TimedPart::Eve {
+                what,
+                from,
+                start,
+                begins,
+            } => write!(
+                f,
+                "{what}, from {from} ({}) until it begins at {}",
+                hm(start),
+                hm(begins)
+            ),
+            TimedPart::Hours {
+                what,
+                from,
+                start,
+                to,
+                end,
+            } => write!(f, "{what}, {} to {}", AtTime(from, start), AtTime(to, end)),
+            TimedPart::WholeFast(span) => write!(f, "the fast, {span}"),
+            TimedPart::OutsideFast(span) => write!(f, "outside the fasting hours ({span})"),
+            TimedPart::Fasting { fast, start, end } => {
+                let from = match fast {
+                    Fast::SunriseToSunset => "sunrise",
+                    _ => "dawn",
                 };
-                // Its windows lie from noon the day before it begins (an
-                // eve) to the morning after it ends (evening hours): a
-                // start whose days are away from the meeting's is skipped.
-                if s.pred_opt().unwrap_or(s) > last || e.succ_opt().unwrap_or(e) < first {
-                    continue;
-                }
-                let mut ws = windows(obs, (s, e), sky, (day_from, day_to));
-                // A meal on a day with a diet of its own (Navaratri).
-                if let (true, Some(food), Some(a), Some(b)) = (
-                    kind.with_food,
-                    obs.timing().food.as_deref(),
-                    midnight(s),
-                    e.succ_opt().and_then(midnight),
-                ) {
-                    ws.push(Window {
-                        from: a,
-                        to: b,
-                        part: Part::Span,
-                        reason: Box::new(move || format!("a meal: {food}")),
-                    });
-                }
-                for w in ws {
-                    let (a, b) = (w.from.max(from), w.to.min(to));
-                    // The part that matters most; then a certain day
-                    // before a possible one; then the more particular part.
-                    let key = |part: Part, possible: bool| (weigh(part), !possible, part);
-                    let better = best
-                        .as_ref()
-                        .is_none_or(|(p, q, ..)| key(w.part, possible) > key(*p, *q));
-                    if a < b && better {
-                        best = Some((
-                            w.part,
-                            possible,
-                            Window {
-                                from: a,
-                                to: b,
-                                ..w
-                            },
-                        ));
-                    }
-                }
-            }
-            let Some((part, possible, w)) = best else {
-                continue;
-            };
-            let food_note = obs.timing().food.as_deref().filter(|_| kind.with_food);
-            let impact = weigh(part);
-            let mut reason = match part {
-                Part::Fasting | Part::FastMorning if kind.with_food => {
-                    format!("{}; food or drink would not be taken", (w.reason)())
-                }
-                _ => (w.reason)(),
-            };
-            if let Some(note) = food_note.filter(|_| !reason.starts_with("a meal: ")) {
-                reason = format!("{reason}; food: {note}");
-            }
-            if min_impact.is_some_and(|m| impact < m) {
-                continue;
-            }
-            let eve = part == Part::Eve;
-            out.push(TimedClash {
-                occurrence: c.occurrence,
-                overlap: (w.from.with_timezone(&tz), w.to.with_timezone(&tz)),
-                reason,
-                impact,
-                possible,
-                kind: if eve { ClashKind::Eve } else { ClashKind::Day },
-            });
-        }
-        out.sort_by(|a, b| {
-            b.impact
-                .cmp(&a.impact)
-                .then(a.overlap.0.cmp(&b.overlap.0))
-                .then(
-                    a.occurrence
-                        .observance()
-                        .id()
-                        .cmp(b.occurrence.observance().id()),
+                let to = match fast {
+                    Fast::DawnToNightfall => "nightfall",
+                    _ => "sunset",
+                };
+                write!(
+                    f,
+                    "fasting from {from} ({}) to {to} ({})",
+                    hm(start),
+                    hm(end)
                 )
-        });
-        Ok(out)
+            }
+            TimedPart::FastMorning { dawn, sunset } => write!(
+                f,
+                "fasting from dawn ({}) to sunset ({}); the morning is the easiest time",
+                hm(dawn),
+                hm(sunset)
+            ),
+            TimedPart::Iftar { sunset } => write!(f, "iftar at {} (sunset)", hm(sunset)),
+            TimedPart::RamadanEvening { iftar } => write!(
+                f,
+                "Ramadan evening: Isha and taraweeh prayers after the iftar at {}",
+                hm(iftar)
+            ),
+            TimedPart::FastToMoonrise { sunrise, moonrise } => {
+                write!(f, "fasting from sunrise ({}) until ", hm(sunrise))?;
+                match moonrise {
+                    Some(m) => write!(f, "moonrise ({})", hm(m)),
+                    None => f.write_str("the end of the day (no moonrise that day)"),
+                }
+            }
+            TimedPart::BrokenAtMoonrise { moonrise } => write!(
+                f,
+                "the fast is broken at moonrise ({}) with a puja and a family meal",
+                hm(moonrise)
+            ),
+            TimedPart::Meal { food } => write!(f, "a meal: {food}"),
+        }
     }
+}
 
-    /// A timed check (SPEC §6.1): [`Index::clashes_at`], split into the
-    /// clashes whose own impact is at least the filter's minimum impact,
-    /// else [`DEFAULT_THRESHOLD`], and the rest ("also").
-    ///
-    /// ```
-    /// use chrono::TimeZone;
-    /// use clash_core::{Catalogue, Filter, Index, MeetingKind};
-    /// let cat = Catalogue::embedded()?;
-    /// let index = Index::new(&cat, 2025, 2025)?;
-    /// let london = chrono_tz::Europe::London;
-    /// // A Friday meeting ending 15:45; sunset 15:50, candle lighting 15:32.
-    /// let from = london.with_ymd_and_hms(2025, 12, 19, 14, 45, 0).unwrap();
-    /// let to = london.with_ymd_and_hms(2025, 12, 19, 15, 45, 0).unwrap();
-    /// let all = Filter::default().categories(clash_core::Category::ALL.iter().copied());
-    /// let found = index.check_at(from, to, &all, MeetingKind::default())?;
-    /// assert!(found.clashes.iter().any(|c| c.occurrence.observance().id().as_str() == "shabbat"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ///
-    /// # Errors
-    /// As [`Index::clashes_at`].
-    pub fn check_at(
-        &self,
-        from: DateTime<Tz>,
-        to: DateTime<Tz>,
-        filter: &Filter,
-        kind: MeetingKind,
-    ) -> Result<Verdict<TimedClash<'_>>> {
-        let (rest, min) = filter.split_min_impact();
-        let threshold = min.unwrap_or(DEFAULT_THRESHOLD);
-        let (clashes, also) = self
-            .clashes_at(from, to, &rest, kind)?
-            .into_iter()
-            .partition(|c| c.impact >= threshold);
-        Ok(Verdict { clashes, also })
+/// An observance's whole span, as a timed reason tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SpanReason {
+    /// From sunset (or a start before it) the evening before: "from sunset
+    /// Thu 2026-03-19 18:21 until nightfall Fri 2026-03-20 19:15".
+    FromSunset {
+        /// Its start before sunset, if it has one ("candle lighting (18
+        /// minutes before sunset)").
+        early: Option<Early>,
+        /// When it begins.
+        start: DateTime<Tz>,
+        /// How and when it ends, when by the Sun (else at midnight, and
+        /// unsaid).
+        until: Option<(DayEnd, DateTime<Tz>)>,
+    },
+    /// It begins at sunset, but the Sun does not set that evening at the
+    /// location: "no sunset at this location on 2026-06-20: the civil day
+    /// is used".
+    NoSunset {
+        /// The evening without a sunset.
+        evening: NaiveDate,
+    },
+    /// Whole civil days: "all day", or "all day, 2026-03-20 to 2026-03-22".
+    AllDay {
+        /// The first day.
+        first: NaiveDate,
+        /// The last day.
+        last: NaiveDate,
+    },
+}
+
+impl fmt::Display for SpanReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let day = |t: &DateTime<Tz>| t.format("%a %Y-%m-%d %H:%M");
+        match self {
+            SpanReason::FromSunset {
+                early,
+                start,
+                until,
+            } => {
+                match early {
+                    Some(e) => write!(
+                        f,
+                        "from {} ({} minutes before sunset) {}",
+                        e.what,
+                        e.minutes,
+                        day(start)
+                    )?,
+                    None => write!(f, "from sunset {}", day(start))?,
+                }
+                match until {
+                    Some((end, t)) => {
+                        let what = match end {
+                            DayEnd::Sunset => "sunset",
+                            DayEnd::Nightfall => "nightfall",
+                        };
+                        write!(f, " until {what} {}", day(t))
+                    }
+                    None => Ok(()),
+                }
+            }
+            SpanReason::NoSunset { evening } => write!(
+                f,
+                "no sunset at this location on {evening}: the civil day is used"
+            ),
+            SpanReason::AllDay { first, last } if first == last => f.write_str("all day"),
+            SpanReason::AllDay { first, last } => write!(f, "all day, {first} to {last}"),
+        }
     }
 }
 
@@ -1039,17 +717,68 @@ mod tests {
     }
 
     #[test]
-    fn gap_and_fold() {
-        let tz = chrono_tz::Europe::London;
-        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
-        let (t, note) = local_instant(tz, at("2026-03-29 01:30"));
-        assert_eq!(t.unwrap().to_rfc3339(), "2026-03-29T02:30:00+01:00");
-        assert!(note.unwrap().contains("does not exist"));
-        let (t, note) = local_instant(tz, at("2026-10-25 01:30"));
-        assert_eq!(t.unwrap().to_rfc3339(), "2026-10-25T01:30:00+01:00");
-        assert!(note.unwrap().contains("twice"));
-        let (t, note) = local_instant(tz, at("2026-10-25 09:00"));
-        assert_eq!(t.unwrap().to_rfc3339(), "2026-10-25T09:00:00+00:00");
-        assert!(note.is_none());
+    fn reasons_in_words() {
+        use chrono::TimeZone;
+        let london = chrono_tz::Europe::London;
+        let t = |h, m| london.with_ymd_and_hms(2026, 3, 20, h, m, 0).unwrap();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let at = |s: &str| s.parse::<At>().unwrap();
+        let candles = Early {
+            minutes: 18,
+            what: "candle lighting".to_string(),
+        };
+        let cases: Vec<(TimedPart, &str)> = vec![
+            (TimedPart::Iftar { sunset: t(18, 21) }, "iftar at 18:21 (sunset)"),
+            (
+                TimedPart::Fasting { fast: Fast::DawnToNightfall, start: t(5, 1), end: t(19, 2) },
+                "fasting from dawn (05:01) to nightfall (19:02)",
+            ),
+            (
+                TimedPart::Hours {
+                    what: "Jumu'ah prayers".to_string(),
+                    from: at("solar-noon"),
+                    start: t(12, 10),
+                    to: at("14:00"),
+                    end: t(14, 0),
+                },
+                "Jumu'ah prayers, solar noon (12:10) to 14:00",
+            ),
+            (
+                TimedPart::FastToMoonrise { sunrise: t(6, 5), moonrise: None },
+                "fasting from sunrise (06:05) until the end of the day (no moonrise that day)",
+            ),
+            (
+                TimedPart::Span(SpanReason::FromSunset {
+                    early: Some(candles),
+                    start: t(18, 3),
+                    until: Some((DayEnd::Nightfall, t(19, 15))),
+                }),
+                "from candle lighting (18 minutes before sunset) Fri 2026-03-20 18:03 until nightfall Fri 2026-03-20 19:15",
+            ),
+            (
+                TimedPart::OutsideFast(SpanReason::AllDay { first: day(20), last: day(20) }),
+                "outside the fasting hours (all day)",
+            ),
+            (
+                TimedPart::WholeFast(SpanReason::NoSunset { evening: day(19) }),
+                "the fast, no sunset at this location on 2026-03-19: the civil day is used",
+            ),
+        ];
+        for (part, words) in cases {
+            assert_eq!(part.to_string(), words);
+        }
+        let reason = TimedReason {
+            part: TimedPart::FastMorning {
+                dawn: t(5, 1),
+                sunset: t(18, 21),
+            },
+            no_food: true,
+            food: Some("no meat".to_string()),
+        };
+        assert_eq!(
+            reason.to_string(),
+            "fasting from dawn (05:01) to sunset (18:21); the morning is the easiest time; \
+             food or drink would not be taken; food: no meat"
+        );
     }
 }

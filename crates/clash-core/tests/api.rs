@@ -676,7 +676,11 @@ fn timed_min_impact_applies_to_each_clash() {
         .unwrap();
     assert_eq!(evening.len(), 1);
     assert_eq!(evening[0].occurrence.observance().id().as_str(), "ramadan");
-    assert!(evening[0].reason.contains("iftar"), "{}", evening[0].reason);
+    assert!(
+        evening[0].reason.to_string().contains("iftar"),
+        "{}",
+        evening[0].reason
+    );
     let medium = Filter::default().min_impact(Impact::Medium);
     let late = index
         .clashes_at(
@@ -747,7 +751,7 @@ fn filtered_indexes_agree_with_the_full_index() {
             )
             .unwrap()
             .iter()
-            .map(|c| (c.occurrence.name(), c.reason.clone()))
+            .map(|c| (c.occurrence.name(), c.reason.to_string()))
             .collect()
         };
         assert_eq!(names(&part), names(&full), "{f:?}");

@@ -66,7 +66,7 @@ pub fn timed(meetings: &[crate::report::Meeting<'_>]) -> String {
                     c.overlap.0.to_rfc3339(),
                     c.overlap.1.to_rfc3339(),
                     c.possible.to_string(),
-                    c.reason.clone(),
+                    c.reason.to_string(),
                     c.kind.to_string(),
                     verdict.to_string(),
                 ],
@@ -263,7 +263,7 @@ pub fn imported(found: &[crate::report::Imported<'_>]) -> String {
                         c.occurrence.name(),
                         c.impact.to_string(),
                         c.possible.to_string(),
-                        c.reason.clone(),
+                        c.reason.to_string(),
                     ]
                 })
                 .collect(),

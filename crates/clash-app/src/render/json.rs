@@ -209,7 +209,7 @@ pub struct TimedClashJson<'a> {
     pub overlap: Overlap,
     pub possible: bool,
     pub kind: &'static str,
-    pub reason: &'a str,
+    pub reason: String,
     pub clash_impact: &'static str,
 }
 
@@ -231,7 +231,7 @@ impl<'a> TimedClashJson<'a> {
             },
             possible: c.possible,
             kind: c.kind.as_str(),
-            reason: &c.reason,
+            reason: c.reason.to_string(),
             clash_impact: c.impact.as_str(),
         }
     }
@@ -312,7 +312,7 @@ pub struct ScoredClashJson<'a> {
     pub overlap: Overlap,
     pub possible: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<&'a str>,
+    pub reason: Option<String>,
     pub clash_impact: &'static str,
     pub share: f64,
     pub points: f64,
@@ -338,7 +338,7 @@ pub struct SuggestionJson<'a> {
     pub score: f64,
     pub high_impact: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<&'a str>,
+    pub note: Option<String>,
     pub avoids: Vec<AvoidedJson>,
     pub clashes: Vec<ScoredClashJson<'a>>,
 }
@@ -357,7 +357,7 @@ impl<'a> SuggestionJson<'a> {
             end: c.meeting.map(|m| m.1.to_rfc3339()),
             score: round4(c.score.points()),
             high_impact: c.high.as_str(),
-            note: c.note.as_deref(),
+            note: c.note.as_ref().map(ToString::to_string),
             avoids: s
                 .avoids
                 .iter()
@@ -383,7 +383,7 @@ impl<'a> SuggestionJson<'a> {
                         },
                     },
                     possible: k.possible,
-                    reason: k.reason.as_deref(),
+                    reason: k.reason.as_ref().map(ToString::to_string),
                     clash_impact: k.impact.as_str(),
                     share: round4(k.share),
                     points: round4(k.points.points()),

@@ -443,7 +443,7 @@ pub fn meeting_words(
 /// first.
 pub fn timed(
     meetings: &[crate::report::Meeting<'_>],
-    notes: &[String],
+    notes: &[impl std::fmt::Display],
     location: &Location,
     style: Style,
 ) -> String {

@@ -1,10 +1,9 @@
 //! Which occurrences a query or listing is about.
 
+use super::Catalogue;
 use crate::error::Result;
 use crate::model::{Category, Impact, ObservanceId, RegionSet, Set, Tradition};
 use crate::observance::Observance;
-use crate::occurrence::Occurrence;
-use crate::Catalogue;
 
 /// A filter on observances and their occurrences. The default keeps every
 /// observance except weekly ones.
@@ -86,7 +85,7 @@ impl Filter {
     /// Good Friday: [`Observance::impact_elsewhere`]), with that impact.
     /// Checks report the other nations' holidays as "also" (SPEC §6.1).
     #[must_use]
-    pub fn regions(mut self, r: impl IntoIterator<Item = crate::Region>) -> Self {
+    pub fn regions(mut self, r: impl IntoIterator<Item = crate::model::Region>) -> Self {
         let set = self.regions.get_or_insert_with(RegionSet::empty);
         for r in r {
             set.insert(r);
@@ -184,12 +183,20 @@ impl Filter {
         Some(tradition_ok && impact_ok && category_ok && region_ok)
     }
 
-    /// Whether an occurrence of `o` passes the whole filter.
-    pub fn matches(&self, o: &Observance, occ: &Occurrence) -> bool {
+    /// Whether an occurrence of `o` passes the whole filter, judged by the
+    /// occurrence's own `category` and `regions` and whether it is a
+    /// `substitute` day (the index asks this of each occurrence).
+    pub(crate) fn matches_day(
+        &self,
+        o: &Observance,
+        category: Category,
+        regions: RegionSet,
+        substitute: bool,
+    ) -> bool {
         // Outside its nations, a religious public holiday is a holy day.
-        let category = match self.is_elsewhere(occ) {
+        let category = match self.is_elsewhere(regions) {
             true => Category::HolyDay,
-            false => occ.category(),
+            false => category,
         };
         let category_ok = match self.categories {
             Some(set) => set.contains(category),
@@ -197,19 +204,19 @@ impl Filter {
         };
         let region_ok = match self.regions {
             Some(set) => {
-                occ.regions().is_empty() || occ.regions().intersects(set) || kept_elsewhere(o, occ)
+                regions.is_empty() || regions.intersects(set) || kept_elsewhere(o, substitute)
             }
             None => true,
         };
         category_ok && region_ok && self.matches_observance(o)
     }
 
-    /// Whether an occurrence passing this filter is a public holiday
-    /// outside the filter's nations (kept as a religious day: see
-    /// [`Observance::impact_elsewhere`]).
-    pub(crate) fn is_elsewhere(&self, occ: &Occurrence) -> bool {
+    /// Whether an occurrence that is a public holiday in `regions` is,
+    /// for this filter, one outside the filter's nations (kept as a
+    /// religious day: see [`Observance::impact_elsewhere`]).
+    pub(crate) fn is_elsewhere(&self, regions: RegionSet) -> bool {
         self.regions
-            .is_some_and(|set| !occ.regions().is_empty() && !occ.regions().intersects(set))
+            .is_some_and(|set| !regions.is_empty() && !regions.intersects(set))
     }
 
     /// The same filter without its regions and minimum impact: what the
@@ -246,23 +253,31 @@ impl Filter {
 }
 
 /// Whether an occurrence of a public holiday stays (as a religious day)
-/// outside its regions: it has an impact there and is not a substitute day.
-fn kept_elsewhere(o: &Observance, occ: &Occurrence) -> bool {
-    o.impact_elsewhere.is_some() && occ.substitute_for().is_none()
+/// outside its regions: it has an impact there and is not a `substitute`
+/// day.
+fn kept_elsewhere(o: &Observance, substitute: bool) -> bool {
+    o.impact_elsewhere.is_some() && !substitute
 }
 
 /// The key bit for [`kept_elsewhere`].
 const KEPT_ELSEWHERE: u32 = 1 << 14;
 
-/// Packs what a filter looks at into 32 bits: tradition (5), category (3),
-/// impact (2), regions (4), whether it stays outside its regions (1) and
-/// the observance's position (17).
-pub(crate) fn pack_key(o: &Observance, occ: &Occurrence, position: usize) -> u32 {
+/// Packs what a filter looks at into 32 bits: tradition (5), the
+/// occurrence's `category` (3), impact (2), the occurrence's `regions` (4),
+/// whether it stays outside its regions (1: not for a `substitute` day) and
+/// the observance's `position` (17).
+pub(crate) fn pack_key(
+    o: &Observance,
+    category: Category,
+    regions: RegionSet,
+    substitute: bool,
+    position: usize,
+) -> u32 {
     o.tradition.index()
-        | occ.category().index() << 5
+        | category.index() << 5
         | o.impact.index() << 8
-        | (occ.regions().bits() & 0xf) << 10
-        | if kept_elsewhere(o, occ) {
+        | (regions.bits() & 0xf) << 10
+        | if kept_elsewhere(o, substitute) {
             KEPT_ELSEWHERE
         } else {
             0

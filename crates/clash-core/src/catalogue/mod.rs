@@ -306,13 +306,13 @@ impl CatalogueBuilder {
         impact: Impact,
         category: Category,
     ) -> Result<Self> {
-        use crate::ical::{IcsCalendar, When};
+        use crate::ical::import::{IcsCalendar, When};
         let path = path.as_ref();
         let cal = IcsCalendar::from_file(path)?;
         let Some((from, to)) = cal.span() else {
             return Err(Error::invalid("no events to load as observances").with_file(path));
         };
-        let years = crate::SUPPORTED_YEARS;
+        let years = crate::model::SUPPORTED_YEARS;
         let clamp = |d: chrono::NaiveDate| {
             let lo = chrono::NaiveDate::from_ymd_opt(*years.start(), 1, 1).unwrap_or(d);
             let hi = chrono::NaiveDate::from_ymd_opt(*years.end(), 12, 31).unwrap_or(d);
@@ -343,9 +343,8 @@ impl CatalogueBuilder {
                 }
             }
         }
-        let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
         let file = path.display().to_string();
-        let mut text = String::new();
+        let mut specs = Vec::with_capacity(groups.len());
         for (k, ((uid, summary, days), dates)) in groups.iter().enumerate() {
             let slug: String = summary
                 .to_ascii_lowercase()
@@ -363,26 +362,53 @@ impl CatalogueBuilder {
                 k + 1
             );
             let name: String = summary.chars().take(100).collect();
-            let list: Vec<String> = dates
-                .iter()
-                .take(10_000)
-                .map(|d| quote(&d.to_string()))
-                .collect();
-            text.push_str(&format!(
-                "[[observance]]\nid = {}\nname = {}\ntradition = \"local\"\ncategory = {}\nimpact = {}\n\
-                 begins = \"midnight\"\ncertainty = \"fixed\"\nduration = {days}\n\
-                 rule = {{ kind = \"dates\", dates = [{}] }}\nsummary = {}\nadvice = {}\nsource = {}\n\n",
-                quote(&id),
-                quote(if name.trim().is_empty() { "(no title)" } else { &name }),
-                quote(category.as_str()),
-                quote(impact.as_str()),
-                list.join(", "),
-                quote("A day of the organisation's own calendar (imported)."),
-                quote("Check with the organisers before booking anything on this day."),
-                quote(&format!("{file}, UID {}", uid.chars().take(80).collect::<String>())),
-            ));
+            let name = if name.trim().is_empty() {
+                "(no title)".to_string()
+            } else {
+                name
+            };
+            let dates: Vec<String> = dates.iter().take(10_000).map(|d| d.to_string()).collect();
+            specs.push(spec::ObservanceSpec {
+                id,
+                name,
+                tradition: "local".to_string(),
+                category: category.as_str().to_string(),
+                impact: impact.as_str().to_string(),
+                rule: spec::RuleSpec::Dates { dates },
+                begins: Some("midnight".to_string()),
+                certainty: Some("fixed".to_string()),
+                uncertainty_days: None,
+                // At most 366 (the key above is capped).
+                duration: Some(u16::try_from(*days).unwrap_or(366)),
+                israel_duration: None,
+                end: None,
+                years: None,
+                regions: Vec::new(),
+                exceptions: Vec::new(),
+                holiday_group: None,
+                substitute: None,
+                hours: None,
+                fast: None,
+                ends: None,
+                begins_early: None,
+                eve: None,
+                food: None,
+                impact_elsewhere: None,
+                summary: "A day of the organisation's own calendar (imported).".to_string(),
+                advice: "Check with the organisers before booking anything on this day."
+                    .to_string(),
+                source: format!("{file}, UID {}", uid.chars().take(80).collect::<String>()),
+            });
         }
-        self.add_str(path, &text)
+        // What the catalogue is built from, for its content hash (the specs
+        // serialise infallibly: strings, numbers and lists only).
+        let content = serde_json::to_string(&specs).unwrap_or_default();
+        let mut builder = self;
+        builder.content = content_hash(builder.content, content.as_bytes());
+        // Errors name the line each observance had when these were written
+        // out as a TOML file of thirteen-line tables (the id on the second),
+        // as earlier versions did.
+        builder.add_specs(path, specs, &|k| Some(13 * k + 2))
     }
 
     fn add_file(self, path: &Path) -> Result<Self> {
@@ -547,7 +573,7 @@ impl Catalogue {
     }
 
     /// The position of the observance with this id in [`Catalogue::observances`].
-    pub fn position(&self, id: &str) -> Option<usize> {
+    pub(crate) fn position(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
     }
 

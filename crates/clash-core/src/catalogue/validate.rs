@@ -11,6 +11,7 @@ use super::spec::{EndSpec, ExceptionSpec, HoursSpec, ObservanceSpec, RuleSpec, S
 use crate::calendars::hebrew::HebrewMonth;
 use crate::calendars::hindu::{Window, MASA_NAMES};
 use crate::error::{Error, Result};
+use crate::model::SUPPORTED_YEARS;
 use crate::model::{Category, Certainty, DayStart, Impact, ObservanceId, Region, Tradition};
 use crate::observance::Observance;
 use crate::rules::hindu::{HinduRule, SIGN_NAMES};
@@ -19,7 +20,6 @@ use crate::rules::{
     Zone, MAX_SPAN_DAYS,
 };
 use crate::timing::{At, DayEnd, Early, EveHours, Fast, Hours, Timing};
-use crate::SUPPORTED_YEARS;
 
 /// Validates one observance; `origin` is recorded on it.
 pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observance> {

@@ -37,7 +37,7 @@ use chrono_tz::Tz;
 use icalendar::parser::{read_calendar, Component as Comp, Property as Prop};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::timing::local_instant;
+use crate::location::local_instant;
 
 /// The largest file read, in bytes.
 pub const MAX_ICS_BYTES: usize = 16 << 20;

@@ -15,7 +15,7 @@
 //! folds lines at 75 octets without splitting a UTF-8 character, and ends
 //! lines with CRLF.
 
-mod import;
+pub(crate) mod import;
 
 pub use import::{
     BadEvents, EventOccurrence, Expansion, IcsCalendar, SkippedEvent, When, MAX_COMPONENTS,

@@ -81,7 +81,7 @@ const LATITUDE_TERMS: [(i8, i8, i8, i8, i32); 60] = [
 
 /// The Moon's apparent geocentric position of date.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MoonPosition {
+pub(crate) struct MoonPosition {
     /// Apparent ecliptic longitude, degrees `[0, 360)`.
     pub longitude: f64,
     /// Ecliptic latitude, degrees.
@@ -103,16 +103,9 @@ pub fn lunar_longitude(t: JulianDay) -> f64 {
     moon_position_with(t, false).longitude
 }
 
-/// The Moon's apparent geocentric position (longitude, latitude, distance).
-///
-/// ```
-/// use clash_core::calendars::astro::{moon_position, JulianDay};
-/// // Meeus, Example 47.a: 1992 April 12.0 TD: β = −3.229126°, Δ = 368409.7 km.
-/// let p = moon_position(JulianDay(2_448_724.5 - 59.0 / 86_400.0));
-/// assert!((p.latitude + 3.229_126).abs() < 0.0005);
-/// assert!((p.distance_km - 368_409.7).abs() < 1.0);
-/// ```
-pub fn moon_position(t: JulianDay) -> MoonPosition {
+/// The Moon's apparent geocentric position (longitude, latitude, distance),
+/// for moonrise.
+pub(crate) fn moon_position(t: JulianDay) -> MoonPosition {
     moon_position_with(t, true)
 }
 
@@ -189,4 +182,17 @@ fn moon_position_with(t: JulianDay, full: bool) -> MoonPosition {
 /// 0 at new moon, 180 at full moon.
 pub fn moon_elongation(t: JulianDay) -> f64 {
     normalize(lunar_longitude(t) - solar_longitude(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meeus_example_47a() {
+        // Meeus, Example 47.a: 1992 April 12.0 TD: β = −3.229126°, Δ = 368409.7 km.
+        let p = moon_position(JulianDay(2_448_724.5 - 59.0 / 86_400.0));
+        assert!((p.latitude + 3.229_126).abs() < 0.0005);
+        assert!((p.distance_km - 368_409.7).abs() < 1.0);
+    }
 }

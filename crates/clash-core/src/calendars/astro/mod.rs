@@ -4,7 +4,7 @@
 //!
 //! Pure functions of time, no catalogue types. Time is a Julian Day in
 //! Universal Time ([`JulianDay`]); the theories are evaluated in Terrestrial
-//! Time, converted with ΔT ([`delta_t`]).
+//! Time, converted with ΔT (the Espenak and Meeus polynomials).
 //!
 //! Sources:
 //! - Jean Meeus, *Astronomical Algorithms*, 2nd ed. (1998): ch. 7 (Julian
@@ -39,10 +39,10 @@ mod solar;
 mod time;
 mod vsop87_earth;
 
-pub use lunar::{lunar_longitude, moon_elongation, moon_position, MoonPosition};
+pub use lunar::{lunar_longitude, moon_elongation};
 pub use rise::moonrise_between;
-pub use solar::{lahiri_ayanamsa, lahiri_true_ayanamsa, sidereal_solar_longitude, solar_longitude};
-pub use time::{delta_t, JulianDay};
+pub use solar::{lahiri_true_ayanamsa, sidereal_solar_longitude, solar_longitude};
+pub use time::JulianDay;
 
 /// Degrees in `[0, 360)`.
 pub(crate) fn normalize(deg: f64) -> f64 {

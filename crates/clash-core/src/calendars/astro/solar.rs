@@ -44,15 +44,9 @@ pub fn solar_longitude(t: JulianDay) -> f64 {
 /// less that day's nutation of 0.004658035°: 23.245524743° mean), plus the
 /// general precession in longitude since then (Lieske et al. 1977:
 /// 5029.0966″ T + 1.11113″ T² − 0.000006″ T³). These are the Swiss
-/// Ephemeris's Lahiri constants.
-///
-/// ```
-/// use clash_core::calendars::astro::{lahiri_ayanamsa, JulianDay};
-/// // About 24°11′ in 2024.
-/// let a = lahiri_ayanamsa(JulianDay::from_ymd_hms(2024, 1, 1, 0, 0, 0.0));
-/// assert!((a - 24.19).abs() < 0.01);
-/// ```
-pub fn lahiri_ayanamsa(t: JulianDay) -> f64 {
+/// Ephemeris's Lahiri constants. (The sidereal longitudes use the true
+/// ayanamsa, [`lahiri_true_ayanamsa`].)
+pub(crate) fn lahiri_ayanamsa(t: JulianDay) -> f64 {
     let precession = |c: f64| (5029.0966 * c + 1.11113 * c * c - 0.000006 * c.powi(3)) * ARCSEC;
     let epoch = (2_435_553.5 - 2_451_545.0) / 36_525.0;
     let at_epoch = 23.0 + 15.0 / 60.0 + 0.658 / 3600.0 - 0.004_658_035;
@@ -75,6 +69,14 @@ pub fn sidereal_solar_longitude(t: JulianDay) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn mean_ayanamsa_in_2024() {
+        use super::{lahiri_ayanamsa, JulianDay};
+        // About 24°11′ in 2024.
+        let a = lahiri_ayanamsa(JulianDay::from_ymd_hms(2024, 1, 1, 0, 0, 0.0));
+        assert!((a - 24.19).abs() < 0.01);
+    }
+
     /// The truncated series against the full VSOP87D (`vsop87` crate) every
     /// 10 days over 1900–2100: within 1″ in longitude.
     #[test]

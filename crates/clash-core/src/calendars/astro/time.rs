@@ -73,7 +73,7 @@ const OBSERVED_2005: [f64; 21] = [
 ///   −20 + 32·((y − 1820)/100)² (Morrison and Stephenson).
 ///
 /// The future is uncertain by tens of seconds by 2050 and minutes by 2100.
-pub fn delta_t(year: f64) -> f64 {
+pub(crate) fn delta_t(year: f64) -> f64 {
     let y = year;
     let parabola = |y: f64| {
         let u = (y - 1820.0) / 100.0;

@@ -1,0 +1,3 @@
+//! The index's queries above the occurrence index itself: timed checks.
+
+pub(crate) mod timed;
