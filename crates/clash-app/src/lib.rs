@@ -89,6 +89,7 @@
 #![forbid(unsafe_code)]
 
 mod engine;
+mod imported;
 mod error;
 mod parse;
 pub mod render;

@@ -4,7 +4,7 @@
 //! so a long list is never held twice. Items are serialised through the
 //! wire types of `render::json`.
 
-use chrono::{DateTime, NaiveDate};
+use chrono::DateTime;
 use chrono_tz::Tz;
 use clash_core::{
     Clash, Location, Observance, OccurrenceRef, Profile, Suggestions, SunDay, TimedClash, Verdict,
@@ -16,6 +16,7 @@ use crate::render::json::{
     ClashJson, ImportedJson, LocationJson, ObservanceJson, OccurrenceJson, SuggestionJson,
     SunDayJson, TimedClashJson,
 };
+pub use crate::imported::{Found, Imported};
 pub use crate::render::json::{Day, Texts};
 
 /// A location, serialised as its name, coordinates, zone and region.
@@ -280,40 +281,6 @@ pub struct ListReport<'a> {
     /// The feed's name, saying what the filters chose.
     #[serde(skip)]
     pub feed_name: String,
-}
-
-/// What one occurrence of an imported event clashes with: whole days for
-/// an all-day (or very long) event, else the timed check.
-#[derive(Debug)]
-pub enum Found<'a> {
-    /// Whole days.
-    Days(Verdict<Clash<'a>>),
-    /// The event's hours.
-    Timed(Verdict<TimedClash<'a>>),
-}
-
-/// One occurrence of an imported event, in the location's time, and its
-/// clashes.
-#[derive(Debug)]
-pub struct Imported<'a> {
-    /// The event's occurrence, as read.
-    pub event: &'a clash_core::ical::EventOccurrence,
-    /// First and last day (all-day).
-    pub days: Option<(NaiveDate, NaiveDate)>,
-    /// Start and end (timed).
-    pub times: Option<(DateTime<Tz>, DateTime<Tz>)>,
-    /// What it clashes with.
-    pub found: Found<'a>,
-}
-
-impl Imported<'_> {
-    /// How many clashes count.
-    pub fn clash_count(&self) -> usize {
-        match &self.found {
-            Found::Days(v) => v.clashes.len(),
-            Found::Timed(v) => v.clashes.len(),
-        }
-    }
 }
 
 /// The events of an imported calendar, serialised as they are written.

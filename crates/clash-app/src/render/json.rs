@@ -418,7 +418,7 @@ pub struct ImportedJson<'a> {
 }
 
 impl<'a> ImportedJson<'a> {
-    pub fn new(f: &'a crate::report::Imported<'a>, location: &Location) -> Self {
+    pub fn new(f: &'a crate::imported::Imported<'a>, location: &Location) -> Self {
         let (start, end) = match (f.days, f.times) {
             (Some((a, b)), _) => (a.to_string(), b.to_string()),
             (_, Some((s, e))) => (s.to_rfc3339(), e.to_rfc3339()),
@@ -428,8 +428,8 @@ impl<'a> ImportedJson<'a> {
             ImportedClashes::Days(v.iter().map(|c| ClashJson::new(c, location)).collect())
         };
         let (clashes, also) = match (&f.found, &f.times) {
-            (crate::report::Found::Days(v), _) => (days(&v.clashes), days(&v.also)),
-            (crate::report::Found::Timed(v), Some((s, e))) => {
+            (crate::imported::Found::Days(v), _) => (days(&v.clashes), days(&v.also)),
+            (crate::imported::Found::Timed(v), Some((s, e))) => {
                 let timed = |v: &'a [clash_core::TimedClash<'a>]| {
                     ImportedClashes::Timed(
                         v.iter()
@@ -439,7 +439,7 @@ impl<'a> ImportedJson<'a> {
                 };
                 (timed(&v.clashes), timed(&v.also))
             }
-            (crate::report::Found::Timed(_), None) => (days(&[]), days(&[])),
+            (crate::imported::Found::Timed(_), None) => (days(&[]), days(&[])),
         };
         ImportedJson {
             uid: &f.event.uid,
