@@ -39,4 +39,3 @@ impl Imported<'_> {
         }
     }
 }
-

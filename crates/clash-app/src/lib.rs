@@ -89,8 +89,8 @@
 #![forbid(unsafe_code)]
 
 mod engine;
-mod imported;
 mod error;
+mod imported;
 mod parse;
 pub mod render;
 pub mod report;

@@ -12,11 +12,11 @@ use clash_core::{
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
+pub use crate::imported::{Found, Imported};
 use crate::render::json::{
     ClashJson, ImportedJson, LocationJson, ObservanceJson, OccurrenceJson, SuggestionJson,
     SunDayJson, TimedClashJson,
 };
-pub use crate::imported::{Found, Imported};
 pub use crate::render::json::{Day, Texts};
 
 /// A location, serialised as its name, coordinates, zone and region.

@@ -67,7 +67,7 @@
 //! [`Index`] (occurrences expanded over a range of years, indexed by day),
 //! [`Filter`], [`Location`] (with sunrise and sunset), timed checks
 //! ([`Index::clashes_at`]), scheduling suggestions for an audience
-//! ([`schedule`], [`Index::suggest`]), and the pure calendar arithmetic in
+//! ([`Profile`], [`Index::suggest`]), and the pure calendar arithmetic in
 //! [`calendars`].
 
 #![deny(missing_docs)]
@@ -86,7 +86,7 @@ mod nations;
 mod observance;
 mod occurrence;
 pub mod rules;
-pub mod schedule;
+mod schedule;
 mod settings;
 mod timing;
 
@@ -97,7 +97,6 @@ pub use catalogue::{Catalogue, CatalogueBuilder, Filter, EMBEDDED};
 /// depend on them by hand.
 pub use chrono;
 pub use chrono_tz;
-pub use chrono_tz::Tz;
 pub use error::{Error, ErrorKind, Result};
 pub use index::timed::TimedClash;
 pub use location::{local_instant, ClockNote, Location, SunDay, PRESETS};
@@ -118,4 +117,3 @@ pub use timing::{
     parse_clock, parse_duration_minutes, At, DayEnd, Fast, Hours, MeetingKind, SpanReason,
     TimedPart, TimedReason, Timing,
 };
-

@@ -51,6 +51,7 @@ pub const PRESETS: &[(&str, f64, f64, Tz)] = &[
 
 /// Sunrise and sunset of one local civil day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SunDay {
     /// The local date.
     pub date: NaiveDate,

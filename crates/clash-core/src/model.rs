@@ -197,6 +197,16 @@ pub struct Set<T> {
 /// A set of [`Region`]s.
 pub type RegionSet = Set<Region>;
 
+impl Set<Region> {
+    /// The nations' English names in declaration order, joined by commas
+    /// ("England, Wales"); empty for no region. The one wording of a set
+    /// of regions, for the feed and the text output.
+    pub fn english_names(self) -> String {
+        let names: Vec<&str> = self.iter().map(Region::english_name).collect();
+        names.join(", ")
+    }
+}
+
 macro_rules! impl_set {
     ($t:ty) => {
         impl Set<$t> {
@@ -370,6 +380,7 @@ impl std::fmt::Display for ClashKind {
 /// on this day" (awareness days, other nations' holidays), which never make
 /// a day clash.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Verdict<T> {
     /// What counts.
     pub clashes: Vec<T>,
@@ -399,6 +410,29 @@ pub const DEFAULT_THRESHOLD: Impact = Impact::Medium;
 
 /// The Gregorian years the library computes dates for.
 pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1583..=2999;
+
+/// A weekday by its English name or any abbreviation of at least three
+/// letters, in any case: `mon`, `Tues`, `wednesday`. The one parser of
+/// weekdays, for catalogue rules and for `suggest --weekdays`.
+pub(crate) fn parse_weekday(s: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday;
+    let s = s.trim().to_ascii_lowercase();
+    if s.len() < 3 {
+        return None;
+    }
+    [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ]
+    .iter()
+    .find(|(name, _)| name.starts_with(&s))
+    .map(|(_, d)| *d)
+}
 
 #[cfg(test)]
 mod tests {

@@ -274,6 +274,7 @@ impl<'a> OccurrenceRef<'a> {
 /// date first (SPEC §6.1); its `Display` gives the words: "expected Tue
 /// 2027-03-09; may be Mon 2027-03-08 or Wed 2027-03-10 (moon sighting)".
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct ExpectedDates<'a> {
     /// The expected first day.
     pub expected: NaiveDate,
@@ -658,6 +659,7 @@ const POSITION: u32 = !(POSSIBLE | BEGINS_AT_SUNSET);
 
 /// A clash between a queried span and an occurrence (SPEC §6).
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct Clash<'a> {
     /// What it clashes with.
     pub occurrence: OccurrenceRef<'a>,

@@ -39,7 +39,7 @@ use serde::Deserialize;
 use crate::catalogue::{line_of, one_line, Filter, MAX_FILE_BYTES};
 use crate::error::{Error, ErrorKind, Result};
 use crate::location::{local_instant, ClockNote};
-use crate::model::{Category, Impact, Region, RegionSet, Tradition};
+use crate::model::{parse_weekday, Category, Impact, Region, RegionSet, Tradition};
 use crate::occurrence::{raise_for_food, Index, OccurrenceRef};
 use crate::timing::{MeetingKind, Sky, TimedReason};
 
@@ -362,25 +362,6 @@ impl Default for Weekdays {
     }
 }
 
-fn weekday(s: &str) -> Option<Weekday> {
-    let s = s.trim().to_ascii_lowercase();
-    if s.len() < 3 {
-        return None;
-    }
-    [
-        ("monday", Weekday::Mon),
-        ("tuesday", Weekday::Tue),
-        ("wednesday", Weekday::Wed),
-        ("thursday", Weekday::Thu),
-        ("friday", Weekday::Fri),
-        ("saturday", Weekday::Sat),
-        ("sunday", Weekday::Sun),
-    ]
-    .iter()
-    .find(|(name, _)| name.starts_with(&s))
-    .map(|(_, d)| *d)
-}
-
 impl FromStr for Weekdays {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
@@ -396,7 +377,10 @@ impl FromStr for Weekdays {
         for part in s.split(',') {
             match part.split_once('-') {
                 Some((a, b)) => {
-                    let (a, b) = (weekday(a).ok_or_else(bad)?, weekday(b).ok_or_else(bad)?);
+                    let (a, b) = (
+                        parse_weekday(a).ok_or_else(bad)?,
+                        parse_weekday(b).ok_or_else(bad)?,
+                    );
                     let mut d = a;
                     for _ in 0..7 {
                         bits |= 1 << d.num_days_from_monday();
@@ -406,7 +390,7 @@ impl FromStr for Weekdays {
                         d = d.succ();
                     }
                 }
-                None => bits |= 1 << weekday(part).ok_or_else(bad)?.num_days_from_monday(),
+                None => bits |= 1 << parse_weekday(part).ok_or_else(bad)?.num_days_from_monday(),
             }
         }
         Ok(Weekdays(bits))
@@ -485,6 +469,7 @@ impl HighImpact {
 
 /// A clash of a candidate, with what it costs.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct ScoredClash<'a> {
     /// What it clashes with.
     pub occurrence: OccurrenceRef<'a>,
@@ -505,6 +490,7 @@ pub struct ScoredClash<'a> {
 
 /// A candidate date (or date and time) and its score.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Candidate<'a> {
     /// The day.
     pub date: NaiveDate,
@@ -535,6 +521,7 @@ impl Candidate<'_> {
 /// A suggestion: the candidate and the nearby high-impact days (and public
 /// holidays) it avoids.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Suggestion<'a> {
     /// The candidate.
     pub candidate: Candidate<'a>,
@@ -547,6 +534,7 @@ pub struct Suggestion<'a> {
 
 /// The answer to a [`Request`].
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Suggestions<'a> {
     /// The best candidates, best first.
     pub suggestions: Vec<Suggestion<'a>>,

@@ -757,3 +757,48 @@ fn filtered_indexes_agree_with_the_full_index() {
         assert_eq!(names(&part), names(&full), "{f:?}");
     }
 }
+
+#[test]
+fn an_unknown_named_rule_lists_every_name() {
+    let toml = r#"
+[[observance]]
+id = "x"
+name = "X"
+tradition = "hindu"
+category = "festival"
+impact = "low"
+rule = { kind = "named", name = "no-such-rule" }
+summary = "s"
+advice = "a"
+source = "test"
+"#;
+    let e = CatalogueBuilder::new()
+        .add_str("test.toml", toml)
+        .and_then(|b| b.build())
+        .unwrap_err()
+        .to_string();
+    // Each name a catalogue of ours uses with `kind = "named"`, and the
+    // Hindu ones that once went missing from the hint.
+    for name in [
+        "nowruz",
+        "bahai-naw-ruz",
+        "birth-of-the-bab",
+        "birth-of-bahaullah",
+        "bst-starts",
+        "bst-ends",
+        "holika-dahan",
+        "raksha-bandhan",
+        "onam",
+        "dussehra",
+    ] {
+        assert!(e.contains(name), "{name} missing from: {e}");
+    }
+    // Every name the hint offers is one the parser takes.
+    let hint = e.rsplit("allowed: ").next().unwrap_or_default();
+    for name in hint.trim_end_matches(')').split(", ") {
+        let ok = CatalogueBuilder::new()
+            .add_str("test.toml", &toml.replace("no-such-rule", name.trim()))
+            .and_then(|b| b.build());
+        assert!(ok.is_ok(), "{name:?}: {ok:?}");
+    }
+}

@@ -40,7 +40,11 @@ fn timed_cases() {
                     .first()
                     .unwrap_or_else(|| panic!("{line}: no clash"));
                 assert_eq!(c.impact.as_str(), impact, "{line}: {}", c.reason);
-                assert!(c.reason.to_string().contains(reason), "{line}: {}", c.reason);
+                assert!(
+                    c.reason.to_string().contains(reason),
+                    "{line}: {}",
+                    c.reason
+                );
                 if !time.is_empty() {
                     // `HH:MM-18m`: that many minutes before the golden time.
                     let (time, before) = match time.split_once('-') {
@@ -51,7 +55,11 @@ fn timed_cases() {
                         - Duration::minutes(before);
                     let ok = [t, t - Duration::minutes(1), t + Duration::minutes(1)]
                         .iter()
-                        .any(|t| c.reason.to_string().contains(&t.format("%H:%M").to_string()));
+                        .any(|t| {
+                            c.reason
+                                .to_string()
+                                .contains(&t.format("%H:%M").to_string())
+                        });
                     assert!(ok, "{line}: {}", c.reason);
                 }
             }

@@ -81,8 +81,7 @@ fn regions(r: RegionSet) -> String {
     } else if r == RegionSet::all() {
         " [UK]".to_string()
     } else {
-        let names: Vec<&str> = r.iter().map(Region::english_name).collect();
-        format!(" [{}]", names.join(", "))
+        format!(" [{}]", r.english_names())
     }
 }
 

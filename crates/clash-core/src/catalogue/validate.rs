@@ -329,17 +329,7 @@ pub(crate) fn date(text: &str) -> Result<NaiveDate> {
 }
 
 fn weekday(text: &str) -> Result<Weekday> {
-    let w = match text {
-        "monday" | "mon" => Weekday::Mon,
-        "tuesday" | "tue" => Weekday::Tue,
-        "wednesday" | "wed" => Weekday::Wed,
-        "thursday" | "thu" => Weekday::Thu,
-        "friday" | "fri" => Weekday::Fri,
-        "saturday" | "sat" => Weekday::Sat,
-        "sunday" | "sun" => Weekday::Sun,
-        _ => return Err(bad("weekday", text, "monday … sunday")),
-    };
-    Ok(w)
+    crate::model::parse_weekday(text).ok_or_else(|| bad("weekday", text, "monday … sunday"))
 }
 
 fn rule(spec: RuleSpec) -> Result<Rule> {
@@ -533,10 +523,18 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
                 _ => return Err(bad("paksha", &paksha, "shukla, krishna")),
             };
             if !(1..=15).contains(&tithi) {
-                return Err(bad("tithi", tithi, "1 to 15 (15 is Purnima in Shukla, Amavasya in Krishna)"));
+                return Err(bad(
+                    "tithi",
+                    tithi,
+                    "1 to 15 (15 is Purnima in Shukla, Amavasya in Krishna)",
+                ));
             }
             let window = Window::from_name(&window).ok_or_else(|| {
-                bad("window", &window, "sunrise, madhyahna, aparahna, pradosh, nishita, moonrise")
+                bad(
+                    "window",
+                    &window,
+                    "sunrise, madhyahna, aparahna, pradosh, nishita, moonrise",
+                )
             })?;
             Rule::Hindu(HinduRule::Tithi {
                 masa: u8::try_from(masa + 1).unwrap_or(1),
@@ -559,16 +557,12 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
                 after_sunset_next_day,
             })
         }
-        RuleSpec::Named { name } if HinduRule::from_name(&name).is_some() => {
-            Rule::Hindu(HinduRule::from_name(&name).ok_or_else(|| bad("name", &name, "a named rule"))?)
+        RuleSpec::Named { name } if HinduRule::from_name(&name).is_some() => Rule::Hindu(
+            HinduRule::from_name(&name).ok_or_else(|| bad("name", &name, "a named rule"))?,
+        ),
+        RuleSpec::Named { name } => {
+            Rule::Named(Named::from_name(&name).ok_or_else(|| bad("name", &name, &named_rules()))?)
         }
-        RuleSpec::Named { name } => Rule::Named(Named::from_name(&name).ok_or_else(|| {
-            bad(
-                "name",
-                &name,
-                "nowruz, bahai-naw-ruz, birth-of-the-bab, birth-of-bahaullah, bst-starts, bst-ends, holika-dahan, raksha-bandhan, onam",
-            )
-        })?),
         RuleSpec::Weekly { weekday: w } => Rule::Weekly {
             weekday: weekday(&w)?,
         },
@@ -678,4 +672,12 @@ fn substitute(spec: SubstituteSpec, group: String) -> Result<Substitute> {
             .map(|c| Category::from_str(&c).map_err(|e| e.with_field("weekend_category")))
             .transpose()?,
     })
+}
+
+/// Every name `kind = "named"` takes, for the error hint: from the same
+/// lists the parsers read, so that the hint cannot leave one out.
+fn named_rules() -> String {
+    let named = Named::ALL.iter().map(|n| n.name());
+    let hindu = HinduRule::NAMED.iter().map(|(n, _)| *n);
+    named.chain(hindu).collect::<Vec<_>>().join(", ")
 }

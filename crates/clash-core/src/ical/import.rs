@@ -75,6 +75,7 @@ impl When {
 
 /// One occurrence of an imported event.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct EventOccurrence {
     /// The event's UID.
     pub uid: String,
@@ -126,6 +127,7 @@ pub enum BadEvents {
 /// Its `Display` is one line: `line 42: event "Team meeting" skipped:
 /// unknown time zone `Mars/Olympus` (…)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SkippedEvent {
     line: usize,
     uid: String,

@@ -26,7 +26,7 @@ use chrono::{Duration, NaiveDate};
 use icalendar::{Calendar, Component, Event, Property};
 
 use crate::location::Location;
-use crate::model::{Certainty, Impact, RegionSet};
+use crate::model::{Certainty, Impact};
 use crate::occurrence::OccurrenceRef;
 
 /// The `PRODID` of our feeds.
@@ -43,14 +43,6 @@ fn plain(s: &str) -> String {
 
 fn ymd(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
-}
-
-fn region_words(r: RegionSet) -> Option<String> {
-    if r.is_empty() {
-        return None;
-    }
-    let names: Vec<&str> = r.iter().map(|r| r.english_name()).collect();
-    Some(names.join(", "))
 }
 
 /// The event of one occurrence.
@@ -88,8 +80,11 @@ fn event(o: &OccurrenceRef<'_>, location: &Location) -> Event {
         }
     }
     lines.push(certainty);
-    if let Some(r) = region_words(occ.regions()) {
-        lines.push(format!("Public holiday in: {r}."));
+    if !occ.regions().is_empty() {
+        lines.push(format!(
+            "Public holiday in: {}.",
+            occ.regions().english_names()
+        ));
     }
     lines.push(format!("Impact: {}.", obs.impact()));
     lines.push(format!("Source: {}", obs.source()));

@@ -87,6 +87,7 @@ impl SpanWords<'_> {
 
 /// A clash of a timed meeting with an observance.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct TimedClash<'a> {
     /// What it clashes with.
     pub occurrence: OccurrenceRef<'a>,

@@ -75,15 +75,21 @@ pub enum HinduRule {
 }
 
 impl HinduRule {
-    /// Parses a named rule.
+    /// The Hindu rules a catalogue names (`kind = "named"`), each with its
+    /// catalogue name: one list, for the parser and for the error hint.
+    pub const NAMED: [(&'static str, HinduRule); 4] = [
+        ("holika-dahan", HinduRule::HolikaDahan),
+        ("raksha-bandhan", HinduRule::RakshaBandhan),
+        ("onam", HinduRule::Onam),
+        ("dussehra", HinduRule::Dussehra),
+    ];
+
+    /// Parses a named rule (one of [`HinduRule::NAMED`]).
     pub fn from_name(name: &str) -> Option<Self> {
-        Some(match name {
-            "holika-dahan" => HinduRule::HolikaDahan,
-            "raksha-bandhan" => HinduRule::RakshaBandhan,
-            "onam" => HinduRule::Onam,
-            "dussehra" => HinduRule::Dussehra,
-            _ => return None,
-        })
+        HinduRule::NAMED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, r)| *r)
     }
 
     /// The days of this rule in Gregorian `year` at `place`, each with the

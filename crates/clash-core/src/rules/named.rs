@@ -81,17 +81,20 @@ pub enum Named {
 }
 
 impl Named {
-    /// Parses a catalogue name.
+    /// Every named rule of this kind, by its catalogue name.
+    pub const ALL: [Named; 6] = [
+        Named::Nowruz,
+        Named::BahaiNawRuz,
+        Named::TwinHolyBirthday(1),
+        Named::TwinHolyBirthday(2),
+        Named::UkClockChange(true),
+        Named::UkClockChange(false),
+    ];
+
+    /// Parses a catalogue name: the one of [`Named::ALL`] with this
+    /// [`Named::name`].
     pub fn from_name(name: &str) -> Option<Self> {
-        Some(match name {
-            "nowruz" => Named::Nowruz,
-            "bahai-naw-ruz" => Named::BahaiNawRuz,
-            "birth-of-the-bab" => Named::TwinHolyBirthday(1),
-            "birth-of-bahaullah" => Named::TwinHolyBirthday(2),
-            "bst-starts" => Named::UkClockChange(true),
-            "bst-ends" => Named::UkClockChange(false),
-            _ => return None,
-        })
+        Named::ALL.into_iter().find(|n| n.name() == name)
     }
 
     /// The catalogue name.
