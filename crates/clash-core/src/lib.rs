@@ -91,6 +91,18 @@ mod settings;
 mod timing;
 
 pub use baked::Baked;
+
+/// Plumbing for embedders that cache per observance (a renderer that
+/// escapes each observance's texts once): not needed to ask about dates.
+pub mod expert {
+    use crate::Occurrence;
+
+    /// The position of an occurrence's observance in
+    /// [`crate::Catalogue::observances`].
+    pub fn observance_index(occurrence: &Occurrence) -> usize {
+        occurrence.observance_index()
+    }
+}
 pub use calendars::hijri::Method as IslamicMethod;
 pub use catalogue::{Catalogue, CatalogueBuilder, Filter, EMBEDDED};
 /// The date and time crates of the API, so that an embedder need not

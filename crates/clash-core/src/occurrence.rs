@@ -62,8 +62,9 @@ impl Occurrence {
     pub fn approximation(&self) -> Option<Approximation> {
         self.approximation
     }
-    /// The position of its observance in [`Catalogue::observances`].
-    pub fn observance_index(&self) -> usize {
+    /// The position of its observance in [`Catalogue::observances`]
+    /// (index plumbing: for embedders, [`crate::expert::observance_index`]).
+    pub(crate) fn observance_index(&self) -> usize {
         self.observance as usize
     }
     /// The first civil date it covers.

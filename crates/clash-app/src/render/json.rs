@@ -140,11 +140,11 @@ impl<'a> OccurrenceJson<'a> {
     ) -> Self {
         let obs = o.observance();
         let occ = o.occurrence();
-        let [summary, advice, source] = match texts.and_then(|t| t.get(occ.observance_index(), obs))
-        {
-            Some([a, b, c]) => [a, b, c].map(|r| Text::Escaped(r)),
-            None => [obs.summary(), obs.advice(), obs.source()].map(Text::Plain),
-        };
+        let [summary, advice, source] =
+            match texts.and_then(|t| t.get(clash_core::expert::observance_index(occ), obs)) {
+                Some([a, b, c]) => [a, b, c].map(|r| Text::Escaped(r)),
+                None => [obs.summary(), obs.advice(), obs.source()].map(Text::Plain),
+            };
         OccurrenceJson {
             id: obs.id().as_str(),
             name: o.name(),
