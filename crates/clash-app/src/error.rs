@@ -14,8 +14,9 @@ pub enum ErrorKind {
     Usage,
     /// What the request names does not exist (an observance id): HTTP 404.
     NotFound,
-    /// The request asks for more than the limits allow (a range, a file):
-    /// HTTP 413.
+    /// The request's data is larger than the limits allow (an uploaded
+    /// calendar over 16 MiB): HTTP 413. A range past a command's limit is
+    /// a [`ErrorKind::Usage`] error, as SPEC §11 asks.
     TooLarge,
     /// The core refused the request's data (a catalogue or calendar that
     /// does not read, a value out of range): its kind, HTTP 400 or 422.

@@ -30,6 +30,9 @@ pub const MAX_EXPORT_DAYS: i64 = 366 * 20;
 /// The longest meeting of a timed check, in minutes (31 days).
 pub const MAX_CHECK_MINUTES: i64 = 31 * 24 * 60;
 
+/// The most dates `show` lists.
+pub const MAX_SHOW_COUNT: u16 = 100;
+
 /// The default window of `import` reaches at most this many years after
 /// today.
 pub const DEFAULT_IMPORT_YEARS: u32 = 10;
@@ -191,10 +194,9 @@ fn timed_days(ctx: &Ctx<'_>, c: &request::Check) -> Result<(Vec<NaiveDate>, (u32
     let t = m.time.as_deref().unwrap_or_default();
     let (from, to) = resolve_range(c.when.as_deref(), &c.range, ctx.today(), 0)?;
     if (to - from).num_days() >= MAX_TIMED_DAYS {
-        return Err(Error::new(
-            ErrorKind::TooLarge,
-            format!("a daily time check covers at most {MAX_TIMED_DAYS} days"),
-        ));
+        return Err(Error::usage(format!(
+            "a daily time check covers at most {MAX_TIMED_DAYS} days"
+        )));
     }
     let days = from.iter_days().take_while(|d| *d <= to).collect();
     Ok((days, meeting_time(t, duration, MAX_CHECK_MINUTES)?))
@@ -290,18 +292,16 @@ fn suggest_request(ctx: &Ctx<'_>, s: &request::Suggest) -> Result<clash_core::Re
     };
     let (from, to) = resolve_range(s.window.as_deref(), &s.range, ctx.today(), 27)?;
     if (to - from).num_days() >= clash_core::MAX_WINDOW_DAYS {
-        return Err(Error::new(
-            ErrorKind::TooLarge,
-            format!(
-                "a window may span at most {} days",
-                clash_core::MAX_WINDOW_DAYS
-            ),
-        ));
-    }
-    if !(1..=100).contains(&s.count) {
         return Err(Error::usage(format!(
-            "invalid count {} (expected 1 to 100)",
-            s.count
+            "a window may span at most {} days",
+            clash_core::MAX_WINDOW_DAYS
+        )));
+    }
+    if !(1..=clash_core::MAX_COUNT).contains(&usize::from(s.count)) {
+        return Err(Error::usage(format!(
+            "invalid count {} (expected 1 to {})",
+            s.count,
+            clash_core::MAX_COUNT
         )));
     }
     Ok(clash_core::Request {
@@ -427,10 +427,10 @@ fn export_window(l: &request::List, today: NaiveDate) -> Result<(NaiveDate, Naiv
         return Err(Error::usage("the default window is out of range"));
     };
     if (to - from).num_days() >= MAX_EXPORT_DAYS {
-        return Err(Error::new(
-            ErrorKind::TooLarge,
-            format!("a feed covers at most {} years", MAX_EXPORT_DAYS / 366),
-        ));
+        return Err(Error::usage(format!(
+            "a feed covers at most {} years",
+            MAX_EXPORT_DAYS / 366
+        )));
     }
     Ok((from, to))
 }
@@ -516,10 +516,22 @@ fn read_calendar(c: &Calendar) -> Result<(String, clash_core::ical::IcsCalendar)
             path.display().to_string(),
             IcsCalendar::from_file_with(path, BadEvents::Skip)?,
         ),
-        Calendar::Bytes { name, data } => (
-            name.clone(),
-            IcsCalendar::parse_with(data, BadEvents::Skip)?,
-        ),
+        Calendar::Bytes { name, data } => {
+            if data.len() > clash_core::ical::MAX_ICS_BYTES {
+                return Err(Error::new(
+                    ErrorKind::TooLarge,
+                    format!(
+                        "the calendar is {} bytes; the limit is {}",
+                        data.len(),
+                        clash_core::ical::MAX_ICS_BYTES
+                    ),
+                ));
+            }
+            (
+                name.clone(),
+                IcsCalendar::parse_with(data, BadEvents::Skip)?,
+            )
+        }
     })
 }
 
@@ -634,10 +646,10 @@ fn show<R>(ctx: &Ctx<'_>, s: &request::Show, answer: impl FnOnce(&Report<'_>) ->
             .hint("`clash observances` lists every id")
     })?;
     let (from, to) = resolve_range(None, &s.range, ctx.today(), 366 * 20)?;
-    if !(1..=100).contains(&s.count) {
+    if !(1..=MAX_SHOW_COUNT).contains(&s.count) {
         return Err(Error::usage(format!(
-            "invalid count {} (expected 1 to 100)",
-            s.count
+            "invalid count {} (expected 1 to {})",
+            s.count, MAX_SHOW_COUNT
         )));
     }
     ctx.formats(NOT_ICS)?;
@@ -666,10 +678,9 @@ fn show<R>(ctx: &Ctx<'_>, s: &request::Show, answer: impl FnOnce(&Report<'_>) ->
 fn sun<R>(ctx: &Ctx<'_>, s: &request::Sun, answer: impl FnOnce(&Report<'_>) -> R) -> Result<R> {
     let (from, to) = resolve_range(s.range_text.as_deref(), &s.range, ctx.today(), 0)?;
     if (to - from).num_days() >= MAX_SUN_DAYS {
-        return Err(Error::new(
-            ErrorKind::TooLarge,
-            format!("at most {MAX_SUN_DAYS} days of sunrise and sunset at once"),
-        ));
+        return Err(Error::usage(format!(
+            "at most {MAX_SUN_DAYS} days of sunrise and sunset at once"
+        )));
     }
     ctx.formats(NOT_ICS)?;
     let location = ctx.location();

@@ -322,3 +322,51 @@ fn errors_are_the_binarys_errors() {
         assert_eq!(e.exit_code(), 2);
     }
 }
+
+#[test]
+fn each_kind_of_mistake_has_its_status() {
+    let engine = Engine::embedded().expect("the embedded catalogue");
+    let now = Utc.with_ymd_and_hms(2031, 7, 4, 9, 30, 0).unwrap();
+    let upload = |data: Vec<u8>| {
+        Command::Import(Import {
+            calendar: Calendar::Bytes {
+                name: "upload.ics".into(),
+                data,
+            },
+            range: range("2026-01-01", "2026-12-31"),
+            with_food: false,
+        })
+    };
+    let cases = [
+        // A range past the command's limit: the CLI's message, 400.
+        (
+            Command::Sun(Sun {
+                range_text: Some("2000..2030".into()),
+                range: FromTo::default(),
+            }),
+            400,
+            "at most 3660 days",
+        ),
+        // More than 16 MiB of calendar: 413.
+        (upload(vec![b' '; (16 << 20) + 1]), 413, "the limit is"),
+        // A calendar the reader refuses: the core's kind, 422.
+        (upload(b"not a calendar".to_vec()), 422, ""),
+        // A date that does not exist: 400.
+        (
+            Command::Check(Check {
+                when: Some("2027-13-01".into()),
+                ..Check::default()
+            }),
+            400,
+            "2027-13-01",
+        ),
+    ];
+    for (command, status, needle) in cases {
+        let e = engine
+            .run(&Request::new(command, now), |_| ())
+            .expect_err("a mistake");
+        assert_eq!(e.http_status(), status, "{e}");
+        assert!(e.message().contains(needle), "{e}");
+        assert_eq!(e.exit_code(), 2);
+    }
+}
