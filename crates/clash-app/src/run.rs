@@ -231,14 +231,16 @@ fn check_timed<R>(
     let mut list = Vec::new();
     let mut notes = Vec::new();
     for d in days {
-        let naive = d
-            .and_hms_opt(clock / 60, clock % 60, 0)
-            .ok_or_else(|| Error::usage("invalid time of day"))?;
-        let (start, note) = clash_core::local_instant(tz, naive);
-        let start = start
-            .ok_or_else(|| Error::usage(format!("{naive} cannot be placed in {}", tz.name())))?;
+        let (meeting, note) = clash_core::meeting_on(tz, d, clock, minutes);
+        let Some((start, end)) = meeting else {
+            return Err(Error::usage(format!(
+                "{d} {:02}:{:02} cannot be placed in {}",
+                clock / 60,
+                clock % 60,
+                tz.name()
+            )));
+        };
         notes.extend(note);
-        let end = start + Duration::minutes(minutes);
         let found = index.check_at(start, end, &ctx.scope.timed_filter, kind)?;
         list.push(Meeting { start, end, found });
     }

@@ -111,7 +111,7 @@ pub use chrono;
 pub use chrono_tz;
 pub use error::{Error, ErrorKind, Result};
 pub use index::timed::TimedClash;
-pub use location::{local_instant, ClockNote, Location, SunDay, PRESETS};
+pub use location::{local_instant, meeting_on, ClockNote, Location, SunDay, PRESETS};
 pub use model::{
     Category, Certainty, ClashKind, DayStart, Impact, ObservanceId, Region, RegionSet, Set,
     Tradition, Verdict, DEFAULT_THRESHOLD, SUPPORTED_YEARS,

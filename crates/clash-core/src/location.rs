@@ -426,6 +426,27 @@ pub fn local_instant(tz: Tz, naive: NaiveDateTime) -> (Option<DateTime<Tz>>, Opt
     }
 }
 
+/// A meeting's start and end, in local time.
+pub type Span = (DateTime<Tz>, DateTime<Tz>);
+
+/// A meeting at the local clock time `clock` (minutes after midnight) on
+/// `date` in `tz`, lasting `minutes`: its start and end, placed by
+/// [`local_instant`] (with its note when a clock change moves or doubles
+/// the time), or `None` for a clock time past 23:59 or one that cannot be
+/// placed. The one way a meeting is put on a day, for timed checks and
+/// suggestions alike.
+pub fn meeting_on(
+    tz: Tz,
+    date: NaiveDate,
+    clock: u32,
+    minutes: i64,
+) -> (Option<Span>, Option<ClockNote>) {
+    let Some(naive) = date.and_hms_opt(clock / 60, clock % 60, 0) else {
+        return (None, None);
+    };
+    let (start, note) = local_instant(tz, naive);
+    (start.map(|s| (s, s + Duration::minutes(minutes))), note)
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,13 +32,13 @@ use std::fmt;
 use std::path::Path;
 use std::str::FromStr;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
 use crate::catalogue::{line_of, one_line, Filter, MAX_FILE_BYTES};
 use crate::error::{Error, ErrorKind, Result};
-use crate::location::{local_instant, ClockNote};
+use crate::location::{meeting_on, ClockNote};
 use crate::model::{parse_weekday, Category, Impact, Region, RegionSet, Tradition};
 use crate::occurrence::{raise_for_food, Index, OccurrenceRef};
 use crate::timing::{MeetingKind, Sky, TimedReason};
@@ -657,14 +657,10 @@ impl<'c> Index<'c> {
                 continue;
             }
             let (meeting, note) = match request.time {
-                Some((clock, minutes)) => {
-                    let naive = date
-                        .and_hms_opt(clock / 60, clock % 60, 0)
-                        .ok_or_else(|| Error::out_of_range("invalid time of day"))?;
-                    let (start, note) = local_instant(tz, naive);
-                    let Some(start) = start else { continue };
-                    (Some((start, start + Duration::minutes(minutes))), note)
-                }
+                Some((clock, minutes)) => match meeting_on(tz, date, clock, minutes) {
+                    (Some(meeting), note) => (Some(meeting), note),
+                    (None, _) => continue,
+                },
                 None => (None, None),
             };
             // A meeting that would run past the indexed days (the end of
