@@ -109,8 +109,8 @@ pub use request::{
     Suggest, Sun,
 };
 pub use run::{
-    import_window, run, DEFAULT_IMPORT_YEARS, MAX_CHECK_MINUTES, MAX_EXPORT_DAYS, MAX_SHOW_COUNT,
-    MAX_SUN_DAYS, MAX_TIMED_DAYS,
+    import_window, run, WindowNote, DEFAULT_IMPORT_YEARS, MAX_CHECK_MINUTES, MAX_EXPORT_DAYS,
+    MAX_SHOW_COUNT, MAX_SUN_DAYS, MAX_TIMED_DAYS,
 };
 
 impl Engine {

@@ -302,6 +302,25 @@ impl Serialize for Events<'_> {
     }
 }
 
+/// A note beside an import's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ImportNote {
+    /// Why the default window is what it is.
+    Window(crate::run::WindowNote),
+    /// A cap the reader met.
+    Cap(clash_core::ical::CapNote),
+}
+
+impl std::fmt::Display for ImportNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportNote::Window(n) => n.fmt(f),
+            ImportNote::Cap(n) => n.fmt(f),
+        }
+    }
+}
+
 /// `import`: every occurrence of every event of a calendar, checked (SPEC
 /// §8).
 #[derive(Debug, Serialize)]
@@ -314,8 +333,10 @@ pub struct ImportReport<'a> {
     pub to: Day,
     /// Where.
     pub location: Place<'a>,
-    /// Why the window is what it is, and what the reader noticed.
-    pub notes: Vec<String>,
+    /// Why the window is what it is, and what the reader capped (written
+    /// as their words).
+    #[serde(serialize_with = "words")]
+    pub notes: Vec<ImportNote>,
     /// The events skipped, one line each (`line 42: event "…" skipped: …`).
     pub warnings: Vec<String>,
     /// The events.

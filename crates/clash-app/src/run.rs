@@ -10,7 +10,7 @@ use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
 use crate::parse::{check_range, has_time, meeting_time, parse_date, resolve_range};
 use crate::report::{
-    CheckReport, DayQuery, Events, Findings, Found, ImportReport, Imported, ListReport,
+    CheckReport, DayQuery, Events, Findings, Found, ImportNote, ImportReport, Imported, ListReport,
     LocationsReport, Meeting, Meetings, ObservanceItem, ObservanceList, ObservancesReport,
     Occurrences, Place, Preset, ProfileInfo, Report, ShowReport, SuggestQuery, SuggestReport,
     Suggested, SunDays, SunReport, TimedQuery, TimedReport,
@@ -475,6 +475,45 @@ fn list<R>(
     }))
 }
 
+/// Why an import's default window is what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum WindowNote {
+    /// The calendar's events all begin more than the default years after
+    /// today.
+    BeginsLater {
+        /// Its first day.
+        first: NaiveDate,
+    },
+    /// Nothing in the calendar is from today on.
+    EndedBefore {
+        /// Today.
+        today: NaiveDate,
+        /// Its last day.
+        last: NaiveDate,
+    },
+    /// The calendar has no events.
+    NoEvents,
+}
+
+impl std::fmt::Display for WindowNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WindowNote::BeginsLater { first } => write!(
+                f,
+                "this calendar's events begin on {first}, more than {DEFAULT_IMPORT_YEARS} \
+                 years from today; give --from and --to to check them"
+            ),
+            WindowNote::EndedBefore { today, last } => write!(
+                f,
+                "nothing in this calendar is from today ({today}) on: its events end by \
+                 {last}; give --from and --to to check earlier dates"
+            ),
+            WindowNote::NoEvents => f.write_str("this calendar has no events to check"),
+        }
+    }
+}
+
 /// The default window of `import`: from `today` (future meetings are what
 /// an organiser can still move) to the calendar's last day, at most
 /// [`DEFAULT_IMPORT_YEARS`] after today; today alone, with a note saying
@@ -482,30 +521,18 @@ fn list<R>(
 pub fn import_window(
     span: Option<(NaiveDate, NaiveDate)>,
     today: NaiveDate,
-) -> ((NaiveDate, NaiveDate), Option<String>) {
+) -> ((NaiveDate, NaiveDate), Option<WindowNote>) {
     let cap = today
         .checked_add_months(chrono::Months::new(12 * DEFAULT_IMPORT_YEARS))
         .unwrap_or(today);
     match span {
-        Some((first, _)) if first > cap => (
-            (today, cap),
-            Some(format!(
-                "this calendar's events begin on {first}, more than {DEFAULT_IMPORT_YEARS} \
-                 years from today; give --from and --to to check them"
-            )),
-        ),
+        Some((first, _)) if first > cap => ((today, cap), Some(WindowNote::BeginsLater { first })),
         Some((_, last)) if last >= today => ((today, last.min(cap)), None),
         Some((_, last)) => (
             (today, today),
-            Some(format!(
-                "nothing in this calendar is from today ({today}) on: its events end by \
-                 {last}; give --from and --to to check earlier dates"
-            )),
+            Some(WindowNote::EndedBefore { today, last }),
         ),
-        None => (
-            (today, today),
-            Some("this calendar has no events to check".to_string()),
-        ),
+        None => ((today, today), Some(WindowNote::NoEvents)),
     }
 }
 
@@ -542,7 +569,7 @@ fn import_range(
     range: &FromTo,
     span: Option<(NaiveDate, NaiveDate)>,
     today: NaiveDate,
-) -> Result<((NaiveDate, NaiveDate), Option<String>)> {
+) -> Result<((NaiveDate, NaiveDate), Option<WindowNote>)> {
     let ((from, to), note) = if range.from.is_none() && range.to.is_none() {
         import_window(span, today)
     } else {
@@ -618,7 +645,8 @@ fn import<R>(
         location: Place(location),
         notes: window_note
             .into_iter()
-            .chain(expansion.notes.iter().cloned())
+            .map(ImportNote::Window)
+            .chain(expansion.notes.iter().cloned().map(ImportNote::Cap))
             .collect(),
         warnings: expansion.skipped.iter().map(ToString::to_string).collect(),
         events: Events { list, location },
@@ -742,7 +770,7 @@ mod tests {
         }
         let (_, note) = import_window(Some((d(2001, 5, 1), d(2001, 5, 2))), today);
         assert_eq!(
-            note.as_deref(),
+            note.map(|n| n.to_string()).as_deref(),
             Some(
                 "nothing in this calendar is from today (2026-12-02) on: its events end by \
                  2001-05-02; give --from and --to to check earlier dates"

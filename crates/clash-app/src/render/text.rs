@@ -774,7 +774,7 @@ pub fn imported(
     source: &str,
     found: &[crate::report::Imported<'_>],
     (from, to): (NaiveDate, NaiveDate),
-    notes: &[String],
+    notes: &[impl std::fmt::Display],
     location: &Location,
     style: Style,
 ) -> String {

@@ -181,6 +181,53 @@ impl std::fmt::Display for SkippedEvent {
     }
 }
 
+/// A cap the importer met while expanding a calendar (the work is bounded);
+/// its `Display` gives the words the CLI prints as a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CapNote {
+    /// The whole expansion stopped at `max` occurrences.
+    Stopped {
+        /// The cap.
+        max: usize,
+    },
+    /// An event's rule was followed for `max` instances only.
+    RuleFollowed {
+        /// The event's UID, shortened to 40 characters.
+        uid: String,
+        /// The cap.
+        max: usize,
+    },
+    /// Only an event's first `max` occurrences in the window are checked.
+    FirstChecked {
+        /// The event's UID, shortened to 40 characters.
+        uid: String,
+        /// The cap.
+        max: u16,
+    },
+}
+
+impl std::fmt::Display for CapNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CapNote::Stopped { max } => write!(
+                f,
+                "stopped at {max} occurrences; narrow the window with --from/--to"
+            ),
+            CapNote::RuleFollowed { uid, max } => {
+                write!(
+                    f,
+                    "event {uid}: its rule was followed for {max} instances only"
+                )
+            }
+            CapNote::FirstChecked { uid, max } => write!(
+                f,
+                "event {uid}: only the first {max} occurrences in the window are checked"
+            ),
+        }
+    }
+}
+
 /// The occurrences of a calendar in a window (see
 /// [`IcsCalendar::expansion`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,7 +236,7 @@ pub struct Expansion {
     /// Every occurrence in the window, sorted by start, then UID.
     pub occurrences: Vec<EventOccurrence>,
     /// What was capped.
-    pub notes: Vec<String>,
+    pub notes: Vec<CapNote>,
     /// The events left out, in order of line.
     pub skipped: Vec<SkippedEvent>,
 }
@@ -202,7 +249,7 @@ struct Series<'a> {
     used: Vec<*const IcsEvent>,
     /// Overrides whose instance their series did not generate.
     leftover: Vec<&'a IcsEvent>,
-    notes: Vec<String>,
+    notes: Vec<CapNote>,
 }
 
 impl Series<'_> {
@@ -983,7 +1030,7 @@ impl IcsCalendar {
         &self,
         from: NaiveDate,
         to: NaiveDate,
-    ) -> Result<(Vec<EventOccurrence>, Vec<String>)> {
+    ) -> Result<(Vec<EventOccurrence>, Vec<CapNote>)> {
         let x = self.collect(from, to, BadEvents::Fail)?;
         Ok((x.occurrences, x.notes))
     }
@@ -1049,9 +1096,9 @@ impl IcsCalendar {
         let mut all = Series::default();
         for e in self.events.iter() {
             if all.out.len() >= MAX_OCCURRENCES {
-                all.notes.push(format!(
-                    "stopped at {MAX_OCCURRENCES} occurrences; narrow the window with --from/--to"
-                ));
+                all.notes.push(CapNote::Stopped {
+                    max: MAX_OCCURRENCES,
+                });
                 break;
             }
             if e.recurrence_id.is_some() {
@@ -1221,7 +1268,7 @@ impl IcsCalendar {
         rule: &str,
         lo: NaiveDateTime,
         hi: NaiveDateTime,
-        notes: &mut Vec<String>,
+        notes: &mut Vec<CapNote>,
     ) -> Result<Vec<NaiveDateTime>> {
         let start = e.start.naive();
         let shifted = crate::rules::shifted_start(rule, start, lo);
@@ -1239,19 +1286,19 @@ impl IcsCalendar {
                 break;
             }
             if steps >= MAX_STEPS {
-                notes.push(format!(
-                    "event {}: its rule was followed for {MAX_STEPS} instances only",
-                    clip(&e.uid)
-                ));
+                notes.push(CapNote::RuleFollowed {
+                    uid: clip(&e.uid),
+                    max: MAX_STEPS,
+                });
                 break;
             }
             if t >= lo {
                 out.push(t);
                 if out.len() >= usize::from(MAX_PER_EVENT) {
-                    notes.push(format!(
-                        "event {}: only the first {MAX_PER_EVENT} occurrences in the window are checked",
-                        clip(&e.uid)
-                    ));
+                    notes.push(CapNote::FirstChecked {
+                        uid: clip(&e.uid),
+                        max: MAX_PER_EVENT,
+                    });
                     break;
                 }
             }

@@ -18,8 +18,8 @@
 pub(crate) mod import;
 
 pub use import::{
-    BadEvents, EventOccurrence, Expansion, IcsCalendar, SkippedEvent, When, MAX_COMPONENTS,
-    MAX_ICS_BYTES, MAX_NESTING, MAX_OCCURRENCES, MAX_PER_EVENT,
+    BadEvents, CapNote, EventOccurrence, Expansion, IcsCalendar, SkippedEvent, When,
+    MAX_COMPONENTS, MAX_ICS_BYTES, MAX_NESTING, MAX_OCCURRENCES, MAX_PER_EVENT,
 };
 
 use chrono::{Duration, NaiveDate};
