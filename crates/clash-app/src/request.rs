@@ -203,17 +203,29 @@ pub struct Request {
     /// When the request is made: `today` and `tomorrow` and every default
     /// window count from its date at the location.
     pub now: DateTime<Utc>,
+    /// Whether the request may name files on this machine (a profile TOML,
+    /// a calendar by path): the CLI's user may, a web visitor may not.
+    pub may_read_files: bool,
 }
 
 impl Request {
-    /// A request for `command` with the default options, in text, at `now`.
+    /// A request for `command` with the default options, in text, at
+    /// `now`, naming no files.
     pub fn new(command: Command, now: DateTime<Utc>) -> Self {
         Request {
             command,
             options: Options::default(),
             format: Format::Text,
             now,
+            may_read_files: false,
         }
+    }
+
+    /// The same request, allowed to name files on this machine (or not).
+    #[must_use]
+    pub fn reading_files(mut self, may: bool) -> Self {
+        self.may_read_files = may;
+        self
     }
 
     /// The same request in another format.

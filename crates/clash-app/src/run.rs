@@ -50,6 +50,7 @@ pub fn run<R>(
         engine,
         scope: &scope,
         format: request.format,
+        files: request.may_read_files,
     };
     match &request.command {
         Command::Check(c) if is_timed(c) => check_timed(&ctx, c, answer),
@@ -82,6 +83,8 @@ struct Ctx<'a> {
     engine: &'a Engine,
     scope: &'a Scope,
     format: Format,
+    /// Whether the request may name files on this machine.
+    files: bool,
 }
 
 impl Ctx<'_> {
@@ -259,21 +262,23 @@ fn check_timed<R>(
 }
 
 /// An audience profile: a named one, or a TOML file.
-fn profile(name: &str) -> Result<clash_core::Profile> {
+fn profile(name: &str, files: bool) -> Result<clash_core::Profile> {
     use clash_core::{Profile, PROFILES};
     if PROFILES.iter().any(|(n, _)| *n == name) {
         return Ok(Profile::embedded(name)?);
     }
-    if std::path::Path::new(name).exists() {
+    if files && std::path::Path::new(name).exists() {
         return Ok(Profile::from_file(name)?);
     }
     let names: Vec<&str> = PROFILES.iter().map(|(n, _)| *n).collect();
-    Err(
-        Error::usage(format!("unknown profile `{name}`")).hint(format!(
+    let hint = match files {
+        true => format!(
             "use {} or the path of a profile TOML file",
             names.join(" or ")
-        )),
-    )
+        ),
+        false => format!("use {}", names.join(" or ")),
+    };
+    Err(Error::usage(format!("unknown profile `{name}`")).hint(hint))
 }
 
 /// `suggest`'s core request: the window, weekdays, time and count.
@@ -325,7 +330,7 @@ fn suggest<R>(
     s: &request::Suggest,
     answer: impl FnOnce(&Report<'_>) -> R,
 ) -> Result<R> {
-    let profile = profile(&s.profile)?;
+    let profile = profile(&s.profile, ctx.files)?;
     let request = suggest_request(ctx, s)?;
     ctx.formats(NOT_ICS)?;
     let (from, to) = (request.from, request.to);
@@ -538,9 +543,12 @@ pub fn import_window(
 
 /// Reads the calendar of an import, skipping (with a warning) each event
 /// that cannot be read.
-fn read_calendar(c: &Calendar) -> Result<(String, clash_core::ical::IcsCalendar)> {
+fn read_calendar(c: &Calendar, files: bool) -> Result<(String, clash_core::ical::IcsCalendar)> {
     use clash_core::ical::{BadEvents, IcsCalendar};
     Ok(match c {
+        Calendar::File(_) if !files => {
+            return Err(Error::usage("this request may not name a file"))
+        }
         Calendar::File(path) => (
             path.display().to_string(),
             IcsCalendar::from_file_with(path, BadEvents::Skip)?,
@@ -588,7 +596,7 @@ fn import<R>(
     answer: impl FnOnce(&Report<'_>) -> R,
 ) -> Result<R> {
     use clash_core::ical::When;
-    let (source, cal) = read_calendar(&i.calendar)?;
+    let (source, cal) = read_calendar(&i.calendar, ctx.files)?;
     let ((from, to), window_note) = import_range(&i.range, cal.span(), ctx.today())?;
     ctx.formats(NOT_ICS)?;
     let years = clash_core::SUPPORTED_YEARS;

@@ -253,7 +253,10 @@ fn the_in_process_render_is_the_binarys_output() {
     let cases = cases();
     assert!(cases.len() >= 20);
     for (name, command, options, format) in cases {
-        let request = Request::new(command, now).options(options).format(format);
+        let request = Request::new(command, now)
+            .options(options)
+            .format(format)
+            .reading_files(true);
         let (got, clash) = engine
             .run(&request, |report| {
                 let mut out = Vec::new();

@@ -224,6 +224,12 @@ pub enum Command {
     },
     /// The preset locations
     Locations,
+    /// Serve the JSON API and the subscription feed over HTTP (SPEC §11)
+    Serve {
+        /// Address and port to listen on (port 0: any free port, printed at start)
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
+        listen: String,
+    },
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell

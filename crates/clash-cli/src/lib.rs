@@ -52,6 +52,9 @@ fn answer(args: &args::Args) -> Result<u8, Error> {
         clap_complete::generate(*shell, &mut args::Args::command(), "clash", &mut out);
         return flush(&mut out).map(|()| 0);
     }
+    if let args::Command::Serve { listen } = &args.command {
+        return serve(args, listen).map(|()| 0);
+    }
     let Some(request) = request::request(args, clash_app::chrono::Utc::now()) else {
         return Ok(0);
     };
@@ -74,6 +77,49 @@ fn answer(args: &args::Args) -> Result<u8, Error> {
     })??;
     flush(&mut out)?;
     Ok(code)
+}
+
+/// `clash serve`: the engine loaded once, the server on `listen` until
+/// SIGINT or SIGTERM, then the requests in flight finished.
+fn serve(args: &args::Args, listen: &str) -> Result<(), Error> {
+    let engine = std::sync::Arc::new(Engine::load(&request::extra(&args.common))?);
+    let io = |e: std::io::Error| Error::usage(format!("cannot serve on {listen}: {e}"));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(io)?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(listen).await.map_err(io)?;
+        let addr = listener.local_addr().map_err(io)?;
+        eprintln!("clash serve: listening on http://{addr}");
+        clash_web::serve(listener, engine, stop_signal())
+            .await
+            .map_err(io)
+    })?;
+    eprintln!("clash serve: stopped");
+    Ok(())
+}
+
+/// Resolves at the first SIGINT (Ctrl-C) or SIGTERM.
+async fn stop_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
 }
 
 /// Warnings first, on standard error (JSON on stdout stays parseable); a

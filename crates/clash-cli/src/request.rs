@@ -21,7 +21,7 @@ pub fn extra(c: &Common) -> Extra {
 }
 
 /// The request the arguments make, asked at `now`; `None` for a command
-/// the application layer does not answer (`completions`).
+/// the application layer does not answer (`completions`, `serve`).
 pub fn request(args: &Args, now: DateTime<Utc>) -> Option<Request> {
     let command = command(&args.command)?;
     Some(Request {
@@ -29,6 +29,8 @@ pub fn request(args: &Args, now: DateTime<Utc>) -> Option<Request> {
         options: options(&args.common),
         format: format(args.common.format),
         now,
+        // The command line's user may name their own files.
+        may_read_files: true,
     })
 }
 
@@ -149,6 +151,6 @@ fn command(c: &args::Command) -> Option<Command> {
             range: range(range_args),
         }),
         A::Locations => Command::Locations,
-        A::Completions { .. } => return None,
+        A::Completions { .. } | A::Serve { .. } => return None,
     })
 }

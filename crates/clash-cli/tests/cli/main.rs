@@ -11,6 +11,7 @@
 mod golden;
 mod hostile;
 mod semantics;
+mod serve;
 mod util;
 
 use std::process::{Command, Stdio};

@@ -1,0 +1,477 @@
+//! `clash serve` (SPEC §11), the real server as a process on a loopback
+//! port it picks itself (`--listen 127.0.0.1:0`, the address read from its
+//! first line): every API answer is byte-identical to the CLI's `--format
+//! json` for the same options, the feed to `clash export` for the same
+//! window, errors carry the CLI's message, and SIGTERM stops it with 0.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use crate::util::*;
+
+/// A running `clash serve`, killed when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start() -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_clash"))
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start clash serve");
+        let stderr = child.stderr.take().expect("stderr");
+        let mut lines = BufReader::new(stderr);
+        let mut first = String::new();
+        lines.read_line(&mut first).expect("the first line");
+        let addr = first
+            .trim()
+            .strip_prefix("clash serve: listening on http://")
+            .unwrap_or_else(|| panic!("unexpected first line: {first:?}"))
+            .to_string();
+        // Keep draining the log so that the server never blocks on it.
+        std::thread::spawn(move || for _ in lines.lines() {});
+        Server { child, addr }
+    }
+
+    /// Sends `method path` (with `body`) and returns status, headers, body.
+    fn send(&self, method: &str, path: &str, body: &[u8]) -> (u16, String, Vec<u8>) {
+        self.send_declaring(method, path, body, body.len())
+    }
+
+    /// As [`Server::send`], with `declared` as the Content-Length (so that
+    /// a body over the limit can be announced without being sent).
+    fn send_declaring(
+        &self,
+        method: &str,
+        path: &str,
+        body: &[u8],
+        declared: usize,
+    ) -> (u16, String, Vec<u8>) {
+        let mut s = TcpStream::connect(&self.addr).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(60))).ok();
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+            self.addr, declared
+        );
+        s.write_all(head.as_bytes()).expect("write");
+        s.write_all(body).expect("write the body");
+        let mut all = Vec::new();
+        let _ = s.read_to_end(&mut all);
+        let split = all
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a header block");
+        let headers = String::from_utf8_lossy(&all[..split]).into_owned();
+        let status = headers
+            .split_whitespace()
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .expect("a status");
+        (
+            status,
+            headers.to_ascii_lowercase(),
+            all[split + 4..].to_vec(),
+        )
+    }
+
+    fn get(&self, path: &str) -> (u16, String, Vec<u8>) {
+        self.send("GET", path, b"")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The CLI's standard output for `args`.
+fn cli(args: &[&str]) -> Vec<u8> {
+    let o = Command::new(env!("CARGO_BIN_EXE_clash"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .output()
+        .expect("run clash");
+    o.stdout
+}
+
+#[test]
+fn every_api_answer_is_the_clis() {
+    let server = Server::start();
+    // (route and query, the same question to the CLI)
+    let cases: &[(&str, &[&str])] = &[
+        ("/api/v1/check?date=2026-12-25", &["check", "2026-12-25"]),
+        ("/api/v1/check?date=2027-03", &["check", "2027-03"]),
+        (
+            "/api/v1/check?from=2027-04-01&to=2027-04-30&with-food",
+            &[
+                "check",
+                "--from",
+                "2027-04-01",
+                "--to",
+                "2027-04-30",
+                "--with-food",
+            ],
+        ),
+        (
+            "/api/v1/check?date=2027&tradition=muslim,hindu",
+            &["check", "2027", "--tradition", "muslim,hindu"],
+        ),
+        (
+            "/api/v1/check?date=2027&tradition=muslim&tradition=hindu",
+            &[
+                "check",
+                "2027",
+                "--tradition",
+                "muslim",
+                "--tradition",
+                "hindu",
+            ],
+        ),
+        (
+            "/api/v1/check?date=2027-12&exclude-tradition=christian",
+            &["check", "2027-12", "--exclude-tradition", "christian"],
+        ),
+        (
+            "/api/v1/check?date=2027&category=public-holiday&region=gb-sct",
+            &[
+                "check",
+                "2027",
+                "--category",
+                "public-holiday",
+                "--region",
+                "gb-sct",
+            ],
+        ),
+        (
+            "/api/v1/check?date=2027&id=diwali&id=eid-al-fitr",
+            &["check", "2027", "--id", "diwali", "--id", "eid-al-fitr"],
+        ),
+        (
+            "/api/v1/check?date=2027-05&location=london",
+            &["check", "2027-05", "--location", "london"],
+        ),
+        (
+            "/api/v1/check?date=2027-09&location=40.7,-74.0,America/New_York",
+            &[
+                "check",
+                "2027-09",
+                "--location",
+                "40.7,-74.0,America/New_York",
+            ],
+        ),
+        (
+            "/api/v1/check?date=2027-03&islamic-method=tabular&tradition=muslim",
+            &[
+                "check",
+                "2027-03",
+                "--islamic-method",
+                "tabular",
+                "--tradition",
+                "muslim",
+            ],
+        ),
+        (
+            "/api/v1/check?date=2027-10&jewish-customs=israel&tradition=jewish",
+            &[
+                "check",
+                "2027-10",
+                "--jewish-customs",
+                "israel",
+                "--tradition",
+                "jewish",
+            ],
+        ),
+        (
+            "/api/v1/check?date=2027-10..2027-11&hindu-reckoning=local&tradition=hindu",
+            &[
+                "check",
+                "2027-10..2027-11",
+                "--hindu-reckoning",
+                "local",
+                "--tradition",
+                "hindu",
+            ],
+        ),
+        (
+            "/api/v1/check?date=2027-03-10T18:00&duration=2h",
+            &["check", "2027-03-10T18:00", "--duration", "2h"],
+        ),
+        (
+            "/api/v1/check?date=2027-03-01..2027-03-14&time=19:00",
+            &["check", "2027-03-01..2027-03-14", "--time", "19:00"],
+        ),
+        (
+            "/api/v1/check?date=2027-02-15T12:30&with-food=true&duration=90m",
+            &[
+                "check",
+                "2027-02-15T12:30",
+                "--with-food",
+                "--duration",
+                "90m",
+            ],
+        ),
+        (
+            "/api/v1/check?date=2027-03-28T01:30",
+            &["check", "2027-03-28T01:30"],
+        ),
+        (
+            "/api/v1/list?from=2027-04&to=2027-04",
+            &["list", "--from", "2027-04", "--to", "2027-04"],
+        ),
+        (
+            "/api/v1/list?from=2027&to=2029&id=easter-sunday",
+            &[
+                "list",
+                "--from",
+                "2027",
+                "--to",
+                "2029",
+                "--id",
+                "easter-sunday",
+            ],
+        ),
+        (
+            "/api/v1/list?from=2027&to=2027&min-impact=high",
+            &[
+                "list",
+                "--from",
+                "2027",
+                "--to",
+                "2027",
+                "--min-impact",
+                "high",
+            ],
+        ),
+        (
+            "/api/v1/suggest?from=2027-10-01&to=2027-11-30",
+            &["suggest", "--from", "2027-10-01", "--to", "2027-11-30"],
+        ),
+        (
+            "/api/v1/suggest?from=2027-03-01&to=2027-03-31&time=18:00&duration=2h&with-food",
+            &[
+                "suggest",
+                "--from",
+                "2027-03-01",
+                "--to",
+                "2027-03-31",
+                "--time",
+                "18:00",
+                "--duration",
+                "2h",
+                "--with-food",
+            ],
+        ),
+        (
+            "/api/v1/suggest?from=2027-05-01&to=2027-05-31&weekdays=sat-sun&count=3",
+            &[
+                "suggest",
+                "--from",
+                "2027-05-01",
+                "--to",
+                "2027-05-31",
+                "--weekdays",
+                "sat-sun",
+                "--count",
+                "3",
+            ],
+        ),
+        (
+            "/api/v1/suggest?from=2027-04-01&to=2027-04-30&profile=england-wales",
+            &[
+                "suggest",
+                "--from",
+                "2027-04-01",
+                "--to",
+                "2027-04-30",
+                "--profile",
+                "england-wales",
+            ],
+        ),
+        ("/api/v1/observances", &["observances"]),
+        (
+            "/api/v1/observances?tradition=jewish",
+            &["observances", "--tradition", "jewish"],
+        ),
+        (
+            "/api/v1/observances/diwali?from=2027-01-01",
+            &["show", "diwali", "--from", "2027-01-01"],
+        ),
+        (
+            "/api/v1/observances/eid-al-adha?from=2027-01-01&count=3",
+            &[
+                "show",
+                "eid-al-adha",
+                "--from",
+                "2027-01-01",
+                "--count",
+                "3",
+            ],
+        ),
+        (
+            "/api/v1/sun?from=2027-06-18&to=2027-06-24",
+            &["sun", "--from", "2027-06-18", "--to", "2027-06-24"],
+        ),
+        (
+            "/api/v1/sun?from=2027-12-01&to=2027-12-31&location=glasgow",
+            &[
+                "sun",
+                "--from",
+                "2027-12-01",
+                "--to",
+                "2027-12-31",
+                "--location",
+                "glasgow",
+            ],
+        ),
+        ("/api/v1/locations", &["locations"]),
+    ];
+    for (path, args) in cases {
+        let (status, headers, body) = server.get(path);
+        assert_eq!(status, 200, "{path}: {}", String::from_utf8_lossy(&body));
+        assert!(
+            headers.contains("content-type: application/json"),
+            "{path}: {headers}"
+        );
+        assert!(
+            headers.contains("access-control-allow-origin: *"),
+            "{path}: {headers}"
+        );
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        assert!(
+            body == cli(&all),
+            "{path}: the body differs from clash {}",
+            all.join(" ")
+        );
+    }
+    assert!(cases.len() >= 30);
+}
+
+#[test]
+fn imports_feeds_and_errors() {
+    let server = Server::start();
+    // Three corpus calendars uploaded, against the CLI's import of the
+    // same file (whose `source` is the path, where the upload's is
+    // "upload").
+    for (file, from, to) in [
+        (
+            "icalendar-rb__two_date_time_events.ics",
+            "1996-01-01",
+            "2030-12-31",
+        ),
+        (
+            "recurring-ical-events__each_week_but_two_deleted.ics",
+            "2015-01-01",
+            "2025-12-31",
+        ),
+        (
+            "khal__cal_lots_of_timezones.ics",
+            "2000-01-01",
+            "2030-12-31",
+        ),
+    ] {
+        let path = format!("tests/ics/corpus/valid/{file}");
+        let bytes = std::fs::read(corpus(&format!("valid/{file}"))).expect("corpus file");
+        let (status, _, body) = server.send(
+            "POST",
+            &format!("/api/v1/import?from={from}&to={to}"),
+            &bytes,
+        );
+        assert_eq!(status, 200, "{file}: {}", String::from_utf8_lossy(&body));
+        let want = cli(&[
+            "import", &path, "--from", from, "--to", to, "--format", "json",
+        ]);
+        let want = String::from_utf8_lossy(&want).replacen(
+            &format!("\"source\": \"{path}\""),
+            "\"source\": \"upload\"",
+            1,
+        );
+        assert!(
+            String::from_utf8_lossy(&body) == want,
+            "{file}: differs from clash import"
+        );
+    }
+    // The feed of a window is `clash export` of it.
+    let (status, headers, body) =
+        server.get("/feed.ics?from=2027&to=2027&tradition=muslim,hindu&min-impact=high");
+    assert_eq!(status, 200);
+    assert!(
+        headers.contains("content-type: text/calendar; charset=utf-8"),
+        "{headers}"
+    );
+    assert!(
+        body == cli(&[
+            "export",
+            "2027",
+            "--tradition",
+            "muslim,hindu",
+            "--min-impact",
+            "high"
+        ])
+    );
+    // HEAD: the headers of GET, no body.
+    let (status, headers, body) = server.send("HEAD", "/feed.ics", b"");
+    assert_eq!(status, 200);
+    assert!(headers.contains("text/calendar"), "{headers}");
+    assert!(body.is_empty());
+    // Errors: the CLI's message, 400; unknown routes 404; wrong method 405;
+    // an upload over 16 MiB 413; no 5xx.
+    let (status, _, body) = server.get("/api/v1/check?date=2027-02-30");
+    assert_eq!(status, 400);
+    let v: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(
+        v["error"],
+        "invalid date `2027-02-30`: no such day in the calendar"
+    );
+    let (status, _, body) = server.get("/api/v1/check?date=2027-03-10&duration=2h");
+    assert_eq!(status, 400);
+    let v: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(v["error"], "--duration needs a time of day");
+    assert!(v["hint"]
+        .as_str()
+        .is_some_and(|h| h.contains("--duration 2h")));
+    assert_eq!(server.get("/api/v1/check?date=2027&colour=red").0, 400);
+    assert_eq!(server.get("/api/v1/suggest?profile=/etc/passwd").0, 400);
+    assert_eq!(server.get("/api/v1/observances/no-such-day").0, 404);
+    assert_eq!(server.get("/no/such/page").0, 404);
+    assert_eq!(server.send("POST", "/api/v1/check?date=2027", b"").0, 405);
+    // Announced over 16 MiB: refused before the body is read.
+    let over = (16 << 20) + 1;
+    assert_eq!(
+        server.send_declaring("POST", "/api/v1/import", b"", over).0,
+        413
+    );
+    let (status, _, body) = server.get("/healthz");
+    assert_eq!((status, body.as_slice()), (200, b"ok\n".as_slice()));
+}
+
+#[test]
+fn sigterm_stops_the_server_with_zero() {
+    let mut server = Server::start();
+    assert_eq!(server.get("/healthz").0, 200);
+    let pid = server.child.id().to_string();
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = server.child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "still running");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(0));
+}

@@ -1,0 +1,308 @@
+//! # clash-web
+//!
+//! `clash serve` (SPEC §11): the JSON API and the subscription feeds over
+//! HTTP, on the application layer, so that every answer is the CLI's
+//! answer byte for byte. One [`Engine`] is loaded at start and shared by
+//! every request; each request is parsed from its query string into a
+//! typed [`clash_app::Request`], run on a blocking thread (the work is
+//! CPU-bound) and rendered by the same renderers as the CLI.
+//!
+//! ```no_run
+//! # async fn f() -> std::io::Result<()> {
+//! let engine = std::sync::Arc::new(clash_app::Engine::embedded().map_err(std::io::Error::other)?);
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+//! clash_web::serve(listener, engine, std::future::pending()).await
+//! # }
+//! ```
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod query;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, RawQuery, Request as HttpRequest, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use clash_app::chrono::{Datelike, Utc};
+use clash_app::{
+    Calendar, Check, Command, Engine, Error, Format, FromTo, Import, List, Request, Show, Style,
+    Suggest, Sun,
+};
+use query::Query;
+
+/// The largest request body: an uploaded calendar (SPEC §11).
+pub const MAX_BODY_BYTES: usize = 16 << 20;
+
+/// The router of every route, on `engine`.
+pub fn router(engine: Arc<Engine>) -> Router {
+    let api = Router::new()
+        .route("/check", get(check))
+        .route("/list", get(list))
+        .route("/suggest", get(suggest))
+        .route("/observances", get(observances))
+        .route("/observances/{id}", get(show))
+        .route("/sun", get(sun))
+        .route("/locations", get(locations))
+        .route("/import", post(import));
+    Router::new()
+        .nest("/api/v1", api)
+        .route("/feed.ics", get(feed))
+        .route("/healthz", get(|| async { "ok\n" }))
+        .fallback(not_found)
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        // Refuses a body announced over the limit before reading it.
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            MAX_BODY_BYTES,
+        ))
+        .layer(tower_http::cors::CorsLayer::new().allow_origin(tower_http::cors::Any))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
+        .layer(axum::middleware::from_fn(log))
+        .with_state(engine)
+}
+
+/// Serves `router(engine)` on `listener` until `shutdown` resolves, then
+/// finishes the requests in flight.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    engine: Arc<Engine>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(engine))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// One line per request on standard error: method, path, status, bytes
+/// (when known) and milliseconds.
+async fn log(request: HttpRequest, next: Next) -> Response {
+    let started = Instant::now();
+    let (method, path) = (request.method().clone(), request.uri().path().to_string());
+    let response = next.run(request).await;
+    let bytes = axum::body::HttpBody::size_hint(response.body())
+        .exact()
+        .map_or_else(|| "-".to_string(), |n| n.to_string());
+    eprintln!(
+        "{method} {path} {} {bytes} {:.1}ms",
+        response.status().as_u16(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    response
+}
+
+/// A panic in a handler: 500, logged; the server goes on.
+fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    eprintln!("clash serve: a handler panicked");
+    error_body(StatusCode::INTERNAL_SERVER_ERROR, "internal error", None)
+}
+
+async fn not_found(uri: axum::http::Uri) -> Response {
+    error_body(
+        StatusCode::NOT_FOUND,
+        &format!("no such page: {}", uri.path()),
+        Some("the API is under /api/v1/; the feed is /feed.ics"),
+    )
+}
+
+/// `{"error": …, "hint": …}` with `status`.
+fn error_body(status: StatusCode, message: &str, hint: Option<&str>) -> Response {
+    #[derive(serde::Serialize)]
+    struct Body<'a> {
+        error: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        hint: Option<&'a str>,
+    }
+    let json = serde_json::to_vec_pretty(&Body {
+        error: message,
+        hint,
+    })
+    .unwrap_or_default();
+    let mut r = (status, json).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    r
+}
+
+/// An application error as its status and JSON body.
+fn error_response(e: &Error) -> Response {
+    let status = StatusCode::from_u16(e.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
+    error_body(status, e.message(), e.hint_text())
+}
+
+/// Runs `request` on a blocking thread and renders it.
+async fn answer(engine: Arc<Engine>, request: Request) -> Response {
+    let format = request.format;
+    let done = tokio::task::spawn_blocking(move || {
+        engine
+            .run(&request, |report| {
+                let mut out = Vec::with_capacity(1 << 14);
+                clash_app::render(report, format, Style::default(), &mut out).map(|()| out)
+            })
+            .and_then(|r| r)
+    })
+    .await;
+    let body = match done {
+        Ok(Ok(body)) => body,
+        Ok(Err(e)) => return error_response(&e),
+        Err(_) => {
+            eprintln!("clash serve: a request's work panicked");
+            return error_body(StatusCode::INTERNAL_SERVER_ERROR, "internal error", None);
+        }
+    };
+    let kind = match format {
+        Format::Ics => "text/calendar; charset=utf-8",
+        _ => "application/json",
+    };
+    let mut r = Response::new(Body::from(body));
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    r
+}
+
+/// Builds a request from the query string with `command`, refusing unknown
+/// parameters.
+fn request(
+    mut q: Query,
+    format: Format,
+    command: impl FnOnce(&mut Query) -> Result<Command, Error>,
+) -> Result<Request, Error> {
+    let command = command(&mut q)?;
+    let options = q.options()?;
+    q.finish()?;
+    Ok(Request::new(command, Utc::now())
+        .options(options)
+        .format(format))
+}
+
+/// Answers a request built from the query string, or its error.
+async fn respond(
+    engine: Arc<Engine>,
+    raw: Option<String>,
+    format: Format,
+    command: impl FnOnce(&mut Query) -> Result<Command, Error>,
+) -> Response {
+    match request(Query::parse(raw.as_deref()), format, command) {
+        Ok(r) => answer(engine, r).await,
+        Err(e) => error_response(&e),
+    }
+}
+
+async fn check(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Response {
+    respond(engine, raw, Format::Json, |q| {
+        Ok(Command::Check(Check {
+            when: q.one("date")?,
+            range: q.range()?,
+            meeting: q.meeting()?,
+        }))
+    })
+    .await
+}
+
+async fn list(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Response {
+    respond(engine, raw, Format::Json, |q| {
+        Ok(Command::List(List {
+            range_text: None,
+            range: q.range()?,
+        }))
+    })
+    .await
+}
+
+async fn suggest(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Response {
+    respond(engine, raw, Format::Json, |q| {
+        let default = Suggest::default();
+        Ok(Command::Suggest(Suggest {
+            window: None,
+            range: q.range()?,
+            weekdays: q.one("weekdays")?.unwrap_or(default.weekdays),
+            meeting: q.meeting()?,
+            count: q.count(default.count)?,
+            profile: q.one("profile")?.unwrap_or(default.profile),
+        }))
+    })
+    .await
+}
+
+async fn observances(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Response {
+    respond(engine, raw, Format::Json, |_| Ok(Command::Observances)).await
+}
+
+async fn show(
+    State(engine): State<Arc<Engine>>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    respond(engine, raw, Format::Json, |q| {
+        Ok(Command::Show(Show {
+            id,
+            count: q.count(5)?,
+            range: q.range()?,
+        }))
+    })
+    .await
+}
+
+async fn sun(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Response {
+    respond(engine, raw, Format::Json, |q| {
+        Ok(Command::Sun(Sun {
+            range_text: None,
+            range: q.range()?,
+        }))
+    })
+    .await
+}
+
+async fn locations(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Response {
+    respond(engine, raw, Format::Json, |_| Ok(Command::Locations)).await
+}
+
+/// `POST /api/v1/import`: the body is the calendar.
+async fn import(
+    State(engine): State<Arc<Engine>>,
+    RawQuery(raw): RawQuery,
+    body: Bytes,
+) -> Response {
+    respond(engine, raw, Format::Json, |q| {
+        Ok(Command::Import(Import {
+            calendar: Calendar::Bytes {
+                name: "upload".to_string(),
+                data: body.to_vec(),
+            },
+            range: q.range()?,
+            with_food: q.flag("with-food")?,
+        }))
+    })
+    .await
+}
+
+/// `GET /feed.ics`: the feed; without `from`/`to`, 1 January of last year
+/// to 31 December of next year, rolling with the server's date (SPEC §11).
+async fn feed(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Response {
+    respond(engine, raw, Format::Ics, |q| {
+        let given = q.range()?;
+        let range = match (&given.from, &given.to) {
+            (None, None) => {
+                let year = Utc::now().year();
+                FromTo {
+                    from: Some((year - 1).to_string()),
+                    to: Some((year + 1).to_string()),
+                }
+            }
+            _ => given,
+        };
+        Ok(Command::Export(List {
+            range_text: None,
+            range,
+        }))
+    })
+    .await
+}
