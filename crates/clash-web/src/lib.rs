@@ -18,6 +18,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod cache;
 mod query;
 
 use std::future::Future;
@@ -31,7 +32,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use clash_app::chrono::{Datelike, Utc};
+use clash_app::chrono::{Datelike, NaiveDate, Utc};
 use clash_app::{
     Calendar, Check, Command, Engine, Error, Format, FromTo, Import, List, Request, Show, Style,
     Suggest, Sun,
@@ -41,8 +42,23 @@ use query::Query;
 /// The largest request body: an uploaded calendar (SPEC §11).
 pub const MAX_BODY_BYTES: usize = 16 << 20;
 
+/// What every request shares: the engine, and the feeds already made.
+struct Shared {
+    engine: Arc<Engine>,
+    /// Each feed by its canonical query and the day it was made (SPEC
+    /// §11: computed once per query and day, then served from memory).
+    feeds: std::sync::Mutex<std::collections::HashMap<(String, NaiveDate), Bytes>>,
+}
+
+/// The most feeds kept in memory; past it the cache starts again.
+const MAX_CACHED_FEEDS: usize = 256;
+
 /// The router of every route, on `engine`.
 pub fn router(engine: Arc<Engine>) -> Router {
+    let shared = Arc::new(Shared {
+        engine,
+        feeds: std::sync::Mutex::new(std::collections::HashMap::new()),
+    });
     let api = Router::new()
         .route("/check", get(check))
         .route("/list", get(list))
@@ -62,10 +78,13 @@ pub fn router(engine: Arc<Engine>) -> Router {
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             MAX_BODY_BYTES,
         ))
+        .layer(axum::middleware::from_fn(cache::conditional))
+        .layer(tower_http::compression::CompressionLayer::new())
+        .layer(axum::middleware::from_fn(cache::tag_encoding))
         .layer(tower_http::cors::CorsLayer::new().allow_origin(tower_http::cors::Any))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
         .layer(axum::middleware::from_fn(log))
-        .with_state(engine)
+        .with_state(shared)
 }
 
 /// Serves `router(engine)` on `listener` until `shutdown` resolves, then
@@ -196,8 +215,8 @@ async fn respond(
     }
 }
 
-async fn check(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Response {
-    respond(engine, raw, Format::Json, |q| {
+async fn check(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
+    respond(shared.engine.clone(), raw, Format::Json, |q| {
         Ok(Command::Check(Check {
             when: q.one("date")?,
             range: q.range()?,
@@ -207,8 +226,8 @@ async fn check(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Re
     .await
 }
 
-async fn list(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Response {
-    respond(engine, raw, Format::Json, |q| {
+async fn list(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
+    respond(shared.engine.clone(), raw, Format::Json, |q| {
         Ok(Command::List(List {
             range_text: None,
             range: q.range()?,
@@ -217,8 +236,8 @@ async fn list(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Res
     .await
 }
 
-async fn suggest(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Response {
-    respond(engine, raw, Format::Json, |q| {
+async fn suggest(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
+    respond(shared.engine.clone(), raw, Format::Json, |q| {
         let default = Suggest::default();
         Ok(Command::Suggest(Suggest {
             window: None,
@@ -232,16 +251,19 @@ async fn suggest(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> 
     .await
 }
 
-async fn observances(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Response {
-    respond(engine, raw, Format::Json, |_| Ok(Command::Observances)).await
+async fn observances(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
+    respond(shared.engine.clone(), raw, Format::Json, |_| {
+        Ok(Command::Observances)
+    })
+    .await
 }
 
 async fn show(
-    State(engine): State<Arc<Engine>>,
+    State(shared): State<Arc<Shared>>,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    respond(engine, raw, Format::Json, |q| {
+    respond(shared.engine.clone(), raw, Format::Json, |q| {
         Ok(Command::Show(Show {
             id,
             count: q.count(5)?,
@@ -251,8 +273,8 @@ async fn show(
     .await
 }
 
-async fn sun(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Response {
-    respond(engine, raw, Format::Json, |q| {
+async fn sun(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
+    respond(shared.engine.clone(), raw, Format::Json, |q| {
         Ok(Command::Sun(Sun {
             range_text: None,
             range: q.range()?,
@@ -261,17 +283,20 @@ async fn sun(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Resp
     .await
 }
 
-async fn locations(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Response {
-    respond(engine, raw, Format::Json, |_| Ok(Command::Locations)).await
+async fn locations(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
+    respond(shared.engine.clone(), raw, Format::Json, |_| {
+        Ok(Command::Locations)
+    })
+    .await
 }
 
 /// `POST /api/v1/import`: the body is the calendar.
 async fn import(
-    State(engine): State<Arc<Engine>>,
+    State(shared): State<Arc<Shared>>,
     RawQuery(raw): RawQuery,
     body: Bytes,
 ) -> Response {
-    respond(engine, raw, Format::Json, |q| {
+    respond(shared.engine.clone(), raw, Format::Json, |q| {
         Ok(Command::Import(Import {
             calendar: Calendar::Bytes {
                 name: "upload".to_string(),
@@ -286,17 +311,21 @@ async fn import(
 
 /// `GET /feed.ics`: the feed; without `from`/`to`, 1 January of last year
 /// to 31 December of next year, rolling with the server's date (SPEC §11).
-async fn feed(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Response {
-    respond(engine, raw, Format::Ics, |q| {
+/// Made once per canonical query and day, then served from memory.
+async fn feed(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
+    let today = Utc::now().date_naive();
+    let key = (cache::canonical(raw.as_deref()), today);
+    let cached = shared.feeds.lock().ok().and_then(|m| m.get(&key).cloned());
+    if let Some(bytes) = cached {
+        return calendar(bytes);
+    }
+    let response = respond(shared.engine.clone(), raw, Format::Ics, |q| {
         let given = q.range()?;
         let range = match (&given.from, &given.to) {
-            (None, None) => {
-                let year = Utc::now().year();
-                FromTo {
-                    from: Some((year - 1).to_string()),
-                    to: Some((year + 1).to_string()),
-                }
-            }
+            (None, None) => FromTo {
+                from: Some((today.year() - 1).to_string()),
+                to: Some((today.year() + 1).to_string()),
+            },
             _ => given,
         };
         Ok(Command::Export(List {
@@ -304,5 +333,28 @@ async fn feed(State(engine): State<Arc<Engine>>, RawQuery(raw): RawQuery) -> Res
             range,
         }))
     })
-    .await
+    .await;
+    if response.status() != StatusCode::OK {
+        return response;
+    }
+    let Ok(bytes) = axum::body::to_bytes(response.into_body(), usize::MAX).await else {
+        return error_body(StatusCode::INTERNAL_SERVER_ERROR, "internal error", None);
+    };
+    if let Ok(mut feeds) = shared.feeds.lock() {
+        if feeds.len() >= MAX_CACHED_FEEDS {
+            feeds.clear();
+        }
+        feeds.insert(key, bytes.clone());
+    }
+    calendar(bytes)
+}
+
+/// A feed's bytes as a `text/calendar` response.
+fn calendar(bytes: Bytes) -> Response {
+    let mut r = Response::new(Body::from(bytes));
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8"),
+    );
+    r
 }

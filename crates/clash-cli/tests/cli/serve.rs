@@ -9,6 +9,8 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use chrono::Datelike;
+
 use crate::util::*;
 
 /// A running `clash serve`, killed when dropped.
@@ -46,6 +48,11 @@ impl Server {
         self.send_declaring(method, path, body, body.len())
     }
 
+    /// A GET with one extra header line (`Name: value`).
+    fn get_with(&self, path: &str, header: &str) -> (u16, String, Vec<u8>) {
+        self.request(&format!("GET {path} HTTP/1.1\r\n{header}\r\n"), b"")
+    }
+
     /// As [`Server::send`], with `declared` as the Content-Length (so that
     /// a body over the limit can be announced without being sent).
     fn send_declaring(
@@ -55,12 +62,16 @@ impl Server {
         body: &[u8],
         declared: usize,
     ) -> (u16, String, Vec<u8>) {
+        let start = format!("{method} {path} HTTP/1.1\r\nContent-Length: {declared}\r\n");
+        self.request(&start, body)
+    }
+
+    /// Sends `start` (request line and headers, each ending in CRLF), the
+    /// closing headers and `body`; returns status, headers, body.
+    fn request(&self, start: &str, body: &[u8]) -> (u16, String, Vec<u8>) {
         let mut s = TcpStream::connect(&self.addr).expect("connect");
         s.set_read_timeout(Some(Duration::from_secs(60))).ok();
-        let head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
-            self.addr, declared
-        );
+        let head = format!("{start}Host: {}\r\nConnection: close\r\n\r\n", self.addr);
         s.write_all(head.as_bytes()).expect("write");
         s.write_all(body).expect("write the body");
         let mut all = Vec::new();
@@ -75,11 +86,13 @@ impl Server {
             .nth(1)
             .and_then(|c| c.parse().ok())
             .expect("a status");
-        (
-            status,
-            headers.to_ascii_lowercase(),
-            all[split + 4..].to_vec(),
-        )
+        let headers = headers.to_ascii_lowercase();
+        let body = all[split + 4..].to_vec();
+        let body = match header(&headers, "transfer-encoding") {
+            Some("chunked") => dechunk(&body),
+            _ => body,
+        };
+        (status, headers, body)
     }
 
     fn get(&self, path: &str) -> (u16, String, Vec<u8>) {
@@ -474,4 +487,104 @@ fn sigterm_stops_the_server_with_zero() {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert_eq!(status.code(), Some(0));
+}
+
+/// The value of header `name` (lower case) in a lower-cased header block.
+fn header<'a>(headers: &'a str, name: &str) -> Option<&'a str> {
+    headers
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+        .map(str::trim)
+}
+
+#[test]
+fn tags_conditional_gets_compression_and_the_rolling_window() {
+    use std::io::Read as _;
+    let server = Server::start();
+    for (path, control) in [
+        ("/feed.ics?from=2027&to=2027", "public, max-age=3600"),
+        ("/api/v1/check?date=2026-12-25", "no-cache"),
+    ] {
+        let (status, headers, identity) = server.get(path);
+        assert_eq!(status, 200);
+        assert_eq!(
+            header(&headers, "cache-control"),
+            Some(control),
+            "{headers}"
+        );
+        assert_eq!(
+            header(&headers, "content-encoding"),
+            None,
+            "identity without Accept-Encoding"
+        );
+        let tag = header(&headers, "etag").expect("an ETag").to_string();
+        assert!(tag.starts_with('"') && tag.ends_with('"'), "strong: {tag}");
+        // The same answer again: the same tag; asked with it, 304 and no body.
+        assert_eq!(header(&server.get(path).1, "etag"), Some(tag.as_str()));
+        let (status, headers, body) = server.get_with(path, &format!("If-None-Match: {tag}"));
+        assert_eq!(status, 304, "{headers}");
+        assert!(body.is_empty());
+        assert_eq!(header(&headers, "etag"), Some(tag.as_str()));
+        // Another tag: the whole answer.
+        assert_eq!(server.get_with(path, "If-None-Match: \"other\"").0, 200);
+        // gzip: the same bytes compressed, a tag of its own, which also
+        // matches for a 304.
+        let (status, headers, gz) = server.get_with(path, "Accept-Encoding: gzip");
+        assert_eq!(status, 200);
+        assert_eq!(header(&headers, "content-encoding"), Some("gzip"));
+        let gz_tag = header(&headers, "etag").expect("an ETag").to_string();
+        assert_eq!(gz_tag, format!("{}-gzip\"", tag.trim_end_matches('"')));
+        let mut plain = Vec::new();
+        flate2::read::GzDecoder::new(gz.as_slice())
+            .read_to_end(&mut plain)
+            .expect("gzip");
+        assert!(
+            plain == identity,
+            "{path}: gzip decodes to the identity body"
+        );
+        let (status, _, _) = server.get_with(path, &format!("If-None-Match: {gz_tag}"));
+        assert_eq!(status, 304);
+        // brotli when preferred.
+        let (status, headers, br) = server.get_with(path, "Accept-Encoding: br");
+        assert_eq!(status, 200);
+        assert_eq!(header(&headers, "content-encoding"), Some("br"));
+        assert!(!br.is_empty() && br.len() < identity.len());
+    }
+    // Without a window the feed rolls with the server's date: 1 January
+    // of last year to 31 December of next year, as `clash export` of them.
+    let year = chrono::Utc::now().year();
+    let (status, _, body) = server.get("/feed.ics?tradition=jewish");
+    assert_eq!(status, 200);
+    let want = cli(&[
+        "export",
+        "--from",
+        &(year - 1).to_string(),
+        "--to",
+        &(year + 1).to_string(),
+        "--tradition",
+        "jewish",
+    ]);
+    assert!(body == want, "the default feed window");
+    // Served again from memory: the same bytes, a canonical query too.
+    assert_eq!(server.get("/feed.ics?TRADITION=Jewish").2, want);
+}
+
+/// A `Transfer-Encoding: chunked` body, joined.
+fn dechunk(mut rest: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let line_end = rest
+            .windows(2)
+            .position(|w| w == b"\r\n")
+            .expect("a chunk size line");
+        let size_text = String::from_utf8_lossy(&rest[..line_end]).into_owned();
+        let size = usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16)
+            .expect("a hex chunk size");
+        rest = &rest[line_end + 2..];
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&rest[..size]);
+        rest = &rest[size + 2..];
+    }
 }

@@ -1,0 +1,106 @@
+//! Caching for clients: a strong `ETag` on every answer (one per
+//! representation: the compressed ones carry the encoding in the tag),
+//! `Cache-Control`, and conditional GET (`If-None-Match` → `304`).
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// The largest answer this layer reads to tag (a feed covers at most 20
+/// years: a few megabytes).
+const MAX_TAGGED_BYTES: usize = 64 << 20;
+
+/// A query in canonical form: its pairs decoded, lower-cased and sorted,
+/// so that `a=1&b=2` and `B=2&a=1` name the same feed.
+pub fn canonical(raw: Option<&str>) -> String {
+    let mut pairs: Vec<(String, String)> =
+        form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+            .map(|(k, v)| (k.to_lowercase(), v.to_lowercase()))
+            .collect();
+    pairs.sort();
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
+}
+
+/// 64-bit FNV-1a of `bytes`: with the length, the strong tag of a body.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The tags an `If-None-Match` names, each without an encoding suffix.
+fn wanted(headers: &HeaderMap) -> Vec<String> {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| {
+            let t = t.trim().trim_start_matches("W/").trim_matches('"');
+            let t = t
+                .strip_suffix("-gzip")
+                .or_else(|| t.strip_suffix("-br"))
+                .unwrap_or(t);
+            t.to_string()
+        })
+        .collect()
+}
+
+/// Tags a successful answer, sets its `Cache-Control` (an hour for feeds,
+/// revalidate for the API), and answers `304` when the client has it.
+pub async fn conditional(request: Request, next: Next) -> Response {
+    let wanted = wanted(request.headers());
+    let feed = request.uri().path().ends_with(".ics");
+    let response = next.run(request).await;
+    if response.status() != StatusCode::OK {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_TAGGED_BYTES).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let tag = format!("{:016x}-{:x}", fnv1a(&bytes), bytes.len());
+    let control = match feed {
+        true => "public, max-age=3600",
+        false => "no-cache",
+    };
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{tag}\"")) {
+        parts.headers.insert(header::ETAG, v);
+    }
+    parts
+        .headers
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(control));
+    if wanted.iter().any(|t| *t == tag || t == "*") {
+        parts.status = StatusCode::NOT_MODIFIED;
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::empty());
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Marks the tag of a compressed answer with its encoding
+/// (`"…-gzip"`, `"…-br"`): a strong tag names one representation.
+pub async fn tag_encoding(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let encoding = response
+        .headers()
+        .get(header::CONTENT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let tag = response
+        .headers()
+        .get(header::ETAG)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    if let (Some(encoding), Some(tag)) = (encoding, tag) {
+        let marked = format!("\"{}-{encoding}\"", tag.trim_matches('"'));
+        if let Ok(v) = HeaderValue::from_str(&marked) {
+            response.headers_mut().insert(header::ETAG, v);
+        }
+    }
+    response
+}
