@@ -90,6 +90,7 @@
 
 mod engine;
 mod error;
+mod feeds;
 mod imported;
 mod parse;
 pub mod render;
@@ -102,6 +103,7 @@ pub use clash_core;
 pub use clash_core::chrono;
 pub use engine::{Engine, Extra};
 pub use error::{Error, ErrorKind, Result};
+pub use feeds::{named_feeds, NamedFeed};
 pub use render::{render, Style};
 pub use report::Report;
 pub use request::{

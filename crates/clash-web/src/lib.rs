@@ -26,7 +26,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, RawQuery, Request as HttpRequest, State};
+use axum::extract::{FromRequest, Path, RawQuery, Request as HttpRequest, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -45,6 +45,8 @@ pub const MAX_BODY_BYTES: usize = 16 << 20;
 /// What every request shares: the engine, and the feeds already made.
 struct Shared {
     engine: Arc<Engine>,
+    /// The named feeds of the engine's catalogue.
+    named: Vec<clash_app::NamedFeed>,
     /// Each feed by its canonical query and the day it was made (SPEC
     /// §11: computed once per query and day, then served from memory).
     feeds: std::sync::Mutex<std::collections::HashMap<(String, NaiveDate), Bytes>>,
@@ -56,6 +58,7 @@ const MAX_CACHED_FEEDS: usize = 256;
 /// The router of every route, on `engine`.
 pub fn router(engine: Arc<Engine>) -> Router {
     let shared = Arc::new(Shared {
+        named: clash_app::named_feeds(engine.catalogue()),
         engine,
         feeds: std::sync::Mutex::new(std::collections::HashMap::new()),
     });
@@ -71,12 +74,17 @@ pub fn router(engine: Arc<Engine>) -> Router {
     Router::new()
         .nest("/api/v1", api)
         .route("/feed.ics", get(feed))
+        .route("/feeds/{file}", get(named_feed))
         .route("/healthz", get(|| async { "ok\n" }))
         .fallback(not_found)
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         // Refuses a body announced over the limit before reading it.
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             MAX_BODY_BYTES,
+        ))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            CLIENT_TIMEOUT,
         ))
         .layer(axum::middleware::from_fn(cache::conditional))
         .layer(tower_http::compression::CompressionLayer::new())
@@ -87,16 +95,58 @@ pub fn router(engine: Arc<Engine>) -> Router {
         .with_state(shared)
 }
 
+/// A client gets this long to send its request's headers (and, by the
+/// timeout layer, to send its body and be answered): a slow or stalled
+/// client is cut off (SPEC §11).
+pub const CLIENT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The most connections served at once; more wait to be accepted.
+pub const MAX_CONNECTIONS: usize = 1024;
+
 /// Serves `router(engine)` on `listener` until `shutdown` resolves, then
-/// finishes the requests in flight.
+/// stops accepting and finishes the requests in flight. Each connection
+/// is HTTP/1.1 with [`CLIENT_TIMEOUT`] to send its headers; at most
+/// [`MAX_CONNECTIONS`] are open at once.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     engine: Arc<Engine>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(engine))
-        .with_graceful_shutdown(shutdown)
-        .await
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let app = router(engine);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let Ok(slot) = slots.clone().acquire_owned().await else {
+            break;
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // Out of file descriptors, say: wait, then go on.
+                    eprintln!("clash serve: accept failed: {e}");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let mut http = hyper::server::conn::http1::Builder::new();
+        http.timer(TokioTimer::new())
+            .header_read_timeout(CLIENT_TIMEOUT);
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            let _ = connection.await;
+            drop(slot);
+        });
+    }
+    drop(listener);
+    // The requests in flight, each bounded by the client timeout.
+    let _ = tokio::time::timeout(CLIENT_TIMEOUT * 3, graceful.shutdown()).await;
+    Ok(())
 }
 
 /// One line per request on standard error: method, path, status, bytes
@@ -290,18 +340,32 @@ async fn locations(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -
     .await
 }
 
-/// `POST /api/v1/import`: the body is the calendar.
+/// `POST /api/v1/import`: the calendar as the body, or as the field
+/// `file` of a `multipart/form-data` form (a browser's upload).
 async fn import(
     State(shared): State<Arc<Shared>>,
     RawQuery(raw): RawQuery,
-    body: Bytes,
+    request: HttpRequest,
 ) -> Response {
+    let multipart = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("multipart/form-data"));
+    let upload = match multipart {
+        true => uploaded_file(request).await,
+        false => match Bytes::from_request(request, &()).await {
+            Ok(b) => Ok(("upload".to_string(), b.to_vec())),
+            Err(e) => return e.into_response(),
+        },
+    };
+    let (name, data) = match upload {
+        Ok(u) => u,
+        Err(response) => return response,
+    };
     respond(shared.engine.clone(), raw, Format::Json, |q| {
         Ok(Command::Import(Import {
-            calendar: Calendar::Bytes {
-                name: "upload".to_string(),
-                data: body.to_vec(),
-            },
+            calendar: Calendar::Bytes { name, data },
             range: q.range()?,
             with_food: q.flag("with-food")?,
         }))
@@ -309,31 +373,117 @@ async fn import(
     .await
 }
 
-/// `GET /feed.ics`: the feed; without `from`/`to`, 1 January of last year
-/// to 31 December of next year, rolling with the server's date (SPEC §11).
-/// Made once per canonical query and day, then served from memory.
+/// The field `file` of a multipart form: its file name (else "upload")
+/// and bytes.
+async fn uploaded_file(request: HttpRequest) -> Result<(String, Vec<u8>), Response> {
+    let bad = |m: &str| {
+        error_body(
+            StatusCode::BAD_REQUEST,
+            m,
+            Some("send the .ics as the field `file`"),
+        )
+    };
+    let mut form = axum::extract::Multipart::from_request(request, &())
+        .await
+        .map_err(IntoResponse::into_response)?;
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) if field.name() == Some("file") => {
+                let name = field.file_name().unwrap_or("upload").to_string();
+                let bytes = field.bytes().await.map_err(IntoResponse::into_response)?;
+                return Ok((name, bytes.to_vec()));
+            }
+            Ok(Some(_)) => continue,
+            Ok(None) => return Err(bad("the form has no field `file`")),
+            Err(e) => return Err(e.into_response()),
+        }
+    }
+}
+
+/// A feed's window: the one given, else 1 January of last year to 31
+/// December of next year (rolling with the server's date, SPEC §11).
+fn feed_window(given: FromTo, today: NaiveDate) -> FromTo {
+    match (&given.from, &given.to) {
+        (None, None) => FromTo {
+            from: Some((today.year() - 1).to_string()),
+            to: Some((today.year() + 1).to_string()),
+        },
+        _ => given,
+    }
+}
+
+/// `GET /feed.ics?FILTERS[&from&to]`: the feed of the filters.
 async fn feed(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
     let today = Utc::now().date_naive();
-    let key = (cache::canonical(raw.as_deref()), today);
+    let key = (
+        format!("feed.ics?{}", cache::canonical(raw.as_deref())),
+        today,
+    );
+    let make = || {
+        request(Query::parse(raw.as_deref()), Format::Ics, |q| {
+            Ok(Command::Export(List {
+                range_text: None,
+                range: feed_window(q.range()?, today),
+            }))
+        })
+    };
+    cached_feed(&shared, key, make).await
+}
+
+/// `GET /feeds/NAME.ics[?from&to]`: a named feed (SPEC §13), the set
+/// `clash_app::named_feeds` lists.
+async fn named_feed(
+    State(shared): State<Arc<Shared>>,
+    Path(file): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let today = Utc::now().date_naive();
+    let named = file
+        .strip_suffix(".ics")
+        .and_then(|name| shared.named.iter().find(|f| f.name == name));
+    let Some(named) = named else {
+        let names: Vec<&str> = shared.named.iter().map(|f| f.name.as_str()).collect();
+        let hint = format!("the named feeds are {}", names.join(", "));
+        return error_body(
+            StatusCode::NOT_FOUND,
+            &format!("no feed named `{file}`"),
+            Some(&hint),
+        );
+    };
+    let key = (
+        format!("feeds/{file}?{}", cache::canonical(raw.as_deref())),
+        today,
+    );
+    let make = || {
+        let mut q = Query::parse(raw.as_deref());
+        let range = feed_window(q.range()?, today);
+        q.finish()?;
+        let command = Command::Export(List {
+            range_text: None,
+            range,
+        });
+        Ok(Request::new(command, Utc::now())
+            .options(named.options.clone())
+            .format(Format::Ics))
+    };
+    cached_feed(&shared, key, make).await
+}
+
+/// A feed from memory when made today for this query, else made, kept and
+/// served.
+async fn cached_feed(
+    shared: &Shared,
+    key: (String, NaiveDate),
+    make: impl FnOnce() -> Result<Request, Error>,
+) -> Response {
     let cached = shared.feeds.lock().ok().and_then(|m| m.get(&key).cloned());
     if let Some(bytes) = cached {
         return calendar(bytes);
     }
-    let response = respond(shared.engine.clone(), raw, Format::Ics, |q| {
-        let given = q.range()?;
-        let range = match (&given.from, &given.to) {
-            (None, None) => FromTo {
-                from: Some((today.year() - 1).to_string()),
-                to: Some((today.year() + 1).to_string()),
-            },
-            _ => given,
-        };
-        Ok(Command::Export(List {
-            range_text: None,
-            range,
-        }))
-    })
-    .await;
+    let response = match make() {
+        Ok(request) => answer(shared.engine.clone(), request).await,
+        Err(e) => return error_response(&e),
+    };
     if response.status() != StatusCode::OK {
         return response;
     }

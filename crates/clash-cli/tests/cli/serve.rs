@@ -414,6 +414,43 @@ fn imports_feeds_and_errors() {
             "{file}: differs from clash import"
         );
     }
+    // The same as a browser's form upload: the field `file`, whose file
+    // name becomes the source.
+    let file = "icalendar-rb__two_date_time_events.ics";
+    let bytes = std::fs::read(corpus(&format!("valid/{file}"))).expect("corpus file");
+    let mut form =
+        b"--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--XyZ\r\n".to_vec();
+    form.extend_from_slice(
+        b"Content-Disposition: form-data; name=\"file\"; filename=\"team.ics\"\r\nContent-Type: text/calendar\r\n\r\n",
+    );
+    form.extend_from_slice(&bytes);
+    form.extend_from_slice(b"\r\n--XyZ--\r\n");
+    let start = format!(
+        "POST /api/v1/import?from=1996-01-01&to=2030-12-31 HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: {}\r\n",
+        form.len()
+    );
+    let (status, _, body) = server.request(&start, &form);
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    let path = format!("tests/ics/corpus/valid/{file}");
+    let want = cli(&[
+        "import",
+        &path,
+        "--from",
+        "1996-01-01",
+        "--to",
+        "2030-12-31",
+        "--format",
+        "json",
+    ]);
+    let want = String::from_utf8_lossy(&want).replacen(
+        &format!("\"source\": \"{path}\""),
+        "\"source\": \"team.ics\"",
+        1,
+    );
+    assert!(
+        String::from_utf8_lossy(&body) == want,
+        "multipart: differs from clash import"
+    );
     // The feed of a window is `clash export` of it.
     let (status, headers, body) =
         server.get("/feed.ics?from=2027&to=2027&tradition=muslim,hindu&min-impact=high");
@@ -587,4 +624,63 @@ fn dechunk(mut rest: &[u8]) -> Vec<u8> {
         out.extend_from_slice(&rest[..size]);
         rest = &rest[size + 2..];
     }
+}
+
+#[test]
+fn named_feeds_are_the_exports_of_their_options() {
+    let server = Server::start();
+    let year = chrono::Utc::now().year();
+    let (from, to) = ((year - 1).to_string(), (year + 1).to_string());
+    let cases: &[(&str, &[&str])] = &[
+        ("all-high", &["--min-impact", "high"]),
+        ("hindu", &["--tradition", "hindu"]),
+        (
+            "muslim-high",
+            &["--tradition", "muslim", "--min-impact", "high"],
+        ),
+        (
+            "holidays-gb-sct",
+            &["--category", "public-holiday", "--region", "gb-sct"],
+        ),
+    ];
+    for (name, options) in cases {
+        let (status, headers, body) = server.get(&format!("/feeds/{name}.ics"));
+        assert_eq!(status, 200, "{name}");
+        assert!(headers.contains("text/calendar"), "{headers}");
+        let mut args = vec!["export", "--from", &from, "--to", &to];
+        args.extend_from_slice(options);
+        assert!(
+            body == cli(&args),
+            "{name}: differs from clash {}",
+            args.join(" ")
+        );
+    }
+    // A window of its own.
+    let (_, _, body) = server.get("/feeds/all.ics?from=2027&to=2027");
+    assert!(body == cli(&["export", "2027"]));
+    let (status, _, body) = server.get("/feeds/no-such-feed.ics");
+    assert_eq!(status, 404);
+    assert!(String::from_utf8_lossy(&body).contains("holidays-gb-eng"));
+    assert_eq!(server.get("/feeds/all.ics?colour=red").0, 400);
+}
+
+#[test]
+fn a_stalled_client_is_cut_off_and_others_are_served() {
+    let server = Server::start();
+    let mut stalled = TcpStream::connect(&server.addr).expect("connect");
+    stalled
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        .expect("write");
+    stalled.set_read_timeout(Some(Duration::from_secs(30))).ok();
+    let started = std::time::Instant::now();
+    // Others are answered while it stalls.
+    assert_eq!(server.get("/healthz").0, 200);
+    let mut rest = Vec::new();
+    let _ = stalled.read_to_end(&mut rest);
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(9) && waited < Duration::from_secs(25),
+        "cut off after {waited:?}"
+    );
+    assert_eq!(server.get("/healthz").0, 200);
 }
