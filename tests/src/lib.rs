@@ -109,3 +109,32 @@ pub fn cli_parsers(data: &[u8]) {
     let argv = std::iter::once("clash").chain(text.split(['\0', ' ']));
     let _ = parses(argv);
 }
+
+/// The web service's query-string → request step (`clash serve`): the
+/// first byte picks the route, the rest (as UTF-8, lossily) is the query.
+/// Any query is either refused with an error or gives a request, which is
+/// then answered (within the application layer's limits) or refused.
+pub fn web_query(data: &[u8]) {
+    use std::sync::OnceLock;
+    static ENGINE: OnceLock<Option<clash_app::Engine>> = OnceLock::new();
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let routes = [
+        "check",
+        "list",
+        "suggest",
+        "sun",
+        "show",
+        "observances",
+        "locations",
+    ];
+    let route = routes[usize::from(first) % routes.len()];
+    let raw = String::from_utf8_lossy(rest);
+    let Ok(request) = clash_web::fuzzing::request(route, &raw) else {
+        return;
+    };
+    if let Some(engine) = ENGINE.get_or_init(|| clash_app::Engine::embedded().ok()) {
+        let _ = engine.run(&request, |report| report.has_clash());
+    }
+}

@@ -48,3 +48,8 @@ fn rrule_findings() {
 fn cli_parsers_findings() {
     replay("cli_parsers", clash_tests::cli_parsers);
 }
+
+#[test]
+fn web_query_findings() {
+    replay("web_query", clash_tests::web_query);
+}

@@ -100,6 +100,9 @@ pub fn router(engine: Arc<Engine>) -> Router {
 /// client is cut off (SPEC §11).
 pub const CLIENT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// The largest request line and headers, in bytes (SPEC §11).
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+
 /// The most connections served at once; more wait to be accepted.
 pub const MAX_CONNECTIONS: usize = 1024;
 
@@ -136,7 +139,9 @@ pub async fn serve(
         let service = hyper_util::service::TowerToHyperService::new(app.clone());
         let mut http = hyper::server::conn::http1::Builder::new();
         http.timer(TokioTimer::new())
-            .header_read_timeout(CLIENT_TIMEOUT);
+            .header_read_timeout(CLIENT_TIMEOUT)
+            // Request line and headers of at most 16 kB (SPEC §11).
+            .max_buf_size(MAX_HEADER_BYTES);
         let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
         tokio::spawn(async move {
             let _ = connection.await;
@@ -265,40 +270,64 @@ async fn respond(
     }
 }
 
+/// `check`: `date` (a day, a range, or a date-time), `from`/`to`, `time`,
+/// `duration`, `with-food`.
+fn check_command(q: &mut Query) -> Result<Command, Error> {
+    Ok(Command::Check(Check {
+        when: q.one("date")?,
+        range: q.range()?,
+        meeting: q.meeting()?,
+    }))
+}
+
+/// `list`: `from`/`to`.
+fn list_command(q: &mut Query) -> Result<Command, Error> {
+    Ok(Command::List(List {
+        range_text: None,
+        range: q.range()?,
+    }))
+}
+
+/// `suggest`: `from`/`to`, `weekdays`, the meeting, `count`, `profile`.
+fn suggest_command(q: &mut Query) -> Result<Command, Error> {
+    let default = Suggest::default();
+    Ok(Command::Suggest(Suggest {
+        window: None,
+        range: q.range()?,
+        weekdays: q.one("weekdays")?.unwrap_or(default.weekdays),
+        meeting: q.meeting()?,
+        count: q.count(default.count)?,
+        profile: q.one("profile")?.unwrap_or(default.profile),
+    }))
+}
+
+/// `show ID`: `count`, `from`/`to`.
+fn show_command(id: String, q: &mut Query) -> Result<Command, Error> {
+    Ok(Command::Show(Show {
+        id,
+        count: q.count(5)?,
+        range: q.range()?,
+    }))
+}
+
+/// `sun`: `from`/`to`.
+fn sun_command(q: &mut Query) -> Result<Command, Error> {
+    Ok(Command::Sun(Sun {
+        range_text: None,
+        range: q.range()?,
+    }))
+}
+
 async fn check(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, Format::Json, |q| {
-        Ok(Command::Check(Check {
-            when: q.one("date")?,
-            range: q.range()?,
-            meeting: q.meeting()?,
-        }))
-    })
-    .await
+    respond(shared.engine.clone(), raw, Format::Json, check_command).await
 }
 
 async fn list(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, Format::Json, |q| {
-        Ok(Command::List(List {
-            range_text: None,
-            range: q.range()?,
-        }))
-    })
-    .await
+    respond(shared.engine.clone(), raw, Format::Json, list_command).await
 }
 
 async fn suggest(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, Format::Json, |q| {
-        let default = Suggest::default();
-        Ok(Command::Suggest(Suggest {
-            window: None,
-            range: q.range()?,
-            weekdays: q.one("weekdays")?.unwrap_or(default.weekdays),
-            meeting: q.meeting()?,
-            count: q.count(default.count)?,
-            profile: q.one("profile")?.unwrap_or(default.profile),
-        }))
-    })
-    .await
+    respond(shared.engine.clone(), raw, Format::Json, suggest_command).await
 }
 
 async fn observances(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
@@ -314,23 +343,13 @@ async fn show(
     RawQuery(raw): RawQuery,
 ) -> Response {
     respond(shared.engine.clone(), raw, Format::Json, |q| {
-        Ok(Command::Show(Show {
-            id,
-            count: q.count(5)?,
-            range: q.range()?,
-        }))
+        show_command(id, q)
     })
     .await
 }
 
 async fn sun(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, Format::Json, |q| {
-        Ok(Command::Sun(Sun {
-            range_text: None,
-            range: q.range()?,
-        }))
-    })
-    .await
+    respond(shared.engine.clone(), raw, Format::Json, sun_command).await
 }
 
 async fn locations(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
@@ -507,4 +526,27 @@ fn calendar(bytes: Bytes) -> Response {
         HeaderValue::from_static("text/calendar; charset=utf-8"),
     );
     r
+}
+
+/// The query-string → request step, for the fuzz targets.
+#[doc(hidden)]
+pub mod fuzzing {
+    use super::{Format, Query};
+
+    /// The request `raw` makes on API route `route` (`check`, `list`,
+    /// `suggest`, `sun`, `show`, `observances`, `locations`), or its error.
+    pub fn request(route: &str, raw: &str) -> Result<clash_app::Request, clash_app::Error> {
+        let q = Query::parse(Some(raw));
+        match route {
+            "check" => super::request(q, Format::Json, super::check_command),
+            "list" => super::request(q, Format::Json, super::list_command),
+            "suggest" => super::request(q, Format::Json, super::suggest_command),
+            "sun" => super::request(q, Format::Json, super::sun_command),
+            "show" => super::request(q, Format::Json, |q| {
+                super::show_command("diwali".to_string(), q)
+            }),
+            "locations" => super::request(q, Format::Json, |_| Ok(clash_app::Command::Locations)),
+            _ => super::request(q, Format::Json, |_| Ok(clash_app::Command::Observances)),
+        }
+    }
 }

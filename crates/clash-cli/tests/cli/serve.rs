@@ -684,3 +684,170 @@ fn a_stalled_client_is_cut_off_and_others_are_served() {
     );
     assert_eq!(server.get("/healthz").0, 200);
 }
+
+/// Sends raw bytes as a whole request and returns the status, or `None`
+/// when the server closed the connection without an answer.
+fn raw_status(addr: &str, bytes: &[u8]) -> Option<u16> {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(30))).ok();
+    let _ = s.write_all(bytes);
+    let mut all = Vec::new();
+    let _ = s.read_to_end(&mut all);
+    let text = String::from_utf8_lossy(&all);
+    text.split_whitespace().nth(1).and_then(|c| c.parse().ok())
+}
+
+#[test]
+fn hostile_requests_get_4xx_and_the_server_goes_on() {
+    let server = Server::start();
+    let mut paths: Vec<String> = Vec::new();
+    let bad_dates = [
+        "2027-02-30",
+        "2027-13-01",
+        "0000-01-01",
+        "1582-12-31",
+        "3000-01-01",
+        "99999",
+        "2027-1-1",
+        "yesterday",
+        "",
+        "..",
+        "2027..",
+        "..2027",
+        "2028..2027",
+        "2027-03-10T25:00",
+        "2027-03-10T18:60",
+        "2027-03-10T",
+        "T18:00",
+        "2027-03-10T18:00..2027-03-11",
+        "%00",
+        "%FF%FE",
+        "💥",
+        "1583..2999",
+        "-1",
+        "2027-02-29",
+    ];
+    for d in bad_dates {
+        for route in [
+            "check?date=",
+            "list?from=",
+            "sun?from=",
+            "suggest?from=",
+            "observances/diwali?from=",
+        ] {
+            paths.push(format!("/api/v1/{route}{d}"));
+        }
+    }
+    for (name, value) in [
+        ("time", "99:99"),
+        ("time", "noon"),
+        ("duration", "0m"),
+        ("duration", "999h"),
+        ("duration", "-1h"),
+        ("with-food", "maybe"),
+        ("count", "0"),
+        ("count", "101"),
+        ("count", "-5"),
+        ("count", "x"),
+        ("weekdays", "funday"),
+        ("weekdays", ""),
+        ("profile", "../../etc/passwd"),
+        ("profile", "/etc/passwd"),
+        ("location", "mars"),
+        ("location", "91,0,UTC"),
+        ("location", "0,0,Nowhere/Zone"),
+        ("tradition", "pastafarian"),
+        ("category", "party"),
+        ("region", "gb-xyz"),
+        ("min-impact", "huge"),
+        ("id", "NO SUCH"),
+        ("islamic-method", "sighting"),
+        ("jewish-customs", "x"),
+        ("hindu-reckoning", "moon"),
+        ("colour", "red"),
+        ("date", "2027&date=2028"),
+    ] {
+        for route in [
+            "check?date=2027-03-10&",
+            "suggest?from=2027-03-01&to=2027-03-31&",
+            "list?from=2027&to=2027&",
+        ] {
+            paths.push(format!("/api/v1/{route}{name}={value}"));
+        }
+    }
+    // Huge ranges, long and repeated parameters.
+    for route in [
+        "check?date=1583..2999&time=18:00",
+        "sun?from=1583&to=2999",
+        "suggest?from=2000&to=2099",
+        "list?from=1583&to=2999&tradition=nope",
+    ] {
+        paths.push(format!("/api/v1/{route}"));
+    }
+    let long = "a".repeat(10_000);
+    for name in ["date", "tradition", "location", "id", long.as_str()] {
+        paths.push(format!("/api/v1/check?{name}={long}"));
+    }
+    paths.push(format!(
+        "/api/v1/check?date=2027{}",
+        "&tradition=x".repeat(500)
+    ));
+    paths.push(format!("/feeds/{long}.ics"));
+    paths.push("/feed.ics?from=1583&to=2999".to_string());
+    paths.push("/feed.ics?tradition=none".to_string());
+    for p in [
+        "/api/v1/",
+        "/api/v1/observances/",
+        "/api/v2/check",
+        "/feeds/",
+        "/feeds/all",
+        "/%2e%2e/%2e%2e/etc/passwd",
+    ] {
+        paths.push(p.to_string());
+    }
+    let mut answered = 0;
+    for path in &paths {
+        let (status, _, body) = server.get(path);
+        assert!(
+            (400..500).contains(&status),
+            "{path}: {status} {}",
+            String::from_utf8_lossy(&body)
+        );
+        answered += 1;
+    }
+    // Raw requests: invalid UTF-8 in the path, a broken request line,
+    // absurd headers, a garbage calendar, bodies over the limit, a
+    // half-sent request left open.
+    let addr = server.addr.clone();
+    let raw: Vec<Vec<u8>> = vec![
+        b"GET /api/v1/check?date=\xff\xfe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".to_vec(),
+        b"GET /\xc3\x28 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".to_vec(),
+        b"BREW /coffee HTCPCP/1.0\r\n\r\n".to_vec(),
+        b"GET\r\n\r\n".to_vec(),
+        format!("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\nConnection: close\r\n\r\n", "b".repeat(100_000)).into_bytes(),
+        b"POST /api/v1/import HTTP/1.1\r\nHost: x\r\nContent-Length: 14\r\nConnection: close\r\n\r\nnot a calendar".to_vec(),
+        b"POST /api/v1/import HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999\r\nConnection: close\r\n\r\n".to_vec(),
+        b"POST /api/v1/import HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=z\r\nContent-Length: 5\r\nConnection: close\r\n\r\n--z--".to_vec(),
+        b"POST /api/v1/import HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\nConnection: close\r\n\r\n".to_vec(),
+        b"POST /api/v1/import HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n".to_vec(),
+    ];
+    for r in &raw {
+        if let Some(status) = raw_status(&addr, r) {
+            assert!(
+                (400..500).contains(&status),
+                "{:?}: {status}",
+                String::from_utf8_lossy(&r[..r.len().min(60)])
+            );
+        }
+        answered += 1;
+    }
+    let over = format!(
+        "POST /api/v1/import HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        (16 << 20) + 1
+    );
+    assert_eq!(raw_status(&addr, over.as_bytes()), Some(413));
+    answered += 1;
+    assert!(answered >= 200, "{answered} hostile requests");
+    let (status, _, body) = server.get("/healthz");
+    assert_eq!((status, body.as_slice()), (200, b"ok\n".as_slice()));
+}
