@@ -50,8 +50,15 @@ fn wanted(headers: &HeaderMap) -> Vec<String> {
         .collect()
 }
 
-/// Tags a successful answer, sets its `Cache-Control` (an hour for feeds,
-/// revalidate for the API), and answers `304` when the client has it.
+/// The strong tag of a body: `"<FNV-1a 64, hex>-<length, hex>"`.
+pub fn tag(bytes: &[u8]) -> HeaderValue {
+    let text = format!("\"{:016x}-{:x}\"", fnv1a(bytes), bytes.len());
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("\"\""))
+}
+
+/// Tags a successful answer (unless its handler already did, as the feed
+/// cache does), sets its `Cache-Control` (an hour for feeds, revalidate for
+/// the API), and answers `304` when the client has it.
 pub async fn conditional(request: Request, next: Next) -> Response {
     let wanted = wanted(request.headers());
     let feed = request.uri().path().ends_with(".ics");
@@ -60,26 +67,31 @@ pub async fn conditional(request: Request, next: Next) -> Response {
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_TAGGED_BYTES).await else {
-        return Response::from_parts(parts, Body::empty());
-    };
-    let tag = format!("{:016x}-{:x}", fnv1a(&bytes), bytes.len());
     let control = match feed {
         true => "public, max-age=3600",
         false => "no-cache",
     };
-    if let Ok(v) = HeaderValue::from_str(&format!("\"{tag}\"")) {
-        parts.headers.insert(header::ETAG, v);
-    }
     parts
         .headers
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(control));
-    if wanted.iter().any(|t| *t == tag || t == "*") {
+    let (tag, body) = match parts.headers.get(header::ETAG).cloned() {
+        Some(tag) => (tag, body),
+        None => {
+            let Ok(bytes) = axum::body::to_bytes(body, MAX_TAGGED_BYTES).await else {
+                return Response::from_parts(parts, Body::empty());
+            };
+            let tag = self::tag(&bytes);
+            parts.headers.insert(header::ETAG, tag.clone());
+            (tag, Body::from(bytes))
+        }
+    };
+    let bare = tag.to_str().unwrap_or_default().trim_matches('"');
+    if wanted.iter().any(|t| t == bare || t == "*") {
         parts.status = StatusCode::NOT_MODIFIED;
         parts.headers.remove(header::CONTENT_LENGTH);
         return Response::from_parts(parts, Body::empty());
     }
-    Response::from_parts(parts, Body::from(bytes))
+    Response::from_parts(parts, body)
 }
 
 /// Marks the tag of a compressed answer with its encoding

@@ -49,7 +49,7 @@ struct Shared {
     named: Vec<clash_app::NamedFeed>,
     /// Each feed by its canonical query and the day it was made (SPEC
     /// §11: computed once per query and day, then served from memory).
-    feeds: std::sync::Mutex<std::collections::HashMap<(String, NaiveDate), Bytes>>,
+    feeds: std::sync::Mutex<std::collections::HashMap<(String, NaiveDate), (Bytes, HeaderValue)>>,
 }
 
 /// The most feeds kept in memory; past it the cache starts again.
@@ -496,8 +496,8 @@ async fn cached_feed(
     make: impl FnOnce() -> Result<Request, Error>,
 ) -> Response {
     let cached = shared.feeds.lock().ok().and_then(|m| m.get(&key).cloned());
-    if let Some(bytes) = cached {
-        return calendar(bytes);
+    if let Some((bytes, tag)) = cached {
+        return calendar(bytes, tag);
     }
     let response = match make() {
         Ok(request) => answer(shared.engine.clone(), request).await,
@@ -509,18 +509,22 @@ async fn cached_feed(
     let Ok(bytes) = axum::body::to_bytes(response.into_body(), usize::MAX).await else {
         return error_body(StatusCode::INTERNAL_SERVER_ERROR, "internal error", None);
     };
+    // Tagged once, here: a 3-year feed is 400 kB, and hashing it for
+    // every request cost more than sending it.
+    let tag = cache::tag(&bytes);
     if let Ok(mut feeds) = shared.feeds.lock() {
         if feeds.len() >= MAX_CACHED_FEEDS {
             feeds.clear();
         }
-        feeds.insert(key, bytes.clone());
+        feeds.insert(key, (bytes.clone(), tag.clone()));
     }
-    calendar(bytes)
+    calendar(bytes, tag)
 }
 
-/// A feed's bytes as a `text/calendar` response.
-fn calendar(bytes: Bytes) -> Response {
+/// A feed's bytes as a `text/calendar` response with its tag.
+fn calendar(bytes: Bytes, tag: HeaderValue) -> Response {
     let mut r = Response::new(Body::from(bytes));
+    r.headers_mut().insert(header::ETAG, tag);
     r.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/calendar; charset=utf-8"),
