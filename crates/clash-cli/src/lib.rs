@@ -152,10 +152,7 @@ fn write_feed(report: &Report<'_>, path: &Path, out: &mut dyn Write) -> Result<(
 /// Flushes standard output; a closed pipe (`clash list | head`) is not an
 /// error.
 fn flush(out: &mut impl Write) -> Result<(), Error> {
-    match out.flush() {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::usage(e.to_string())),
-        _ => Ok(()),
-    }
+    clash_app::render::written_ok(out.flush())
 }
 
 /// The parsers of command-line values, for the fuzz targets.

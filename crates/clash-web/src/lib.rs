@@ -212,8 +212,9 @@ fn error_response(e: &Error) -> Response {
     error_body(status, e.message(), e.hint_text())
 }
 
-/// Runs `request` on a blocking thread and renders it.
-async fn answer(engine: Arc<Engine>, request: Request) -> Response {
+/// Runs `request` on a blocking thread and renders it: the bytes, or the
+/// error response.
+async fn rendered(engine: Arc<Engine>, request: Request) -> Result<Vec<u8>, Response> {
     let format = request.format;
     let done = tokio::task::spawn_blocking(move || {
         engine
@@ -224,22 +225,33 @@ async fn answer(engine: Arc<Engine>, request: Request) -> Response {
             .and_then(|r| r)
     })
     .await;
-    let body = match done {
-        Ok(Ok(body)) => body,
-        Ok(Err(e)) => return error_response(&e),
+    match done {
+        Ok(Ok(body)) => Ok(body),
+        Ok(Err(e)) => Err(error_response(&e)),
         Err(_) => {
             eprintln!("clash serve: a request's work panicked");
-            return error_body(StatusCode::INTERNAL_SERVER_ERROR, "internal error", None);
+            Err(error_body(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal error",
+                None,
+            ))
         }
-    };
-    let kind = match format {
-        Format::Ics => "text/calendar; charset=utf-8",
-        _ => "application/json",
-    };
-    let mut r = Response::new(Body::from(body));
-    r.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
-    r
+    }
+}
+
+/// Runs `request` and answers with its rendering (JSON: the API).
+async fn answer(engine: Arc<Engine>, request: Request) -> Response {
+    match rendered(engine, request).await {
+        Ok(body) => {
+            let mut r = Response::new(Body::from(body));
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+            r
+        }
+        Err(response) => response,
+    }
 }
 
 /// Builds a request from the query string with `command`, refusing unknown
@@ -257,14 +269,13 @@ fn request(
         .format(format))
 }
 
-/// Answers a request built from the query string, or its error.
+/// Answers an API request built from the query string (JSON), or its error.
 async fn respond(
     engine: Arc<Engine>,
     raw: Option<String>,
-    format: Format,
     command: impl FnOnce(&mut Query) -> Result<Command, Error>,
 ) -> Response {
-    match request(Query::parse(raw.as_deref()), format, command) {
+    match request(Query::parse(raw.as_deref()), Format::Json, command) {
         Ok(r) => answer(engine, r).await,
         Err(e) => error_response(&e),
     }
@@ -319,22 +330,19 @@ fn sun_command(q: &mut Query) -> Result<Command, Error> {
 }
 
 async fn check(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, Format::Json, check_command).await
+    respond(shared.engine.clone(), raw, check_command).await
 }
 
 async fn list(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, Format::Json, list_command).await
+    respond(shared.engine.clone(), raw, list_command).await
 }
 
 async fn suggest(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, Format::Json, suggest_command).await
+    respond(shared.engine.clone(), raw, suggest_command).await
 }
 
 async fn observances(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, Format::Json, |_| {
-        Ok(Command::Observances)
-    })
-    .await
+    respond(shared.engine.clone(), raw, |_| Ok(Command::Observances)).await
 }
 
 async fn show(
@@ -342,21 +350,15 @@ async fn show(
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    respond(shared.engine.clone(), raw, Format::Json, |q| {
-        show_command(id, q)
-    })
-    .await
+    respond(shared.engine.clone(), raw, |q| show_command(id, q)).await
 }
 
 async fn sun(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, Format::Json, sun_command).await
+    respond(shared.engine.clone(), raw, sun_command).await
 }
 
 async fn locations(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, Format::Json, |_| {
-        Ok(Command::Locations)
-    })
-    .await
+    respond(shared.engine.clone(), raw, |_| Ok(Command::Locations)).await
 }
 
 /// `POST /api/v1/import`: the calendar as the body, or as the field
@@ -382,7 +384,7 @@ async fn import(
         Ok(u) => u,
         Err(response) => return response,
     };
-    respond(shared.engine.clone(), raw, Format::Json, |q| {
+    respond(shared.engine.clone(), raw, |q| {
         Ok(Command::Import(Import {
             calendar: Calendar::Bytes { name, data },
             range: q.range()?,
@@ -499,15 +501,13 @@ async fn cached_feed(
     if let Some((bytes, tag)) = cached {
         return calendar(bytes, tag);
     }
-    let response = match make() {
-        Ok(request) => answer(shared.engine.clone(), request).await,
+    let request = match make() {
+        Ok(request) => request,
         Err(e) => return error_response(&e),
     };
-    if response.status() != StatusCode::OK {
-        return response;
-    }
-    let Ok(bytes) = axum::body::to_bytes(response.into_body(), usize::MAX).await else {
-        return error_body(StatusCode::INTERNAL_SERVER_ERROR, "internal error", None);
+    let bytes = match rendered(shared.engine.clone(), request).await {
+        Ok(body) => Bytes::from(body),
+        Err(response) => return response,
     };
     // Tagged once, here: a 3-year feed is 400 kB, and hashing it for
     // every request cost more than sending it.

@@ -66,10 +66,7 @@ pub fn render(
             out.write_all(text.as_bytes())
         }
     };
-    match written {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::usage(e.to_string())),
-        _ => Ok(()),
-    }
+    written_ok(written)
 }
 
 /// `report` in `format`, as a string.
@@ -142,7 +139,13 @@ fn to_text(report: &Report<'_>, format: Format, style: Style) -> Result<String> 
 /// Writes a line of the front end's own to `out` (a closed pipe is not an
 /// error).
 pub fn write_text(out: &mut dyn Write, text: &str) -> Result<()> {
-    match out.write_all(text.as_bytes()) {
+    written_ok(out.write_all(text.as_bytes()))
+}
+
+/// A write's outcome for the user: a closed pipe (`clash list | head`) is
+/// the reader's choice, not an error; any other failure is one.
+pub fn written_ok(written: std::io::Result<()>) -> Result<()> {
+    match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::usage(e.to_string())),
         _ => Ok(()),
     }
