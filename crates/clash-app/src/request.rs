@@ -49,6 +49,21 @@ pub struct Options {
     pub hindu_reckoning: HinduReckoning,
 }
 
+impl Options {
+    /// These filters with the settings of `settings`: its location and its
+    /// Islamic, Jewish and Hindu reckonings. A named feed (which says what
+    /// it filters) served or published with a location of its own.
+    pub fn with_settings_of(self, settings: &Options) -> Options {
+        Options {
+            location: settings.location.clone(),
+            islamic_method: settings.islamic_method,
+            jewish_customs: settings.jewish_customs,
+            hindu_reckoning: settings.hindu_reckoning,
+            ..self
+        }
+    }
+}
+
 /// A range as `--from`/`--to`: each a date, `today`, `tomorrow`, a month
 /// or a year (for its first or last day).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -229,6 +229,10 @@ pub enum Command {
         /// Address and port to listen on (port 0: any free port, printed at start)
         #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
         listen: String,
+        /// The address users reach the service at, when it is not where it
+        /// listens (behind a proxy): links it gives out start with it
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Print a shell completion script
     Completions {

@@ -52,8 +52,8 @@ fn answer(args: &args::Args) -> Result<u8, Error> {
         clap_complete::generate(*shell, &mut args::Args::command(), "clash", &mut out);
         return flush(&mut out).map(|()| 0);
     }
-    if let args::Command::Serve { listen } = &args.command {
-        return serve(args, listen).map(|()| 0);
+    if let args::Command::Serve { listen, base_url } = &args.command {
+        return serve(args, listen, base_url.as_deref()).map(|()| 0);
     }
     let Some(request) = request::request(args, clash_app::chrono::Utc::now()) else {
         return Ok(0);
@@ -80,9 +80,22 @@ fn answer(args: &args::Args) -> Result<u8, Error> {
 }
 
 /// `clash serve`: the engine loaded once, the server on `listen` until
-/// SIGINT or SIGTERM, then the requests in flight finished.
-fn serve(args: &args::Args, listen: &str) -> Result<(), Error> {
+/// SIGINT or SIGTERM, then the requests in flight finished. The options
+/// given to `serve` are each request's where its query says nothing.
+fn serve(args: &args::Args, listen: &str, base_url: Option<&str>) -> Result<(), Error> {
+    let base_url = base_url.map(clash_web::BaseUrl::parse).transpose()?;
+    let config = clash_web::Config::new(request::options(&args.common), base_url.clone());
     let engine = std::sync::Arc::new(Engine::load(&request::extra(&args.common))?);
+    // Options that no request could use (an unknown location, say) stop
+    // the server now, not each request later.
+    let today = clash_app::Command::Check(clash_app::Check {
+        when: Some("today".to_string()),
+        range: clash_app::FromTo::default(),
+        meeting: clash_app::Meeting::default(),
+    });
+    let probe = clash_app::Request::new(today, clash_app::chrono::Utc::now())
+        .options(config.defaults.clone());
+    engine.run(&probe, |_| ())?;
     let io = |e: std::io::Error| Error::usage(format!("cannot serve on {listen}: {e}"));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -92,7 +105,10 @@ fn serve(args: &args::Args, listen: &str) -> Result<(), Error> {
         let listener = tokio::net::TcpListener::bind(listen).await.map_err(io)?;
         let addr = listener.local_addr().map_err(io)?;
         eprintln!("clash serve: listening on http://{addr}");
-        clash_web::serve(listener, engine, stop_signal())
+        if let Some(base) = &base_url {
+            eprintln!("clash serve: reached at {}", base.as_str());
+        }
+        clash_web::serve(listener, engine, config, stop_signal())
             .await
             .map_err(io)
     })?;

@@ -43,7 +43,8 @@ fn format(f: args::Format) -> Format {
     }
 }
 
-fn options(c: &Common) -> Options {
+/// The options every command takes, as the command line gives them.
+pub fn options(c: &Common) -> Options {
     Options {
         location: c.location.clone(),
         ids: c.ids.clone(),

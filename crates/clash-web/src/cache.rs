@@ -12,12 +12,15 @@ use axum::response::Response;
 /// years: a few megabytes).
 const MAX_TAGGED_BYTES: usize = 64 << 20;
 
-/// A query in canonical form: its pairs decoded, lower-cased and sorted,
-/// so that `a=1&b=2` and `B=2&a=1` name the same feed.
+/// A query in canonical form: its pairs decoded, names lower-cased, and
+/// sorted, so that `a=1&b=2` and `b=2&A=1` name the same feed. Values
+/// keep their case, as the CLI's do (`Jewish` is no tradition, and a time
+/// zone's name has a case); a query is parsed before its canonical form is
+/// used, so a bad query never reaches a cached answer.
 pub fn canonical(raw: Option<&str>) -> String {
     let mut pairs: Vec<(String, String)> =
         form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
-            .map(|(k, v)| (k.to_lowercase(), v.to_lowercase()))
+            .map(|(k, v)| (k.to_lowercase(), v.into_owned()))
             .collect();
     pairs.sort();
     form_urlencoded::Serializer::new(String::new())

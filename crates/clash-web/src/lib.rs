@@ -11,13 +11,15 @@
 //! # async fn f() -> std::io::Result<()> {
 //! let engine = std::sync::Arc::new(clash_app::Engine::embedded().map_err(std::io::Error::other)?);
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
-//! clash_web::serve(listener, engine, std::future::pending()).await
+//! let config = clash_web::Config::default();
+//! clash_web::serve(listener, engine, config, std::future::pending()).await
 //! # }
 //! ```
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod base_url;
 mod cache;
 mod query;
 
@@ -34,10 +36,32 @@ use axum::routing::{get, post};
 use axum::Router;
 use clash_app::chrono::{Datelike, NaiveDate, Utc};
 use clash_app::{
-    Calendar, Check, Command, Engine, Error, Format, FromTo, Import, List, Request, Show, Style,
-    Suggest, Sun,
+    Calendar, Check, Command, Engine, Error, Format, FromTo, Import, List, Options, Request, Show,
+    Style, Suggest, Sun,
 };
 use query::Query;
+
+pub use base_url::BaseUrl;
+
+/// How a server answers, beyond its engine.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct Config {
+    /// The options a request has where its query says nothing (`clash serve
+    /// --location london`): a query's parameter replaces the server's. The
+    /// named feeds take only the settings (location and reckonings).
+    pub defaults: Options,
+    /// Where users reach the service (`--base-url`); links it gives out are
+    /// made from it, and are relative without it.
+    pub base_url: Option<BaseUrl>,
+}
+
+impl Config {
+    /// A server with these default options and public address.
+    pub fn new(defaults: Options, base_url: Option<BaseUrl>) -> Config {
+        Config { defaults, base_url }
+    }
+}
 
 /// The largest request body: an uploaded calendar (SPEC §11).
 pub const MAX_BODY_BYTES: usize = 16 << 20;
@@ -45,6 +69,7 @@ pub const MAX_BODY_BYTES: usize = 16 << 20;
 /// What every request shares: the engine, and the feeds already made.
 struct Shared {
     engine: Arc<Engine>,
+    config: Config,
     /// The named feeds of the engine's catalogue.
     named: Vec<clash_app::NamedFeed>,
     /// Each feed by its canonical query and the day it was made (SPEC
@@ -55,11 +80,12 @@ struct Shared {
 /// The most feeds kept in memory; past it the cache starts again.
 const MAX_CACHED_FEEDS: usize = 256;
 
-/// The router of every route, on `engine`.
-pub fn router(engine: Arc<Engine>) -> Router {
+/// The router of every route, on `engine`, set up by `config`.
+pub fn router(engine: Arc<Engine>, config: Config) -> Router {
     let shared = Arc::new(Shared {
         named: clash_app::named_feeds(engine.catalogue()),
         engine,
+        config,
         feeds: std::sync::Mutex::new(std::collections::HashMap::new()),
     });
     let api = Router::new()
@@ -71,12 +97,20 @@ pub fn router(engine: Arc<Engine>) -> Router {
         .route("/sun", get(sun))
         .route("/locations", get(locations))
         .route("/import", post(import));
-    Router::new()
+    let routes = Router::new()
         .nest("/api/v1", api)
         .route("/feed.ics", get(feed))
         .route("/feeds/{file}", get(named_feed))
         .route("/healthz", get(|| async { "ok\n" }))
         .fallback(not_found)
+        .with_state(shared);
+    layered(routes)
+}
+
+/// `routes` with the layers every answer passes: body limit, client
+/// timeout, conditional GET, compression, CORS, caught panics, the log.
+fn layered(routes: Router) -> Router {
+    routes
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         // Refuses a body announced over the limit before reading it.
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
@@ -92,7 +126,6 @@ pub fn router(engine: Arc<Engine>) -> Router {
         .layer(tower_http::cors::CorsLayer::new().allow_origin(tower_http::cors::Any))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
         .layer(axum::middleware::from_fn(log))
-        .with_state(shared)
 }
 
 /// A client gets this long to send its request's headers (and, by the
@@ -113,10 +146,19 @@ pub const MAX_CONNECTIONS: usize = 1024;
 pub async fn serve(
     listener: tokio::net::TcpListener,
     engine: Arc<Engine>,
+    config: Config,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    serve_router(listener, router(engine, config), shutdown).await
+}
+
+/// Serves `app` on `listener` as [`serve`] does.
+async fn serve_router(
+    listener: tokio::net::TcpListener,
+    app: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     use hyper_util::rt::{TokioIo, TokioTimer};
-    let app = router(engine);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
     let mut shutdown = std::pin::pin!(shutdown);
@@ -172,9 +214,30 @@ async fn log(request: HttpRequest, next: Next) -> Response {
 }
 
 /// A panic in a handler: 500, logged; the server goes on.
-fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
-    eprintln!("clash serve: a handler panicked");
+fn panicked(payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    eprintln!("clash serve: a handler panicked: {what}");
+    internal_error()
+}
+
+/// The answer to a bug: `500 {"error": "internal error"}`.
+fn internal_error() -> Response {
     error_body(StatusCode::INTERNAL_SERVER_ERROR, "internal error", None)
+}
+
+/// Runs `work` on a blocking thread (the engine's work is CPU-bound); a
+/// panic in it is logged and answered 500.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Response> {
+    tokio::task::spawn_blocking(work).await.map_err(|e| {
+        eprintln!("clash serve: a request's work panicked: {e}");
+        internal_error()
+    })
 }
 
 async fn not_found(uri: axum::http::Uri) -> Response {
@@ -216,7 +279,7 @@ fn error_response(e: &Error) -> Response {
 /// error response.
 async fn rendered(engine: Arc<Engine>, request: Request) -> Result<Vec<u8>, Response> {
     let format = request.format;
-    let done = tokio::task::spawn_blocking(move || {
+    let done = blocking(move || {
         engine
             .run(&request, |report| {
                 let mut out = Vec::with_capacity(1 << 14);
@@ -224,19 +287,8 @@ async fn rendered(engine: Arc<Engine>, request: Request) -> Result<Vec<u8>, Resp
             })
             .and_then(|r| r)
     })
-    .await;
-    match done {
-        Ok(Ok(body)) => Ok(body),
-        Ok(Err(e)) => Err(error_response(&e)),
-        Err(_) => {
-            eprintln!("clash serve: a request's work panicked");
-            Err(error_body(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal error",
-                None,
-            ))
-        }
-    }
+    .await?;
+    done.map_err(|e| error_response(&e))
 }
 
 /// Runs `request` and answers with its rendering (JSON: the API).
@@ -254,15 +306,17 @@ async fn answer(engine: Arc<Engine>, request: Request) -> Response {
     }
 }
 
-/// Builds a request from the query string with `command`, refusing unknown
+/// Builds a request from the query string with `command`, the server's
+/// `defaults` for the options it does not give, refusing unknown
 /// parameters.
 fn request(
     mut q: Query,
     format: Format,
+    defaults: &Options,
     command: impl FnOnce(&mut Query) -> Result<Command, Error>,
 ) -> Result<Request, Error> {
     let command = command(&mut q)?;
-    let options = q.options()?;
+    let options = q.options(defaults)?;
     q.finish()?;
     Ok(Request::new(command, Utc::now())
         .options(options)
@@ -271,12 +325,13 @@ fn request(
 
 /// Answers an API request built from the query string (JSON), or its error.
 async fn respond(
-    engine: Arc<Engine>,
+    shared: &Shared,
     raw: Option<String>,
     command: impl FnOnce(&mut Query) -> Result<Command, Error>,
 ) -> Response {
-    match request(Query::parse(raw.as_deref()), Format::Json, command) {
-        Ok(r) => answer(engine, r).await,
+    let q = Query::parse(raw.as_deref());
+    match request(q, Format::Json, &shared.config.defaults, command) {
+        Ok(r) => answer(shared.engine.clone(), r).await,
         Err(e) => error_response(&e),
     }
 }
@@ -330,19 +385,19 @@ fn sun_command(q: &mut Query) -> Result<Command, Error> {
 }
 
 async fn check(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, check_command).await
+    respond(&shared, raw, check_command).await
 }
 
 async fn list(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, list_command).await
+    respond(&shared, raw, list_command).await
 }
 
 async fn suggest(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, suggest_command).await
+    respond(&shared, raw, suggest_command).await
 }
 
 async fn observances(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, |_| Ok(Command::Observances)).await
+    respond(&shared, raw, |_| Ok(Command::Observances)).await
 }
 
 async fn show(
@@ -350,15 +405,15 @@ async fn show(
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    respond(shared.engine.clone(), raw, |q| show_command(id, q)).await
+    respond(&shared, raw, |q| show_command(id, q)).await
 }
 
 async fn sun(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, sun_command).await
+    respond(&shared, raw, sun_command).await
 }
 
 async fn locations(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(shared.engine.clone(), raw, |_| Ok(Command::Locations)).await
+    respond(&shared, raw, |_| Ok(Command::Locations)).await
 }
 
 /// `POST /api/v1/import`: the calendar as the body, or as the field
@@ -384,7 +439,7 @@ async fn import(
         Ok(u) => u,
         Err(response) => return response,
     };
-    respond(shared.engine.clone(), raw, |q| {
+    respond(&shared, raw, |q| {
         Ok(Command::Import(Import {
             calendar: Calendar::Bytes { name, data },
             range: q.range()?,
@@ -436,23 +491,19 @@ fn feed_window(given: FromTo, today: NaiveDate) -> FromTo {
 /// `GET /feed.ics?FILTERS[&from&to]`: the feed of the filters.
 async fn feed(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
     let today = Utc::now().date_naive();
-    let key = (
-        format!("feed.ics?{}", cache::canonical(raw.as_deref())),
-        today,
-    );
-    let make = || {
-        request(Query::parse(raw.as_deref()), Format::Ics, |q| {
-            Ok(Command::Export(List {
-                range_text: None,
-                range: feed_window(q.range()?, today),
-            }))
-        })
-    };
-    cached_feed(&shared, key, make).await
+    let q = Query::parse(raw.as_deref());
+    let made = request(q, Format::Ics, &shared.config.defaults, |q| {
+        Ok(Command::Export(List {
+            range_text: None,
+            range: feed_window(q.range()?, today),
+        }))
+    });
+    cached_feed(&shared, "/feed.ics", raw.as_deref(), today, made).await
 }
 
 /// `GET /feeds/NAME.ics[?from&to]`: a named feed (SPEC §13), the set
-/// `clash_app::named_feeds` lists.
+/// `clash_app::named_feeds` lists, with the server's location and
+/// reckonings.
 async fn named_feed(
     State(shared): State<Arc<Shared>>,
     Path(file): Path<String>,
@@ -471,11 +522,7 @@ async fn named_feed(
             Some(&hint),
         );
     };
-    let key = (
-        format!("feeds/{file}?{}", cache::canonical(raw.as_deref())),
-        today,
-    );
-    let make = || {
+    let made = (|| {
         let mut q = Query::parse(raw.as_deref());
         let range = feed_window(q.range()?, today);
         q.finish()?;
@@ -483,42 +530,68 @@ async fn named_feed(
             range_text: None,
             range,
         });
+        let options = named
+            .options
+            .clone()
+            .with_settings_of(&shared.config.defaults);
         Ok(Request::new(command, Utc::now())
-            .options(named.options.clone())
+            .options(options)
             .format(Format::Ics))
-    };
-    cached_feed(&shared, key, make).await
+    })();
+    let path = format!("/feeds/{file}");
+    cached_feed(&shared, &path, raw.as_deref(), today, made).await
 }
 
-/// A feed from memory when made today for this query, else made, kept and
-/// served.
+/// The feed at `path?raw` made `today`: an error for a query that makes no
+/// request (checked first, so that no cached answer stands for a bad
+/// query), from memory when made today for the same canonical query, else
+/// made, kept and served. Its `Link` names its canonical address.
 async fn cached_feed(
     shared: &Shared,
-    key: (String, NaiveDate),
-    make: impl FnOnce() -> Result<Request, Error>,
+    path: &str,
+    raw: Option<&str>,
+    today: NaiveDate,
+    made: Result<Request, Error>,
 ) -> Response {
-    let cached = shared.feeds.lock().ok().and_then(|m| m.get(&key).cloned());
-    if let Some((bytes, tag)) = cached {
-        return calendar(bytes, tag);
-    }
-    let request = match make() {
+    let request = match made {
         Ok(request) => request,
         Err(e) => return error_response(&e),
     };
-    let bytes = match rendered(shared.engine.clone(), request).await {
-        Ok(body) => Bytes::from(body),
-        Err(response) => return response,
+    let canonical = cache::canonical(raw);
+    let link = match canonical.is_empty() {
+        true => path.to_string(),
+        false => format!("{path}?{canonical}"),
     };
-    // Tagged once, here: a 3-year feed is 400 kB, and hashing it for
-    // every request cost more than sending it.
-    let tag = cache::tag(&bytes);
-    if let Ok(mut feeds) = shared.feeds.lock() {
-        if feeds.len() >= MAX_CACHED_FEEDS {
-            feeds.clear();
+    let link = match &shared.config.base_url {
+        Some(base) => base.join(&link),
+        None => link,
+    };
+    let key = (format!("{path}?{canonical}"), today);
+    let cached = shared.feeds.lock().ok().and_then(|m| m.get(&key).cloned());
+    let (bytes, tag) = match cached {
+        Some(hit) => hit,
+        None => {
+            let bytes = match rendered(shared.engine.clone(), request).await {
+                Ok(body) => Bytes::from(body),
+                Err(response) => return response,
+            };
+            // Tagged once, here: a 3-year feed is 400 kB, and hashing it
+            // for every request cost more than sending it.
+            let tag = cache::tag(&bytes);
+            if let Ok(mut feeds) = shared.feeds.lock() {
+                if feeds.len() >= MAX_CACHED_FEEDS {
+                    feeds.clear();
+                }
+                feeds.insert(key, (bytes.clone(), tag.clone()));
+            }
+            (bytes, tag)
         }
-        feeds.insert(key, (bytes.clone(), tag.clone()));
+    };
+    let mut r = calendar(bytes, tag);
+    if let Ok(v) = HeaderValue::from_str(&format!("<{link}>; rel=\"canonical\"")) {
+        r.headers_mut().insert(header::LINK, v);
     }
-    calendar(bytes, tag)
+    r
 }
 
 /// A feed's bytes as a `text/calendar` response with its tag.
@@ -535,22 +608,90 @@ fn calendar(bytes: Bytes, tag: HeaderValue) -> Response {
 /// The query-string → request step, for the fuzz targets.
 #[doc(hidden)]
 pub mod fuzzing {
-    use super::{Format, Query};
+    use super::{Format, Options, Query};
 
     /// The request `raw` makes on API route `route` (`check`, `list`,
     /// `suggest`, `sun`, `show`, `observances`, `locations`), or its error.
     pub fn request(route: &str, raw: &str) -> Result<clash_app::Request, clash_app::Error> {
         let q = Query::parse(Some(raw));
+        let none = Options::default();
         match route {
-            "check" => super::request(q, Format::Json, super::check_command),
-            "list" => super::request(q, Format::Json, super::list_command),
-            "suggest" => super::request(q, Format::Json, super::suggest_command),
-            "sun" => super::request(q, Format::Json, super::sun_command),
-            "show" => super::request(q, Format::Json, |q| {
+            "check" => super::request(q, Format::Json, &none, super::check_command),
+            "list" => super::request(q, Format::Json, &none, super::list_command),
+            "suggest" => super::request(q, Format::Json, &none, super::suggest_command),
+            "sun" => super::request(q, Format::Json, &none, super::sun_command),
+            "show" => super::request(q, Format::Json, &none, |q| {
                 super::show_command("diwali".to_string(), q)
             }),
-            "locations" => super::request(q, Format::Json, |_| Ok(clash_app::Command::Locations)),
-            _ => super::request(q, Format::Json, |_| Ok(clash_app::Command::Observances)),
+            "locations" => super::request(q, Format::Json, &none, |_| {
+                Ok(clash_app::Command::Locations)
+            }),
+            _ => super::request(q, Format::Json, &none, |_| {
+                Ok(clash_app::Command::Observances)
+            }),
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use std::io::{Read, Write};
+
+    use super::*;
+
+    /// The status and body of `GET path` from the server at `addr`.
+    fn fetch(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
+        let mut s = std::net::TcpStream::connect(addr).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+            .unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut all = String::new();
+        s.read_to_string(&mut all).unwrap();
+        let status = all.split_whitespace().nth(1).unwrap().parse().unwrap();
+        let body = all.split("\r\n\r\n").nth(1).unwrap_or_default().to_string();
+        (status, body)
+    }
+
+    /// A bug that panics, in a handler or in the work it hands to a
+    /// blocking thread, is answered 500 with the JSON error body, on a real
+    /// server on a loopback port, and the server goes on answering.
+    #[test]
+    fn a_panic_is_answered_500_and_the_server_goes_on() {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let listener = runtime
+            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+            .unwrap();
+        let addr = listener.local_addr().unwrap();
+        let routes = Router::new()
+            .route(
+                "/handler",
+                get(|| async { panic!("a bug, on purpose") as Response }),
+            )
+            .route(
+                "/work",
+                get(|| async {
+                    blocking(|| -> Response { panic!("a bug in the work, on purpose") })
+                        .await
+                        .unwrap_or_else(|r| r)
+                }),
+            )
+            .route("/healthz", get(|| async { "ok\n" }));
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = runtime.spawn(serve_router(listener, layered(routes), async {
+            let _ = stopped.await;
+        }));
+        for path in ["/handler", "/work", "/handler", "/work"] {
+            let (status, body) = fetch(addr, path);
+            assert_eq!(status, 500, "{path}");
+            assert!(body.contains("\"error\": \"internal error\""), "{body}");
+        }
+        assert_eq!(fetch(addr, "/healthz"), (200, "ok\n".to_string()));
+        stop.send(()).unwrap();
+        runtime.block_on(server).unwrap().unwrap();
     }
 }

@@ -13,11 +13,12 @@ pub struct Query {
 }
 
 impl Query {
-    /// Parses `raw` (`a=1&b=2`); `None` reads as no parameters.
+    /// Parses `raw` (`a=1&b=2`); `None` reads as no parameters. Names are
+    /// read in any case (SPEC §11); values keep theirs, as the CLI's do.
     pub fn parse(raw: Option<&str>) -> Self {
         let pairs: Vec<(String, String)> =
             form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .map(|(k, v)| (k.to_lowercase(), v.into_owned()))
                 .collect();
         let used = vec![false; pairs.len()];
         Query { pairs, used }
@@ -87,28 +88,42 @@ impl Query {
         })
     }
 
-    /// The options every command takes.
-    pub fn options(&mut self) -> Result<Options, Error> {
+    /// The options every command takes; each one not given is the
+    /// server's (`clash serve --location london …`): a list given replaces
+    /// the server's list.
+    pub fn options(&mut self, server: &Options) -> Result<Options, Error> {
+        let list = |given: Vec<String>, default: &Vec<String>| match given.is_empty() {
+            true => default.clone(),
+            false => given,
+        };
         Ok(Options {
-            location: self.one("location")?,
-            ids: self.all("id", false),
-            traditions: self.all("tradition", true),
-            exclude_traditions: self.all("exclude-tradition", true),
-            min_impact: self.one("min-impact")?,
-            categories: self.all("category", true),
-            regions: self.all("region", true),
+            location: self.one("location")?.or_else(|| server.location.clone()),
+            ids: list(self.all("id", false), &server.ids),
+            traditions: list(self.all("tradition", true), &server.traditions),
+            exclude_traditions: list(
+                self.all("exclude-tradition", true),
+                &server.exclude_traditions,
+            ),
+            min_impact: self
+                .one("min-impact")?
+                .or_else(|| server.min_impact.clone()),
+            categories: list(self.all("category", true), &server.categories),
+            regions: list(self.all("region", true), &server.regions),
             islamic_method: match self.one("islamic-method")?.as_deref() {
-                None | Some("umm-al-qura") => IslamicMethod::UmmAlQura,
+                None => server.islamic_method,
+                Some("umm-al-qura") => IslamicMethod::UmmAlQura,
                 Some("tabular") => IslamicMethod::Tabular,
                 Some(v) => return Err(choice("islamic-method", v, "umm-al-qura, tabular")),
             },
             jewish_customs: match self.one("jewish-customs")?.as_deref() {
-                None | Some("diaspora") => JewishCustoms::Diaspora,
+                None => server.jewish_customs,
+                Some("diaspora") => JewishCustoms::Diaspora,
                 Some("israel") => JewishCustoms::Israel,
                 Some(v) => return Err(choice("jewish-customs", v, "diaspora, israel")),
             },
             hindu_reckoning: match self.one("hindu-reckoning")?.as_deref() {
-                None | Some("india") => HinduReckoning::India,
+                None => server.hindu_reckoning,
+                Some("india") => HinduReckoning::India,
                 Some("local") => HinduReckoning::Local,
                 Some(v) => return Err(choice("hindu-reckoning", v, "india, local")),
             },

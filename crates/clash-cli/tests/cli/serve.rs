@@ -21,8 +21,14 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    /// `clash serve` with these options after `--listen`.
+    fn start_with(options: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_clash"))
             .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(options)
             .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -526,6 +532,189 @@ fn sigterm_stops_the_server_with_zero() {
     assert_eq!(status.code(), Some(0));
 }
 
+#[test]
+fn sigterm_lets_the_requests_in_flight_finish() {
+    // Each request is a whole 201-year list in JSON (tens of megabytes,
+    // a good part of a second to make and send): eight of them, on
+    // connections the server has already answered once, are in flight
+    // when SIGTERM arrives. Each must come back whole, and the server
+    // must exit 0.
+    let mut server = Server::start();
+    let path = "/api/v1/list?from=1900&to=2100";
+    let clients: Vec<TcpStream> = (0..8)
+        .map(|_| {
+            let mut s = TcpStream::connect(&server.addr).expect("connect");
+            s.set_read_timeout(Some(Duration::from_secs(60))).ok();
+            s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                .expect("write");
+            let mut reader = BufReader::new(s.try_clone().expect("clone"));
+            let mut line = String::new();
+            reader.read_line(&mut line).expect("read");
+            assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+            // Read the rest of this small answer: headers, then "ok\n".
+            loop {
+                line.clear();
+                reader.read_line(&mut line).expect("read");
+                if line == "\r\n" {
+                    break;
+                }
+            }
+            let mut ok = [0u8; 3];
+            reader.read_exact(&mut ok).expect("read the body");
+            s
+        })
+        .collect();
+    let readers: Vec<_> = clients
+        .into_iter()
+        .map(|mut s| {
+            let request = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            s.write_all(request.as_bytes()).expect("write");
+            std::thread::spawn(move || {
+                let mut all = Vec::new();
+                let _ = s.read_to_end(&mut all);
+                all
+            })
+        })
+        .collect();
+    // The requests are read at once; their answers take far longer.
+    std::thread::sleep(Duration::from_millis(30));
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let expected = cli(&["list", "--from", "1900", "--to", "2100", "--format", "json"]);
+    for reader in readers {
+        let all = reader.join().expect("a client");
+        let split = all
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("an answer, not a closed connection");
+        let head = String::from_utf8_lossy(&all[..split]).to_ascii_lowercase();
+        assert!(head.starts_with("http/1.1 200"), "{head}");
+        let body = &all[split + 4..];
+        let body = match header(&head, "transfer-encoding") {
+            Some("chunked") => dechunk(body),
+            _ => body.to_vec(),
+        };
+        assert!(
+            body == expected,
+            "a cut answer: {} bytes of {}",
+            body.len(),
+            expected.len()
+        );
+    }
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = server.child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "still running");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn the_servers_options_are_each_requests_defaults() {
+    let server = Server::start_with(&[
+        "--location",
+        "london",
+        "--islamic-method",
+        "tabular",
+        "--base-url",
+        "https://Clash.Example.org/calendars/",
+    ]);
+    let settings = ["--location", "london", "--islamic-method", "tabular"];
+    let with = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend_from_slice(&settings);
+        cli(&all)
+    };
+    let (status, _, body) = server.get("/api/v1/check?date=2027-03&tradition=muslim");
+    assert_eq!(status, 200);
+    assert!(
+        body == with(&[
+            "check",
+            "2027-03",
+            "--tradition",
+            "muslim",
+            "--format",
+            "json"
+        ])
+    );
+    // A query's own value replaces the server's.
+    let (_, _, body) = server.get("/api/v1/check?date=2027-03&location=leicester");
+    assert!(
+        body == cli(&[
+            "check",
+            "2027-03",
+            "--location",
+            "leicester",
+            "--islamic-method",
+            "tabular",
+            "--format",
+            "json"
+        ])
+    );
+    // A named feed keeps its own filters and takes the server's settings.
+    let (_, headers, body) = server.get("/feeds/muslim.ics?from=2027&to=2027");
+    assert!(body == with(&["export", "2027", "--tradition", "muslim"]));
+    assert_eq!(
+        header(&headers, "link"),
+        Some("<https://clash.example.org/calendars/feeds/muslim.ics?from=2027&to=2027>; rel=\"canonical\"")
+    );
+    // The canonical address: names sorted and lower-cased.
+    let (status, headers, _) = server.get("/feed.ics?to=2027&tradition=hindu&from=2027");
+    assert_eq!(status, 200);
+    assert_eq!(
+        header(&headers, "link"),
+        Some("<https://clash.example.org/calendars/feed.ics?from=2027&to=2027&tradition=hindu>; rel=\"canonical\"")
+    );
+    // Names in any case are the same parameter.
+    let (status, headers, _) = server.get("/feed.ics?Tradition=hindu&TO=2027&from=2027");
+    assert_eq!(status, 200);
+    assert_eq!(
+        header(&headers, "link"),
+        Some("<https://clash.example.org/calendars/feed.ics?from=2027&to=2027&tradition=hindu>; rel=\"canonical\"")
+    );
+    // Without --base-url, the link is relative (RFC 8288).
+    let plain = Server::start();
+    let (_, headers, _) = plain.get("/feed.ics?tradition=hindu");
+    assert_eq!(
+        header(&headers, "link"),
+        Some("</feed.ics?tradition=hindu>; rel=\"canonical\"")
+    );
+}
+
+#[test]
+fn the_server_refuses_options_no_request_could_use() {
+    for (options, message) in [
+        (
+            &["--location", "atlantis"][..],
+            "clash: error: unknown location `atlantis`",
+        ),
+        (
+            &["--base-url", "clash.example.org"][..],
+            "clash: error: invalid --base-url `clash.example.org`",
+        ),
+        (
+            &["--min-impact", "huge"][..],
+            "clash: error: unknown impact `huge`",
+        ),
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_clash"))
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(options)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run clash serve");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{options:?}: {stderr}");
+        assert!(stderr.starts_with(message), "{options:?}: {stderr}");
+    }
+}
+
 /// The value of header `name` (lower case) in a lower-cased header block.
 fn header<'a>(headers: &'a str, name: &str) -> Option<&'a str> {
     headers
@@ -603,7 +792,10 @@ fn tags_conditional_gets_compression_and_the_rolling_window() {
     ]);
     assert!(body == want, "the default feed window");
     // Served again from memory: the same bytes, a canonical query too.
-    assert_eq!(server.get("/feed.ics?TRADITION=Jewish").2, want);
+    assert_eq!(server.get("/feed.ics?TRADITION=jewish").2, want);
+    // A value keeps its case, as on the command line: `Jewish` is no
+    // tradition, cached or not.
+    assert_eq!(server.get("/feed.ics?tradition=Jewish").0, 400);
 }
 
 /// A `Transfer-Encoding: chunked` body, joined.
