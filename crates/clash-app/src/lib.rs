@@ -98,6 +98,7 @@ pub mod report;
 mod request;
 mod run;
 mod scope;
+pub mod words;
 
 pub use clash_core;
 pub use clash_core::chrono;

@@ -3,13 +3,11 @@
 
 use std::fmt::Write as _;
 
-use chrono::{Datelike, NaiveDate};
-use clash_core::{
-    Certainty, Clash, ClashKind, Impact, Location, Observance, OccurrenceRef, Region, RegionSet,
-    SunDay, Verdict,
-};
+use chrono::NaiveDate;
+use clash_core::{Clash, ClashKind, Impact, Location, Observance, OccurrenceRef, SunDay, Verdict};
 
 use super::region_codes;
+use crate::words::{self, clash_count, day, days_words, meeting_words, push_day, regions};
 
 /// ANSI styling, or none (the default).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -48,40 +46,6 @@ impl Style {
 
     fn dim(self, s: &str) -> String {
         self.paint("2", s)
-    }
-}
-
-/// `Sun 2026-06-21`.
-fn day(d: NaiveDate) -> String {
-    let mut s = String::with_capacity(14);
-    push_day(&mut s, d);
-    s
-}
-
-/// Appends `Sun 2026-06-21` to `out`.
-fn push_day(out: &mut String, d: NaiveDate) {
-    const NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    let name = NAMES
-        .get(d.weekday().num_days_from_monday() as usize)
-        .copied()
-        .unwrap_or_default();
-    out.push_str(name);
-    out.push(' ');
-    match super::iso_date(d) {
-        Some(b) => out.push_str(std::str::from_utf8(&b).unwrap_or_default()),
-        None => {
-            let _ = write!(out, "{d}");
-        }
-    }
-}
-
-fn regions(r: RegionSet) -> String {
-    if r.is_empty() {
-        String::new()
-    } else if r == RegionSet::all() {
-        " [UK]".to_string()
-    } else {
-        format!(" [{}]", r.english_names())
     }
 }
 
@@ -221,46 +185,10 @@ pub fn clashes(
     );
     let pad = "          ";
     for c in &found.clashes {
-        let o = &c.occurrence;
-        let obs = o.observance();
-        let occ = o.occurrence();
-        let mut detail = vec![obs.tradition().to_string()];
-        if occ.category().as_str() != obs.tradition().as_str() {
-            detail.push(occ.category().to_string());
-        }
-        if c.kind == ClashKind::Eve {
-            detail.push(if from == to {
-                "begins this evening".to_string()
-            } else {
-                format!("begins the evening of {}", day(to))
-            });
-        } else if from != to || occ.start() != occ.end() {
-            let (a, b) = c.overlap;
-            detail.push(if a == b {
-                day(a)
-            } else {
-                format!("{} to {}", day(a), day(b))
-            });
-        }
-        let headline = format!(
-            "{}{} ({})",
-            o.name(),
-            regions(occ.regions()),
-            detail.join(", ")
-        );
-        push_lead(&mut out, c.impact, &headline, style);
-        let mut notes: Vec<String> = dates_note(o, c.possible).into_iter().collect();
-        if let Some(t) = o.starts_at_for(first_day(c), location) {
-            notes.push(begins_words(o, c.kind, &t, from == to));
-        }
-        if with_food && c.impact == Impact::High && obs.timing().fast.is_some() {
-            notes.push("a fast: food or drink would not be taken".to_string());
-        }
-        if let Some(food) = obs.timing().food.as_deref().filter(|_| with_food) {
-            notes.push(format!("food: {food}"));
-        }
-        notes.push(obs.advice().to_string());
-        for line in notes.iter().flat_map(|n| wrap(n, 80 - pad.len())) {
+        let w = words::day_clash(c, (from, to), with_food, location);
+        push_lead(&mut out, c.impact, &w.headline(), style);
+        let lines = w.notes.iter().map(String::as_str).chain([w.advice]);
+        for line in lines.flat_map(|n| wrap(n, 80 - pad.len())) {
             let _ = writeln!(out, "{pad}{line}");
         }
     }
@@ -273,123 +201,9 @@ fn also(out: &mut String, list: &[Clash<'_>], one_day: bool, style: Style) {
     if list.is_empty() {
         return;
     }
-    let head = match one_day {
-        true => "Also on this day (not clashes):",
-        false => "Also in these days (not clashes):",
-    };
-    let _ = writeln!(out, "{}", style.dim(head));
+    let _ = writeln!(out, "{}", style.dim(words::also_heading(one_day, false)));
     for c in list {
-        let o = &c.occurrence;
-        let occ = o.occurrence();
-        // Over several days, the days each touches.
-        let when = match (one_day, c.overlap) {
-            (true, _) => String::new(),
-            (false, (a, b)) if a == b => format!(", {}", day(a)),
-            (false, (a, b)) => format!(", {} to {}", day(a), day(b)),
-        };
-        let what = match c.kind {
-            ClashKind::Elsewhere => format!(
-                "{}{}: a public holiday in {} only",
-                o.observance().name(),
-                when.strip_prefix(',')
-                    .map(|w| format!(" ({})", w.trim()))
-                    .unwrap_or_default(),
-                nation_names(occ.regions())
-            ),
-            _ => {
-                let possible = if c.possible { ", possible" } else { "" };
-                format!(
-                    "{} ({}{possible}{when})",
-                    o.name(),
-                    o.observance().tradition()
-                )
-            }
-        };
-        push_lead(out, c.impact, &what, style);
-    }
-}
-
-/// "Scotland", "England, Wales and Northern Ireland".
-fn nation_names(r: RegionSet) -> String {
-    let names: Vec<&str> = r.iter().map(Region::english_name).collect();
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        Some((last, _)) => (*last).to_string(),
-        None => String::new(),
-    }
-}
-
-/// The first day of the occurrence that this clash is about: its own, or
-/// for a possible clash the first possible start whose span touches the
-/// checked days (or, for an eve, begins the day after).
-fn first_day(c: &Clash<'_>) -> NaiveDate {
-    let occ = c.occurrence.occurrence();
-    if !c.possible {
-        return occ.start();
-    }
-    let len = occ.end() - occ.start();
-    let (a, b) = c.overlap;
-    occ.possible_dates()
-        .iter()
-        .copied()
-        .find(|&s| match c.kind {
-            ClashKind::Eve => s.pred_opt() == Some(b),
-            _ => s <= b && s + len >= a,
-        })
-        .unwrap_or(occ.start())
-}
-
-/// "begins this evening at 18:03 (candle lighting, 18 minutes before
-/// sunset)" or "begins at sunset, Mon 2027-03-08 17:55 GMT".
-fn begins_words(
-    o: &OccurrenceRef<'_>,
-    kind: ClashKind,
-    t: &chrono::DateTime<chrono_tz::Tz>,
-    one_day: bool,
-) -> String {
-    let when = t.format("%a %Y-%m-%d %H:%M %Z");
-    match (&o.observance().timing().early, kind, one_day) {
-        (Some(e), ClashKind::Eve, true) => format!(
-            "begins this evening at {} ({}, {} minutes before sunset)",
-            t.format("%H:%M %Z"),
-            e.what,
-            e.minutes
-        ),
-        (None, ClashKind::Eve, true) => {
-            format!("begins this evening at {} (sunset)", t.format("%H:%M %Z"))
-        }
-        (Some(e), ..) => format!(
-            "begins at {}, {when} ({} minutes before sunset)",
-            e.what, e.minutes
-        ),
-        (None, ..) => format!("begins at sunset, {when}"),
-    }
-}
-
-/// The date words of an occurrence with other possible dates, the
-/// expected date first (SPEC §6.1): "expected Tue 2027-03-09; may be Mon
-/// 2027-03-08 or Wed 2027-03-10 (moon sighting)"; for an estimate without
-/// possible dates, how far it may move.
-fn dates_note(o: &OccurrenceRef<'_>, possible: bool) -> Option<String> {
-    let lead = if possible { "possible: " } else { "" };
-    if let Some(dates) = o.expected_dates() {
-        return Some(format!("{lead}{dates}"));
-    }
-    match (o.note(), o.observance().certainty()) {
-        (Some(note), _) => Some(format!("estimated: {note}")),
-        (None, Certainty::Estimated) => Some(format!(
-            "estimated: may fall up to {} earlier or later",
-            days_words(i64::from(o.uncertainty_days()))
-        )),
-        _ => None,
-    }
-}
-
-/// "1 day", "3 days".
-pub fn days_words(n: i64) -> String {
-    match n {
-        1 => "1 day".to_string(),
-        n => format!("{n} days"),
+        push_lead(out, c.impact, &words::day_also(c, one_day), style);
     }
 }
 
@@ -407,34 +221,6 @@ fn push_lead(out: &mut String, impact: Impact, text: &str, style: Style) {
             }
         }
     }
-}
-
-/// "no clashes", "1 clash", "3 clashes".
-fn clash_count(n: usize) -> String {
-    match n {
-        0 => "no clashes".to_string(),
-        1 => "1 clash".to_string(),
-        n => format!("{n} clashes"),
-    }
-}
-
-/// "Sun 2026-10-25 01:30 BST to 01:30 GMT": the zone of each end when
-/// they differ (a clock change), else once at the end.
-pub fn meeting_words(
-    start: &chrono::DateTime<chrono_tz::Tz>,
-    end: &chrono::DateTime<chrono_tz::Tz>,
-) -> String {
-    let same_day = end.date_naive() == start.date_naive();
-    let same_zone = start.offset() == end.offset();
-    let first = match same_zone {
-        true => start.format("%a %Y-%m-%d %H:%M").to_string(),
-        false => start.format("%a %Y-%m-%d %H:%M %Z").to_string(),
-    };
-    let last = match same_day {
-        true => end.format("%H:%M %Z").to_string(),
-        false => end.format("%a %Y-%m-%d %H:%M %Z").to_string(),
-    };
-    format!("{first} to {last}")
 }
 
 /// Timed checks: a headline per meeting, then each clash with its overlap
@@ -461,40 +247,18 @@ pub fn timed(
         );
         let _ = writeln!(out, "{}", style.bold(&head));
         for c in &m.found.clashes {
-            let obs = c.occurrence.observance();
-            let mut detail = vec![
-                obs.tradition().to_string(),
-                c.occurrence.occurrence().category().to_string(),
-            ];
-            if c.kind == ClashKind::Eve {
-                detail.push("the eve".to_string());
-            }
-            let headline = format!("{} ({})", c.occurrence.name(), detail.join(", "));
-            push_lead(&mut out, c.impact, &headline, style);
-            let mut lines = vec![format!(
-                "{}–{}: {}",
-                c.overlap.0.format("%H:%M"),
-                c.overlap.1.format("%H:%M"),
-                c.reason
-            )];
-            lines.extend(dates_note(&c.occurrence, c.possible));
-            lines.push(obs.advice().to_string());
-            for line in lines.iter().flat_map(|l| wrap(l, 80 - pad.len())) {
+            let w = words::timed_clash(c);
+            push_lead(&mut out, c.impact, &w.headline(), style);
+            let lines = w.notes.iter().map(String::as_str).chain([w.advice]);
+            for line in lines.flat_map(|l| wrap(l, 80 - pad.len())) {
                 let _ = writeln!(out, "{pad}{line}");
             }
         }
         if !m.found.also.is_empty() {
-            let _ = writeln!(out, "{}", style.dim("Also at this time (not clashes):"));
+            let _ = writeln!(out, "{}", style.dim(words::also_heading(true, true)));
         }
         for c in &m.found.also {
-            let possible = if c.possible { ", possible" } else { "" };
-            let what = format!(
-                "{} ({}{possible}): {}",
-                c.occurrence.name(),
-                c.occurrence.observance().tradition(),
-                c.reason
-            );
-            push_lead(&mut out, c.impact, &what, style);
+            push_lead(&mut out, c.impact, &words::timed_also(c), style);
         }
     }
     out

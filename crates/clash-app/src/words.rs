@@ -1,0 +1,330 @@
+//! The words a person reads, the same in every front end: dates, counts,
+//! the headline and notes of a clash, the verdict. The text renderer lays
+//! them out in 80 columns, the web pages in HTML; neither has a second
+//! copy of any wording.
+
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate};
+use clash_core::{
+    Certainty, Clash, ClashKind, Impact, Location, OccurrenceRef, Region, RegionSet, TimedClash,
+    Verdict,
+};
+
+/// `Sun 2026-06-21`.
+pub fn day(d: NaiveDate) -> String {
+    let mut s = String::with_capacity(14);
+    push_day(&mut s, d);
+    s
+}
+
+/// Appends `Sun 2026-06-21` to `out`.
+pub fn push_day(out: &mut String, d: NaiveDate) {
+    const NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let name = NAMES
+        .get(d.weekday().num_days_from_monday() as usize)
+        .copied()
+        .unwrap_or_default();
+    out.push_str(name);
+    out.push(' ');
+    match crate::render::iso_date(d) {
+        Some(b) => out.push_str(std::str::from_utf8(&b).unwrap_or_default()),
+        None => {
+            let _ = write!(out, "{d}");
+        }
+    }
+}
+
+/// " [UK]", " [Scotland]", or nothing: the nations of a public holiday.
+pub fn regions(r: RegionSet) -> String {
+    if r.is_empty() {
+        String::new()
+    } else if r == RegionSet::all() {
+        " [UK]".to_string()
+    } else {
+        format!(" [{}]", r.english_names())
+    }
+}
+
+/// "Scotland", "England, Wales and Northern Ireland".
+pub fn nation_names(r: RegionSet) -> String {
+    let names: Vec<&str> = r.iter().map(Region::english_name).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => (*last).to_string(),
+        None => String::new(),
+    }
+}
+
+/// The first day of the occurrence that this clash is about: its own, or
+/// for a possible clash the first possible start whose span touches the
+/// checked days (or, for an eve, begins the day after).
+pub fn first_day(c: &Clash<'_>) -> NaiveDate {
+    let occ = c.occurrence.occurrence();
+    if !c.possible {
+        return occ.start();
+    }
+    let len = occ.end() - occ.start();
+    let (a, b) = c.overlap;
+    occ.possible_dates()
+        .iter()
+        .copied()
+        .find(|&s| match c.kind {
+            ClashKind::Eve => s.pred_opt() == Some(b),
+            _ => s <= b && s + len >= a,
+        })
+        .unwrap_or(occ.start())
+}
+
+/// "begins this evening at 18:03 (candle lighting, 18 minutes before
+/// sunset)" or "begins at sunset, Mon 2027-03-08 17:55 GMT".
+pub fn begins_words(
+    o: &OccurrenceRef<'_>,
+    kind: ClashKind,
+    t: &chrono::DateTime<chrono_tz::Tz>,
+    one_day: bool,
+) -> String {
+    let when = t.format("%a %Y-%m-%d %H:%M %Z");
+    match (&o.observance().timing().early, kind, one_day) {
+        (Some(e), ClashKind::Eve, true) => format!(
+            "begins this evening at {} ({}, {} minutes before sunset)",
+            t.format("%H:%M %Z"),
+            e.what,
+            e.minutes
+        ),
+        (None, ClashKind::Eve, true) => {
+            format!("begins this evening at {} (sunset)", t.format("%H:%M %Z"))
+        }
+        (Some(e), ..) => format!(
+            "begins at {}, {when} ({} minutes before sunset)",
+            e.what, e.minutes
+        ),
+        (None, ..) => format!("begins at sunset, {when}"),
+    }
+}
+
+/// The date words of an occurrence with other possible dates, the
+/// expected date first (SPEC §6.1): "expected Tue 2027-03-09; may be Mon
+/// 2027-03-08 or Wed 2027-03-10 (moon sighting)"; for an estimate without
+/// possible dates, how far it may move.
+pub fn dates_note(o: &OccurrenceRef<'_>, possible: bool) -> Option<String> {
+    let lead = if possible { "possible: " } else { "" };
+    if let Some(dates) = o.expected_dates() {
+        return Some(format!("{lead}{dates}"));
+    }
+    match (o.note(), o.observance().certainty()) {
+        (Some(note), _) => Some(format!("estimated: {note}")),
+        (None, Certainty::Estimated) => Some(format!(
+            "estimated: may fall up to {} earlier or later",
+            days_words(i64::from(o.uncertainty_days()))
+        )),
+        _ => None,
+    }
+}
+
+/// "1 day", "3 days".
+pub fn days_words(n: i64) -> String {
+    match n {
+        1 => "1 day".to_string(),
+        n => format!("{n} days"),
+    }
+}
+
+/// "no clashes", "1 clash", "3 clashes".
+pub fn clash_count(n: usize) -> String {
+    match n {
+        0 => "no clashes".to_string(),
+        1 => "1 clash".to_string(),
+        n => format!("{n} clashes"),
+    }
+}
+
+/// "Sun 2026-10-25 01:30 BST to 01:30 GMT": the zone of each end when
+/// they differ (a clock change), else once at the end.
+pub fn meeting_words(
+    start: &chrono::DateTime<chrono_tz::Tz>,
+    end: &chrono::DateTime<chrono_tz::Tz>,
+) -> String {
+    let same_day = end.date_naive() == start.date_naive();
+    let same_zone = start.offset() == end.offset();
+    let first = match same_zone {
+        true => start.format("%a %Y-%m-%d %H:%M").to_string(),
+        false => start.format("%a %Y-%m-%d %H:%M %Z").to_string(),
+    };
+    let last = match same_day {
+        true => end.format("%H:%M %Z").to_string(),
+        false => end.format("%a %Y-%m-%d %H:%M %Z").to_string(),
+    };
+    format!("{first} to {last}")
+}
+
+/// What a person reads about one clash: its name, how much it matters,
+/// a few words on what and when, notes (its dates, its hours, food), and
+/// the advice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ClashWords<'a> {
+    /// The observance's id.
+    pub id: &'a str,
+    /// Its name on this occasion, with the nations of a public holiday
+    /// ("Christmas Day [UK]").
+    pub name: String,
+    /// How much this clash matters.
+    pub impact: Impact,
+    /// The tradition, then the category where it differs, then when
+    /// ("begins this evening", "Mon 2027-03-08 to Tue 2027-03-09").
+    pub details: Vec<String>,
+    /// Its dates when uncertain, when it begins, food: one line each.
+    pub notes: Vec<String>,
+    /// What to do.
+    pub advice: &'a str,
+}
+
+impl ClashWords<'_> {
+    /// "Christmas Day [UK] (christian, public-holiday)".
+    pub fn headline(&self) -> String {
+        format!("{} ({})", self.name, self.details.join(", "))
+    }
+}
+
+/// The words of a clash found by a whole-day check of `from..=to`.
+pub fn day_clash<'a>(
+    c: &Clash<'a>,
+    (from, to): (NaiveDate, NaiveDate),
+    with_food: bool,
+    location: &Location,
+) -> ClashWords<'a> {
+    let o = &c.occurrence;
+    let obs = o.observance();
+    let occ = o.occurrence();
+    let mut details = vec![obs.tradition().to_string()];
+    if occ.category().as_str() != obs.tradition().as_str() {
+        details.push(occ.category().to_string());
+    }
+    if c.kind == ClashKind::Eve {
+        details.push(if from == to {
+            "begins this evening".to_string()
+        } else {
+            format!("begins the evening of {}", day(to))
+        });
+    } else if from != to || occ.start() != occ.end() {
+        let (a, b) = c.overlap;
+        details.push(if a == b {
+            day(a)
+        } else {
+            format!("{} to {}", day(a), day(b))
+        });
+    }
+    let mut notes: Vec<String> = dates_note(o, c.possible).into_iter().collect();
+    if let Some(t) = o.starts_at_for(first_day(c), location) {
+        notes.push(begins_words(o, c.kind, &t, from == to));
+    }
+    if with_food && c.impact == Impact::High && obs.timing().fast.is_some() {
+        notes.push("a fast: food or drink would not be taken".to_string());
+    }
+    if let Some(food) = obs.timing().food.as_deref().filter(|_| with_food) {
+        notes.push(format!("food: {food}"));
+    }
+    ClashWords {
+        id: obs.id().as_str(),
+        name: format!("{}{}", o.name(), regions(occ.regions())),
+        impact: c.impact,
+        details,
+        notes,
+        advice: obs.advice(),
+    }
+}
+
+/// The words of a clash found by a timed check: its hours and why first.
+pub fn timed_clash<'a>(c: &TimedClash<'a>) -> ClashWords<'a> {
+    let obs = c.occurrence.observance();
+    let mut details = vec![
+        obs.tradition().to_string(),
+        c.occurrence.occurrence().category().to_string(),
+    ];
+    if c.kind == ClashKind::Eve {
+        details.push("the eve".to_string());
+    }
+    let mut notes = vec![format!(
+        "{}–{}: {}",
+        c.overlap.0.format("%H:%M"),
+        c.overlap.1.format("%H:%M"),
+        c.reason
+    )];
+    notes.extend(dates_note(&c.occurrence, c.possible));
+    ClashWords {
+        id: obs.id().as_str(),
+        name: c.occurrence.name(),
+        impact: c.impact,
+        details,
+        notes,
+        advice: obs.advice(),
+    }
+}
+
+/// One line on something worth knowing that is not a clash, found by a
+/// whole-day check (`one_day`: of a single day).
+pub fn day_also(c: &Clash<'_>, one_day: bool) -> String {
+    let o = &c.occurrence;
+    let occ = o.occurrence();
+    // Over several days, the days each touches.
+    let when = match (one_day, c.overlap) {
+        (true, _) => String::new(),
+        (false, (a, b)) if a == b => format!(", {}", day(a)),
+        (false, (a, b)) => format!(", {} to {}", day(a), day(b)),
+    };
+    match c.kind {
+        ClashKind::Elsewhere => format!(
+            "{}{}: a public holiday in {} only",
+            o.observance().name(),
+            when.strip_prefix(',')
+                .map(|w| format!(" ({})", w.trim()))
+                .unwrap_or_default(),
+            nation_names(occ.regions())
+        ),
+        _ => {
+            let possible = if c.possible { ", possible" } else { "" };
+            format!(
+                "{} ({}{possible}{when})",
+                o.name(),
+                o.observance().tradition()
+            )
+        }
+    }
+}
+
+/// One line on something worth knowing at a meeting's time.
+pub fn timed_also(c: &TimedClash<'_>) -> String {
+    let possible = if c.possible { ", possible" } else { "" };
+    format!(
+        "{} ({}{possible}): {}",
+        c.occurrence.name(),
+        c.occurrence.observance().tradition(),
+        c.reason
+    )
+}
+
+/// "Also on this day (not clashes):" and its kin.
+pub fn also_heading(one_day: bool, timed: bool) -> &'static str {
+    match (timed, one_day) {
+        (true, _) => "Also at this time (not clashes):",
+        (false, true) => "Also on this day (not clashes):",
+        (false, false) => "Also in these days (not clashes):",
+    }
+}
+
+/// The verdict in a person's words, by the highest impact among the
+/// clashes: "Avoid this date" (high), "Be mindful" (medium or low), "No
+/// clashes" (none); a timed check speaks of a time.
+pub fn verdict_words<C>(
+    verdict: &Verdict<C>,
+    impact: impl Fn(&C) -> Impact,
+    timed: bool,
+) -> &'static str {
+    match (verdict.clashes.iter().map(impact).max(), timed) {
+        (Some(Impact::High), false) => "Avoid this date",
+        (Some(Impact::High), true) => "Avoid this time",
+        (Some(_), _) => "Be mindful",
+        (None, _) => "No clashes",
+    }
+}
