@@ -7,11 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${SECONDS_EACH:-1800}
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(cli_parsers catalogue_toml rrule ics_import)
+[ ${#targets[@]} -eq 0 ] && targets=(cli_parsers catalogue_toml rrule ics_import web_query)
 seeds() {
     case $1 in
         catalogue_toml) echo ../data/observances ../data/profiles ;;
         ics_import) echo ../tests/ics/corpus/valid ../tests/ics/corpus/malformed ;;
+        web_query) echo ../tests/fuzz-regressions/web_query ;;
         *) echo "seeds/$1" ;;
     esac
 }

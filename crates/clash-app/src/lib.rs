@@ -129,6 +129,13 @@ impl Engine {
 #[doc = include_str!("../../../README.md")]
 struct ReadmeDoctests;
 
+/// The parsers of what a user types, for a front end that checks each
+/// field of a form on its own (the web pages): the same rules and
+/// messages as every command's.
+pub mod input {
+    pub use crate::parse::{check_range, meeting_time, parse_date};
+}
+
 /// The parsers of user-given values, for the fuzz targets.
 #[doc(hidden)]
 pub mod fuzzing {

@@ -21,6 +21,7 @@
 
 mod base_url;
 mod cache;
+mod pages;
 mod query;
 
 use std::future::Future;
@@ -102,6 +103,7 @@ pub fn router(engine: Arc<Engine>, config: Config) -> Router {
         .route("/feed.ics", get(feed))
         .route("/feeds/{file}", get(named_feed))
         .route("/healthz", get(|| async { "ok\n" }))
+        .merge(pages::routes())
         .fallback(not_found)
         .with_state(shared);
     layered(routes)
@@ -241,6 +243,9 @@ async fn blocking<T: Send + 'static>(
 }
 
 async fn not_found(uri: axum::http::Uri) -> Response {
+    if pages::is_page_path(uri.path()) {
+        return pages::not_found(uri.path());
+    }
     error_body(
         StatusCode::NOT_FOUND,
         &format!("no such page: {}", uri.path()),
