@@ -328,3 +328,147 @@ pub fn verdict_words<C>(
         (None, _) => "No clashes",
     }
 }
+
+/// "90m" → "1h30m": a meeting's length as the CLI takes it.
+pub fn duration_words(minutes: i64) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m}m"),
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h{m}m"),
+    }
+}
+
+/// "Mon–Fri", "any day", "Tue, Thu": the allowed weekdays.
+pub fn weekday_words(w: clash_core::Weekdays) -> String {
+    if w == clash_core::Weekdays::ALL {
+        return "any day".to_string();
+    }
+    if w == clash_core::Weekdays::WORKING {
+        return "Mon–Fri".to_string();
+    }
+    w.days()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "Best dates for Leicester (2021 census): Mon–Fri, whole days,
+/// 2027-01-04 to 2027-01-29, leicester".
+pub fn suggest_heading(
+    request: &clash_core::Request,
+    profile: &clash_core::Profile,
+    location: &Location,
+) -> String {
+    let when = match request.time {
+        Some((clock, minutes)) => format!(
+            "{:02}:{:02} for {}",
+            clock / 60,
+            clock % 60,
+            duration_words(minutes)
+        ),
+        None => "whole days".to_string(),
+    };
+    format!(
+        "Best {} for {}: {}, {when}, {} to {}, {location}",
+        if request.count == 1 { "date" } else { "dates" },
+        profile.title(),
+        weekday_words(request.weekdays),
+        request.from,
+        request.to,
+    )
+}
+
+/// How many days were weighed, how many clash badly, what was left out,
+/// and what to do when nothing is good.
+pub fn suggest_summary(found: &clash_core::Suggestions<'_>) -> String {
+    let mut summary = format!(
+        "{} candidate {}, {} with a high-impact clash for this audience",
+        found.candidates,
+        if found.candidates == 1 { "day" } else { "days" },
+        found.with_high_impact
+    );
+    if !found.public_holidays.is_empty() {
+        let _ = write!(
+            summary,
+            "; {} public {} left out",
+            found.public_holidays.len(),
+            if found.public_holidays.len() == 1 {
+                "holiday"
+            } else {
+                "holidays"
+            }
+        );
+    }
+    summary.push('.');
+    if found.candidates == 0 && !found.public_holidays.is_empty() {
+        summary.push_str(" Every allowed day is a public holiday: widen the window.");
+    } else if found.candidates == 0 {
+        summary.push_str(" No day in the window is allowed: widen it or allow more weekdays.");
+    } else if found.all_high_impact() {
+        summary.push_str(
+            " Every candidate has a high-impact clash for this audience; these are the least bad.",
+        );
+    }
+    summary
+}
+
+/// Said before the first suggestion that has a high-impact clash.
+pub const THE_REST: &str = "The rest have a high-impact clash for this audience:";
+
+/// What a person reads about one suggested day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SuggestionWords {
+    /// "Tue 2027-01-05" or "Tue 2027-01-05 18:00".
+    pub when: String,
+    /// Its score, as the CLI prints it.
+    pub score: String,
+    /// "no clashes", or "touches …"; what it avoids; a note on the clock.
+    pub what: String,
+    /// Whether it has no high-impact clash for the audience.
+    pub clean: bool,
+}
+
+/// The words of suggestion `s`.
+pub fn suggestion(s: &clash_core::Suggestion<'_>) -> SuggestionWords {
+    let c = &s.candidate;
+    let when = match c.meeting {
+        Some((start, _)) => start.format("%a %Y-%m-%d %H:%M").to_string(),
+        None => c.date.format("%a %Y-%m-%d").to_string(),
+    };
+    let mut what = if c.clashes.is_empty() {
+        "no clashes".to_string()
+    } else {
+        let list: Vec<String> = c
+            .clashes
+            .iter()
+            .map(|k| {
+                let possible = if k.possible { ", possible" } else { "" };
+                let kept = if k.share == 0.0 {
+                    ", not kept by this audience"
+                } else {
+                    ""
+                };
+                format!("{} ({}{possible}{kept})", k.occurrence.name(), k.impact)
+            })
+            .collect();
+        format!("touches {}", list.join(", "))
+    };
+    if !s.avoids.is_empty() {
+        let list: Vec<String> = s
+            .avoids
+            .iter()
+            .map(|(d, o)| format!("{} ({})", o.name(), d.format("%a %-d %b")))
+            .collect();
+        let _ = write!(what, "; avoids {}", list.join(", "));
+    }
+    if let Some(note) = &c.note {
+        let _ = write!(what, "; note: {note}");
+    }
+    SuggestionWords {
+        when,
+        score: c.score.to_string(),
+        what,
+        clean: c.high == clash_core::HighImpact::None,
+    }
+}

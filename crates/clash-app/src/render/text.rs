@@ -404,131 +404,29 @@ pub fn suggestions(
     style: Style,
 ) -> String {
     let mut out = String::new();
-    let when = match request.time {
-        Some((clock, minutes)) => format!(
-            "{:02}:{:02} for {}",
-            clock / 60,
-            clock % 60,
-            duration_words(minutes)
-        ),
-        None => "whole days".to_string(),
-    };
-    let head = format!(
-        "Best {} for {}: {}, {when}, {} to {}, {location}",
-        if request.count == 1 { "date" } else { "dates" },
-        profile.title(),
-        weekday_words(request.weekdays),
-        request.from,
-        request.to,
-    );
+    let head = words::suggest_heading(request, profile, location);
     for line in wrap(&head, 80) {
         let _ = writeln!(out, "{}", style.bold(&line));
     }
-    let mut summary = format!(
-        "{} candidate {}, {} with a high-impact clash for this audience",
-        found.candidates,
-        if found.candidates == 1 { "day" } else { "days" },
-        found.with_high_impact
-    );
-    if !found.public_holidays.is_empty() {
-        let _ = write!(
-            summary,
-            "; {} public {} left out",
-            found.public_holidays.len(),
-            if found.public_holidays.len() == 1 {
-                "holiday"
-            } else {
-                "holidays"
-            }
-        );
-    }
-    summary.push('.');
-    if found.candidates == 0 && !found.public_holidays.is_empty() {
-        summary.push_str(" Every allowed day is a public holiday: widen the window.");
-    } else if found.candidates == 0 {
-        summary.push_str(" No day in the window is allowed: widen it or allow more weekdays.");
-    } else if found.all_high_impact() {
-        summary.push_str(
-            " Every candidate has a high-impact clash for this audience; these are the least bad.",
-        );
-    }
-    for line in wrap(&summary, 80) {
+    for line in wrap(&words::suggest_summary(found), 80) {
         let _ = writeln!(out, "{line}");
     }
     let mut marked = found.all_high_impact();
     for (i, s) in found.suggestions.iter().enumerate() {
-        let c = &s.candidate;
-        if !marked && c.high != clash_core::HighImpact::None {
+        let w = words::suggestion(s);
+        if !marked && !w.clean {
             // The clean days have run out: say so before the first of the rest.
             marked = true;
-            let _ = writeln!(
-                out,
-                "{}",
-                style.dim("The rest have a high-impact clash for this audience:")
-            );
+            let _ = writeln!(out, "{}", style.dim(words::THE_REST));
         }
-        let when = match c.meeting {
-            Some((start, _)) => start.format("%a %Y-%m-%d %H:%M").to_string(),
-            None => c.date.format("%a %Y-%m-%d").to_string(),
-        };
-        let mut what = if c.clashes.is_empty() {
-            "no clashes".to_string()
-        } else {
-            let list: Vec<String> = c
-                .clashes
-                .iter()
-                .map(|k| {
-                    let possible = if k.possible { ", possible" } else { "" };
-                    let kept = if k.share == 0.0 {
-                        ", not kept by this audience"
-                    } else {
-                        ""
-                    };
-                    format!("{} ({}{possible}{kept})", k.occurrence.name(), k.impact)
-                })
-                .collect();
-            format!("touches {}", list.join(", "))
-        };
-        if !s.avoids.is_empty() {
-            let list: Vec<String> = s
-                .avoids
-                .iter()
-                .map(|(d, o)| format!("{} ({})", o.name(), d.format("%a %-d %b")))
-                .collect();
-            let _ = write!(what, "; avoids {}", list.join(", "));
-        }
-        if let Some(note) = &c.note {
-            let _ = write!(what, "; note: {note}");
-        }
-        let lead = format!("{:>2}. {when}  {:>6}  ", i + 1, c.score.to_string());
+        let lead = format!("{:>2}. {}  {:>6}  ", i + 1, w.when, w.score);
         let indent = " ".repeat(lead.chars().count());
-        for (k, l) in wrap(&what, 80 - indent.len()).iter().enumerate() {
+        for (k, l) in wrap(&w.what, 80 - indent.len()).iter().enumerate() {
             let first = if k == 0 { &lead } else { &indent };
             let _ = writeln!(out, "{first}{l}");
         }
     }
     out
-}
-
-fn duration_words(minutes: i64) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m}m"),
-        (h, 0) => format!("{h}h"),
-        (h, m) => format!("{h}h{m}m"),
-    }
-}
-
-fn weekday_words(w: clash_core::Weekdays) -> String {
-    if w == clash_core::Weekdays::ALL {
-        return "any day".to_string();
-    }
-    if w == clash_core::Weekdays::WORKING {
-        return "Mon–Fri".to_string();
-    }
-    w.days()
-        .map(|d| d.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Imported events: a summary line, then each event (by UID, in order of

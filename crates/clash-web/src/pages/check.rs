@@ -52,7 +52,7 @@ impl CheckForm {
             Err(e) => {
                 errors.push(FieldError {
                     field,
-                    message: e.message().to_string(),
+                    message: super::sentence(e.message()),
                 });
                 String::new()
             }
@@ -78,7 +78,7 @@ impl CheckForm {
             Err(e) => {
                 errors.push(FieldError {
                     field: "with-food",
-                    message: e.message().to_string(),
+                    message: super::sentence(e.message()),
                 });
                 false
             }
@@ -129,7 +129,7 @@ impl CheckForm {
             .map(|(d, _)| d)
             .map_err(|e| FieldError {
                 field: "date-day",
-                message: e.message().to_string(),
+                message: super::sentence(e.message()),
             })
     }
 
@@ -183,7 +183,7 @@ pub(crate) async fn check(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQ
         match clash_app::input::meeting_time(&form.time, None, clash_app::MAX_CHECK_MINUTES) {
             Err(e) => errors.push(FieldError {
                 field: "time",
-                message: e.message().to_string(),
+                message: super::sentence(e.message()),
             }),
             Ok(_) => {
                 if let Err(e) = clash_app::input::meeting_time(
@@ -193,7 +193,7 @@ pub(crate) async fn check(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQ
                 ) {
                     errors.push(FieldError {
                         field: "duration",
-                        message: e.message().to_string(),
+                        message: super::sentence(e.message()),
                     });
                 }
             }
@@ -235,7 +235,7 @@ pub(crate) async fn check(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQ
         Ok(Err(e)) => {
             let errors = [FieldError {
                 field: "location",
-                message: e.message().to_string(),
+                message: super::sentence(e.message()),
             }];
             question(&form, &errors, StatusCode::BAD_REQUEST).into_response()
         }
@@ -346,6 +346,15 @@ fn question(form: &CheckForm, errors: &[FieldError], status: StatusCode) -> Page
     }
 }
 
+/// A location for people: a preset's name in title case ("New York"),
+/// else its coordinates and zone as given.
+fn place(location: &clash_app::clash_core::Location) -> String {
+    match location.name() {
+        Some(name) => place_name(name),
+        None => location.to_string(),
+    }
+}
+
 /// The verdict box: the words first, then what the clashes are.
 fn verdict_box(
     verdict: &str,
@@ -445,7 +454,7 @@ fn day_answer(r: &CheckReport<'_>, form: &CheckForm, date: NaiveDate) -> Page {
         .collect();
     let top = clashes.iter().map(|w| w.impact).max();
     let said = words::verdict_words(verdict, |c| c.impact, false);
-    let caption = format!("{} ({location})", words::day(date));
+    let caption = format!("{}, {}", words::day(date), place(location));
     let names: Vec<(String, Impact)> = clashes.iter().map(|w| (w.name.clone(), w.impact)).collect();
     let also: Vec<(String, Impact)> = verdict
         .also
@@ -480,7 +489,7 @@ fn timed_answer(r: &TimedReport<'_>, form: &CheckForm, date: NaiveDate) -> Page 
             @let clashes: Vec<_> = m.found.clashes.iter().map(words::timed_clash).collect();
             @let top = clashes.iter().map(|w| w.impact).max();
             @let said = words::verdict_words(&m.found, |c| c.impact, true);
-            @let caption = format!("{} ({location})", words::meeting_words(&m.start, &m.end));
+            @let caption = format!("{}, {}", words::meeting_words(&m.start, &m.end), place(location));
             @let names: Vec<(String, Impact)> = clashes.iter().map(|w| (w.name.clone(), w.impact)).collect();
             (verdict_box(said, top, &caption, &names))
             @if !clashes.is_empty() {

@@ -173,6 +173,17 @@ fn field_error<'e>(errors: &'e [FieldError], field: &str) -> Option<&'e FieldErr
     errors.iter().find(|e| e.field == field)
 }
 
+/// An application error's message as a sentence for a page: its first
+/// letter upper-case, without the backticks that mark a value on a
+/// terminal.
+pub(crate) fn sentence(message: &str) -> String {
+    let plain = message.replace('`', "");
+    let mut c = plain.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// The message shown above a field in error.
 fn error_message(id: &str, e: &FieldError) -> Markup {
     html! {

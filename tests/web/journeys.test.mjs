@@ -1,0 +1,280 @@
+// Browser tests of the web pages of `clash serve` (SPEC §12): Debian's
+// Chromium (/usr/bin/chromium, never a downloaded browser) driven by
+// playwright-core, every page checked by axe-core at a desktop and a
+// 320 px viewport, the journeys done with JavaScript on and off and by
+// keyboard alone, and the clashes a page shows compared with
+// `clash check --format json` for the same dates.
+//
+//   CLASH_BIN=target/debug/clash node --test tests/web/
+//
+// The server is the real binary on a loopback port it picks. Under
+// CI=true a missing browser or binary fails the run (it never skips).
+// SCREENSHOTS=DIR writes the README's screenshots there.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync, mkdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const bin = process.env.CLASH_BIN ?? join(root, 'target', 'debug', 'clash');
+const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const VIEWPORTS = { desktop: { width: 1280, height: 900 }, narrow: { width: 320, height: 720 } };
+
+let server;
+let base;
+let browser;
+
+before(async () => {
+  assert.ok(existsSync(bin), `no clash binary at ${bin} (build it, or set CLASH_BIN)`);
+  assert.ok(existsSync(browserPath), `no Chromium at ${browserPath} (apt-get install chromium)`);
+  server = spawn(bin, ['serve', '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  base = await new Promise((ok, fail) => {
+    let seen = '';
+    const timer = setTimeout(() => fail(new Error(`clash serve did not start: ${seen}`)), 10_000);
+    server.stderr.on('data', (chunk) => {
+      seen += chunk;
+      const m = seen.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]);
+      }
+    });
+    server.on('exit', (code) => fail(new Error(`clash serve exited ${code}: ${seen}`)));
+  });
+  // Flags for a closed network: no background requests of Chromium's own.
+  browser = await chromium.launch({
+    executablePath: browserPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+});
+
+/** A new page, with JavaScript on or off, at a viewport. */
+async function open({ js = true, viewport = VIEWPORTS.desktop } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: js, viewport });
+  const page = await context.newPage();
+  const outside = [];
+  // The pages make no request anywhere but this server.
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base)) outside.push(r.url());
+  });
+  page.outside = outside;
+  return page;
+}
+
+/** axe-core's violations on the page, as readable lines. */
+async function axeViolations(page) {
+  // Evaluated through the DevTools protocol, so the page's CSP (no
+  // scripts at all) does not stop it.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(
+    (tags) => globalThis.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    AXE_TAGS,
+  );
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+/** The clash binary's JSON answer to `args`. */
+function cli(args) {
+  try {
+    return JSON.parse(execFileSync(bin, [...args, '--format', 'json'], { encoding: 'utf8' }));
+  } catch (e) {
+    // Exit 1 means "a clash": its output is the answer all the same.
+    if (e.status === 1) return JSON.parse(e.stdout);
+    throw e;
+  }
+}
+
+/** Fills the "Check a date" form and sends it. */
+async function ask(page, { day, month, year, time, duration, food, location }) {
+  await page.goto(`${base}/`);
+  await page.getByLabel('Day').fill(day);
+  await page.getByLabel('Month').fill(month);
+  await page.getByLabel('Year').fill(year);
+  if (time) await page.getByLabel('Start time (optional)').fill(time);
+  if (duration) await page.getByLabel('How long (with a start time)').selectOption({ label: duration });
+  if (food) await page.getByLabel('Food or drink will be served').check();
+  if (location) await page.getByLabel('Where is the meeting?').selectOption({ label: location });
+  await Promise.all([page.waitForURL(/\/check\?/), page.getByRole('button', { name: 'Check the date' }).click()]);
+}
+
+/** The ids and impacts of the clashes a /check page shows. */
+async function shownClashes(page) {
+  return page.$$eval('section.clash', (sections) =>
+    sections.map((s) => ({
+      id: s.querySelector('h3').id.replace(/^clash-/, ''),
+      impact: s.querySelector('.tag').textContent.replace(' impact', '').toLowerCase(),
+    })),
+  );
+}
+
+for (const js of [true, false]) {
+  const mode = js ? 'JavaScript on' : 'JavaScript off';
+
+  test(`check a date with a time and food, see the verdict (${mode})`, async () => {
+    const page = await open({ js });
+    // 10 March 2027, 18:00–20:00 with food, Leicester: the evening of the
+    // last days of Ramadan (Umm al-Qura).
+    await ask(page, {
+      day: '10', month: '3', year: '2027', time: '18:00', duration: '2 hours', food: true, location: 'Leicester',
+    });
+    const h1 = await page.locator('h1').textContent();
+    assert.match(h1, /^(Avoid this time|Be mindful|No clashes)$/);
+    const want = cli(['check', '2027-03-10T18:00', '--duration', '2h', '--with-food', '--location', 'leicester']);
+    const shown = await shownClashes(page);
+    assert.deepEqual(shown, want.clashes.map((c) => ({ id: c.id, impact: c.clash_impact })));
+    assert.ok(shown.length > 0, 'a clash in Ramadan at iftar');
+    assert.equal(h1, shown.some((c) => c.impact === 'high') ? 'Avoid this time' : 'Be mindful');
+    assert.match(await page.title(), new RegExp(`^${h1}: Wed 2027-03-10 18:00`));
+    // The values asked are kept in the next step's link.
+    const next = await page.getByRole('link', { name: 'Suggest better dates for this meeting' }).getAttribute('href');
+    assert.match(next, /time=18%3A00/);
+    assert.match(next, /with-food=yes/);
+    assert.deepEqual(page.outside, []);
+    await page.context().close();
+  });
+
+  test(`an invalid date lands on the error summary, focused, values kept (${mode})`, async () => {
+    const page = await open({ js });
+    await ask(page, { day: '30', month: '2', year: '2027', time: '09:30' });
+    assert.match(await page.title(), /^Error: /);
+    const focused = await page.evaluate(() => document.activeElement?.className ?? '');
+    assert.match(focused, /error-summary/);
+    const summary = page.locator('.error-summary');
+    assert.match(await summary.textContent(), /There is a problem/);
+    assert.match(await summary.textContent(), /Invalid date 2027-02-30/);
+    // The values typed are still there.
+    assert.equal(await page.getByLabel('Day').inputValue(), '30');
+    assert.equal(await page.getByLabel('Start time (optional)').inputValue(), '09:30');
+    // The summary's link leads to the field.
+    await page.locator('.error-summary a').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'date-day');
+    await page.context().close();
+  });
+}
+
+test('check a date by keyboard alone', async () => {
+  const page = await open();
+  await page.goto(`${base}/`);
+  // The first Tab reaches the skip link, which leads to the content.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to main content');
+  let steps = 0;
+  while ((await page.evaluate(() => document.activeElement?.id)) !== 'date-day') {
+    await page.keyboard.press('Tab');
+    assert.ok(++steps < 10, 'the day field is reached by Tab');
+  }
+  await page.keyboard.type('25');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('12');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2026');
+  await Promise.all([page.waitForURL(/\/check\?/), page.keyboard.press('Enter')]);
+  assert.equal(await page.locator('h1').textContent(), 'Avoid this date');
+  const want = cli(['check', '2026-12-25', '--location', 'leicester']);
+  assert.deepEqual(await shownClashes(page), want.clashes.map((c) => ({ id: c.id, impact: c.clash_impact })));
+  // A visible focus: the focused link's background changes.
+  await page.keyboard.press('Tab');
+  const style = await page.evaluate(() => getComputedStyle(document.activeElement).backgroundColor);
+  assert.equal(style, 'rgb(255, 221, 0)');
+  await page.context().close();
+});
+
+test('the clashes shown on /check are those of clash check --format json', async () => {
+  const page = await open({ js: false });
+  // Dates across the year and the traditions, each with its own answer.
+  const dates = [
+    '2026-01-01', '2026-02-17', '2026-03-20', '2026-04-03', '2026-04-14', '2026-05-25',
+    '2026-09-12', '2026-09-21', '2026-10-20', '2026-11-08', '2026-11-24', '2026-12-25',
+    '2027-01-14', '2027-03-10', '2027-05-16', '2027-08-30', '2027-10-11', '2027-10-29',
+    '2026-07-15', '2026-06-21',
+  ];
+  for (const date of dates) {
+    await page.goto(`${base}/check?date=${date}&location=leicester`);
+    const want = cli(['check', date, '--location', 'leicester']);
+    assert.deepEqual(
+      await shownClashes(page),
+      want.clashes.map((c) => ({ id: c.id, impact: c.clash_impact })),
+      date,
+    );
+    const also = await page.$$eval('ul.also li', (l) => l.length);
+    assert.equal(also, want.also.length, `${date}: also on this day`);
+  }
+  await page.context().close();
+});
+
+test('every page passes axe-core (WCAG 2.2 AA) at desktop and 320 px wide', async () => {
+  const pages = [
+    '/',
+    '/check?date=2026-12-25&location=leicester',
+    '/check?date=2027-03-10&time=18:00&duration=2h&with-food=yes&location=leicester',
+    '/check?date=2026-07-15&location=leicester',
+    '/check?day=30&month=2&year=2027',
+    '/check?day=&month=&year=',
+    '/no-such-page',
+  ];
+  const failures = [];
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+    for (const path of pages) {
+      const page = await open({ viewport });
+      await page.goto(`${base}${path}`);
+      for (const v of await axeViolations(page)) failures.push(`${name} ${path}: ${v}`);
+      // Nothing wider than the viewport (WCAG 1.4.10 reflow at 320 px).
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (wide > viewport.width) failures.push(`${name} ${path}: ${wide} px wide`);
+      await page.context().close();
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('the pages are light and make no request elsewhere', async () => {
+  const page = await open();
+  for (const path of ['/', '/check?date=2026-12-25', '/no-such-page']) {
+    const response = await page.goto(`${base}${path}`);
+    const body = await response.body();
+    assert.ok(body.length < 50_000, `${path}: ${body.length} bytes`);
+  }
+  assert.deepEqual(page.outside, []);
+  await page.context().close();
+});
+
+test('screenshots of the main pages', { skip: !process.env.SCREENSHOTS }, async () => {
+  const dir = resolve(process.env.SCREENSHOTS);
+  mkdirSync(dir, { recursive: true });
+  const shots = [
+    ['check-a-date', '/'],
+    ['verdict', '/check?date=2027-03-10&time=18:00&duration=2h&with-food=yes&location=leicester'],
+    ['error-summary', '/check?day=30&month=2&year=2027&time=09:30'],
+  ];
+  for (const [name, path] of shots) {
+    for (const [size, viewport] of [['desktop', { width: 1024, height: 768 }], ['narrow', VIEWPORTS.narrow]]) {
+      const page = await open({ viewport });
+      await page.goto(`${base}${path}`);
+      await page.screenshot({ path: join(dir, `${name}-${size}.png`), fullPage: true });
+      await page.context().close();
+    }
+  }
+});
