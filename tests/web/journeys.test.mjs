@@ -156,6 +156,32 @@ for (const js of [true, false]) {
     await page.context().close();
   });
 
+  test(`follow "suggest better dates" with the same meeting (${mode})`, async () => {
+    const page = await open({ js });
+    await ask(page, { day: '25', month: '12', year: '2026', time: '18:00', duration: '2 hours' });
+    await Promise.all([
+      page.waitForURL(/\/suggest\?/),
+      page.getByRole('link', { name: 'Suggest better dates for this meeting' }).click(),
+    ]);
+    assert.equal(await page.locator('h1').textContent(), 'Best dates for the meeting');
+    const url = new URL(page.url());
+    const q = url.searchParams;
+    assert.equal(q.get('time'), '18:00');
+    assert.equal(q.get('duration'), '2h');
+    const want = cli([
+      'suggest', '--from', q.get('from'), '--to', q.get('to'), '--time', '18:00', '--duration', '2h',
+      '--count', '10', '--location', 'leicester',
+    ]);
+    const shown = await page.$$eval('tbody tr td:nth-child(2)', (cells) => cells.map((c) => c.textContent));
+    assert.deepEqual(shown, want.suggestions.map((s) => s.start.slice(0, 16).replace('T', ' ')).map(
+      (t) => `${new Date(`${t.slice(0, 10)}T12:00:00Z`).toUTCString().slice(0, 3)} ${t}`,
+    ));
+    // Each day can be checked in one step, with the same meeting.
+    const check = await page.locator('tbody a').first().getAttribute('href');
+    assert.match(check, /^\/check\?date=\d{4}-\d{2}-\d{2}&time=18%3A00&duration=2h/);
+    await page.context().close();
+  });
+
   test(`an invalid date lands on the error summary, focused, values kept (${mode})`, async () => {
     const page = await open({ js });
     await ask(page, { day: '30', month: '2', year: '2027', time: '09:30' });
@@ -233,6 +259,9 @@ test('every page passes axe-core (WCAG 2.2 AA) at desktop and 320 px wide', asyn
     '/check?date=2026-07-15&location=leicester',
     '/check?day=30&month=2&year=2027',
     '/check?day=&month=&year=',
+    '/suggest',
+    '/suggest?from=2026-12-14&to=2027-01-12&time=18:00&duration=2h&location=leicester',
+    '/suggest?from-day=1&from-month=2&from-year=2027&to-day=1&to-month=1&to-year=2027',
     '/no-such-page',
   ];
   const failures = [];
@@ -252,7 +281,7 @@ test('every page passes axe-core (WCAG 2.2 AA) at desktop and 320 px wide', asyn
 
 test('the pages are light and make no request elsewhere', async () => {
   const page = await open();
-  for (const path of ['/', '/check?date=2026-12-25', '/no-such-page']) {
+  for (const path of ['/', '/check?date=2026-12-25', '/suggest', '/suggest?from=2027-01-01&to=2027-03-31', '/no-such-page']) {
     const response = await page.goto(`${base}${path}`);
     const body = await response.body();
     assert.ok(body.length < 50_000, `${path}: ${body.length} bytes`);
@@ -268,6 +297,7 @@ test('screenshots of the main pages', { skip: !process.env.SCREENSHOTS }, async 
     ['check-a-date', '/'],
     ['verdict', '/check?date=2027-03-10&time=18:00&duration=2h&with-food=yes&location=leicester'],
     ['error-summary', '/check?day=30&month=2&year=2027&time=09:30'],
+    ['suggest', '/suggest?from=2026-12-14&to=2027-01-12&time=18:00&duration=2h&location=leicester'],
   ];
   for (const [name, path] of shots) {
     for (const [size, viewport] of [['desktop', { width: 1024, height: 768 }], ['narrow', VIEWPORTS.narrow]]) {

@@ -41,6 +41,17 @@ impl Query {
         out
     }
 
+    /// Every value of `name`, repeated or comma-separated (a form's
+    /// checkboxes).
+    pub fn many(&mut self, name: &str) -> Vec<String> {
+        self.all(name, true)
+    }
+
+    /// Whether `name` is given at all (without using it).
+    pub fn has(&self, name: &str) -> bool {
+        self.pairs.iter().any(|(k, _)| k == name)
+    }
+
     /// The one value of `name`, if given; an error if given twice.
     pub fn one(&mut self, name: &str) -> Result<Option<String>, Error> {
         let mut all = self.all(name, false);

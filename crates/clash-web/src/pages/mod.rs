@@ -7,6 +7,8 @@
 //! error summary, summary lists) in our own stylesheet.
 
 mod check;
+mod form;
+mod suggest;
 
 use std::sync::{Arc, LazyLock};
 
@@ -37,11 +39,12 @@ pub(crate) fn routes() -> Router<Arc<Shared>> {
     Router::new()
         .route("/", get(check::start))
         .route("/check", get(check::check))
+        .route("/suggest", get(suggest::suggest))
         .route(STYLESHEET_PATH.as_str(), get(stylesheet))
 }
 
 /// The pages in the header's navigation: (path, name).
-const NAV: &[(&str, &str)] = &[("/", "Check a date")];
+const NAV: &[(&str, &str)] = &[("/", "Check a date"), ("/suggest", "Suggest dates")];
 
 async fn stylesheet() -> Response {
     let mut r = Response::new(Body::from(STYLESHEET));
@@ -201,6 +204,25 @@ fn impact_tag(impact: Impact) -> Markup {
         _ => ("tag tag--low", "Low impact"),
     };
     html! { strong class=(class) { (word) } }
+}
+
+/// The server's location, else Leicester: a form's first answer.
+fn default_location(shared: &Shared) -> String {
+    shared
+        .config
+        .defaults
+        .location
+        .clone()
+        .unwrap_or_else(|| "leicester".to_string())
+}
+
+/// A location for people: a preset's name in title case ("New York"),
+/// else its coordinates and zone as given.
+pub(crate) fn place(location: &clash_app::clash_core::Location) -> String {
+    match location.name() {
+        Some(name) => place_name(name),
+        None => location.to_string(),
+    }
 }
 
 /// "new-york" → "New York": a preset's name for people.
