@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import ICAL from 'ical.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -201,6 +202,93 @@ for (const js of [true, false]) {
   });
 }
 
+for (const js of [true, false]) {
+  const mode = js ? 'JavaScript on' : 'JavaScript off';
+
+  test(`open a month, with a filter, and the next month (${mode})`, async () => {
+    const page = await open({ js });
+    await page.goto(`${base}/`);
+    await Promise.all([page.waitForURL(/\/calendar/), page.getByRole('link', { name: 'Calendar' }).click()]);
+    await page.getByLabel('Month', { exact: true }).fill('2026-11');
+    await page.getByLabel('hindu', { exact: true }).check();
+    await Promise.all([
+      page.waitForURL(/month=2026-11/),
+      page.getByRole('button', { name: 'Show the month' }).click(),
+    ]);
+    assert.equal(await page.locator('h1').textContent(), 'November 2026');
+    const rows = await page.$$eval('table.month tbody tr', (r) =>
+      r.map((tr) => ({ day: tr.querySelector('th').textContent, text: tr.querySelector('td').textContent })),
+    );
+    assert.equal(rows.length, 30);
+    // Each occurrence of `clash list` is on its first day's row, with its impact in words.
+    const want = cli(['list', '2026-11', '--tradition', 'hindu', '--location', 'leicester']);
+    assert.ok(want.occurrences.length > 0);
+    for (const o of want.occurrences.filter((o) => o.start.startsWith('2026-11'))) {
+      const day = Number(o.start.slice(8, 10));
+      const row = rows[day - 1];
+      assert.ok(row.text.includes(o.name), `${o.name} on ${row.day}: ${row.text}`);
+      assert.ok(row.text.includes(`${o.impact} impact`), `${o.name}: ${row.text}`);
+    }
+    await Promise.all([page.waitForURL(/month=2026-12/), page.getByRole('link', { name: /^Next month/ }).click()]);
+    assert.equal(await page.locator('h1').textContent(), 'December 2026');
+    assert.match(page.url(), /tradition=hindu/);
+    await page.context().close();
+  });
+
+  test(`build a feed, fetch the address it shows, parse it (${mode})`, async () => {
+    const page = await open({ js });
+    await page.goto(`${base}/subscribe`);
+    await page.getByLabel('muslim', { exact: true }).check();
+    await page.getByLabel('Impact').selectOption({ label: 'High only' });
+    await Promise.all([
+      page.waitForURL(/\/subscribe\?/),
+      page.getByRole('button', { name: 'Make the feed address' }).click(),
+    ]);
+    const address = await page.getByLabel('Feed address').inputValue();
+    assert.equal(await page.getByLabel('Feed address').getAttribute('readonly'), '');
+    assert.ok(address.startsWith(`${base}/feed.ics?`), address);
+    // The links of SPEC §12 for each calendar.
+    const href = (name) => page.getByRole('link', { name }).getAttribute('href');
+    assert.equal(await href('Subscribe in Apple Calendar or Outlook on a computer'), address.replace(/^http:/, 'webcal:'));
+    const google = new URL(await href('Subscribe in Google Calendar'));
+    assert.equal(google.searchParams.get('cid'), address);
+    const outlook = new URL(await href('Subscribe in Outlook.com'));
+    assert.equal(outlook.origin + outlook.pathname, 'https://outlook.live.com/calendar/addfromweb');
+    assert.equal(outlook.searchParams.get('url'), address);
+    assert.match(await page.locator('main').textContent(), /never changes/);
+    // The address answers the feed that `clash export` writes.
+    const feed = await (await fetch(address)).text();
+    const year = new Date().getUTCFullYear();
+    const exported = execFileSync(bin, [
+      'export', '--from', String(year - 1), '--to', String(year + 1), '--tradition', 'muslim', '--min-impact', 'high',
+    ], { encoding: 'utf8' });
+    assert.equal(feed, exported);
+    const events = new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents('vevent');
+    const listed = cli(['list', '--from', String(year - 1), '--to', String(year + 1), '--tradition', 'muslim', '--min-impact', 'high']);
+    assert.equal(events.length, listed.occurrences.length);
+    await page.context().close();
+  });
+
+  test(`browse the observances to one, and an unknown one (${mode})`, async () => {
+    const page = await open({ js });
+    await page.goto(`${base}/observances?tradition=hindu`);
+    await Promise.all([page.waitForURL(/\/observances\/diwali/), page.getByRole('link', { name: 'Diwali', exact: true }).click()]);
+    assert.equal(await page.locator('h1').textContent(), 'Diwali');
+    const want = cli(['show', 'diwali', '--location', 'leicester']);
+    const text = await page.locator('main').textContent();
+    assert.ok(text.includes(want.observance.advice), 'the advice');
+    const dates = await page.$$eval('main ul li', (l) => l.map((li) => li.textContent));
+    assert.deepEqual(dates.map((d) => d.slice(4, 14)), want.occurrences.map((o) => o.start));
+    // A source's web address is a link.
+    await page.goto(`${base}/observances/spring-bank-holiday`);
+    assert.equal(await page.locator('dd a[href="https://www.gov.uk/bank-holidays"]').count(), 1);
+    const missing = await page.goto(`${base}/observances/no-such-day`);
+    assert.equal(missing.status(), 404);
+    assert.equal(await page.locator('h1').textContent(), 'Page not found');
+    await page.context().close();
+  });
+}
+
 test('check a date by keyboard alone', async () => {
   const page = await open();
   await page.goto(`${base}/`);
@@ -262,6 +350,15 @@ test('every page passes axe-core (WCAG 2.2 AA) at desktop and 320 px wide', asyn
     '/suggest',
     '/suggest?from=2026-12-14&to=2027-01-12&time=18:00&duration=2h&location=leicester',
     '/suggest?from-day=1&from-month=2&from-year=2027&to-day=1&to-month=1&to-year=2027',
+    '/calendar',
+    '/calendar?month=2026-11&tradition=hindu',
+    '/calendar?month=2026-13',
+    '/subscribe',
+    '/subscribe?tradition=muslim&min-impact=high',
+    '/subscribe?tradition=nope',
+    '/observances',
+    '/observances/diwali',
+    '/observances/no-such-day',
     '/no-such-page',
   ];
   const failures = [];
@@ -281,11 +378,18 @@ test('every page passes axe-core (WCAG 2.2 AA) at desktop and 320 px wide', asyn
 
 test('the pages are light and make no request elsewhere', async () => {
   const page = await open();
-  for (const path of ['/', '/check?date=2026-12-25', '/suggest', '/suggest?from=2027-01-01&to=2027-03-31', '/no-such-page']) {
+  const paths = [
+    '/', '/check?date=2026-12-25', '/suggest', '/suggest?from=2027-01-01&to=2027-03-31', '/calendar?month=2026-11',
+    '/subscribe', '/observances/diwali', '/no-such-page',
+  ];
+  for (const path of paths) {
     const response = await page.goto(`${base}${path}`);
     const body = await response.body();
     assert.ok(body.length < 50_000, `${path}: ${body.length} bytes`);
   }
+  // The whole catalogue, the one long page.
+  const all = await (await page.goto(`${base}/observances`)).body();
+  assert.ok(all.length < 150_000, `/observances: ${all.length} bytes`);
   assert.deepEqual(page.outside, []);
   await page.context().close();
 });
@@ -298,9 +402,14 @@ test('screenshots of the main pages', { skip: !process.env.SCREENSHOTS }, async 
     ['verdict', '/check?date=2027-03-10&time=18:00&duration=2h&with-food=yes&location=leicester'],
     ['error-summary', '/check?day=30&month=2&year=2027&time=09:30'],
     ['suggest', '/suggest?from=2026-12-14&to=2027-01-12&time=18:00&duration=2h&location=leicester'],
+    ['calendar', '/calendar?month=2026-11&tradition=hindu,muslim,sikh'],
+    ['subscribe', '/subscribe?tradition=hindu&min-impact=high'],
+    ['observance', '/observances/diwali'],
   ];
   for (const [name, path] of shots) {
-    for (const [size, viewport] of [['desktop', { width: 1024, height: 768 }], ['narrow', VIEWPORTS.narrow]]) {
+    const sizes = [['desktop', { width: 1024, height: 768 }]];
+    if (name === 'verdict') sizes.push(['narrow', VIEWPORTS.narrow]);
+    for (const [size, viewport] of sizes) {
       const page = await open({ viewport });
       await page.goto(`${base}${path}`);
       await page.screenshot({ path: join(dir, `${name}-${size}.png`), fullPage: true });

@@ -112,8 +112,8 @@ pub use request::{
     Suggest, Sun,
 };
 pub use run::{
-    import_window, run, WindowNote, DEFAULT_IMPORT_YEARS, MAX_CHECK_MINUTES, MAX_EXPORT_DAYS,
-    MAX_SHOW_COUNT, MAX_SUN_DAYS, MAX_TIMED_DAYS,
+    feed_name, import_window, run, WindowNote, DEFAULT_IMPORT_YEARS, MAX_CHECK_MINUTES,
+    MAX_EXPORT_DAYS, MAX_SHOW_COUNT, MAX_SUN_DAYS, MAX_TIMED_DAYS,
 };
 
 impl Engine {
@@ -133,7 +133,7 @@ struct ReadmeDoctests;
 /// field of a form on its own (the web pages): the same rules and
 /// messages as every command's.
 pub mod input {
-    pub use crate::parse::{check_range, meeting_time, parse_date};
+    pub use crate::parse::{check_range, meeting_time, parse_date, parse_range};
 }
 
 /// The parsers of user-given values, for the fuzz targets.

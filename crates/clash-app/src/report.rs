@@ -360,6 +360,15 @@ pub struct ObservancesReport<'a> {
     pub observances: ObservanceList<'a>,
 }
 
+impl ObservancesReport<'_> {
+    /// No observances (a page whose filter was refused).
+    pub fn empty() -> Self {
+        ObservancesReport {
+            observances: ObservanceList(Vec::new()),
+        }
+    }
+}
+
 /// One observance, serialised with its rule.
 #[derive(Debug)]
 pub struct ObservanceItem<'a>(pub &'a Observance);

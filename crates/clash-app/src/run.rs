@@ -387,7 +387,7 @@ fn suggest<R>(
 
 /// A feed's name, saying what the filters chose ("clash: muslim, hindu ·
 /// high impact").
-fn feed_name(c: &request::Options) -> String {
+pub fn feed_name(c: &request::Options) -> String {
     let mut parts = Vec::new();
     if !c.ids.is_empty() {
         parts.push(c.ids.join(", "));

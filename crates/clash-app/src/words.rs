@@ -46,6 +46,55 @@ pub fn regions(r: RegionSet) -> String {
     }
 }
 
+/// " (to Tue 2026-04-07; or 2026-04-02)": the last day of an
+/// occurrence over several days, and its other possible dates; or nothing.
+pub fn span_note(o: &OccurrenceRef<'_>) -> String {
+    let mut s = String::new();
+    push_span_note(&mut s, o);
+    s
+}
+
+/// Appends ` (to Tue 2026-04-07; or 2026-04-02)` to `out`, or nothing.
+pub fn push_span_note(out: &mut String, o: &OccurrenceRef<'_>) {
+    let occ = o.occurrence();
+    let (to, or) = (occ.end() != occ.start(), occ.possible_dates());
+    if !to && or.is_empty() {
+        return;
+    }
+    out.push_str(" (");
+    if to {
+        out.push_str("to ");
+        push_day(out, occ.end());
+    }
+    if !or.is_empty() {
+        out.push_str(if to { "; or " } else { "or " });
+        for (i, d) in or.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            match crate::render::iso_date(*d) {
+                Some(b) => out.push_str(std::str::from_utf8(&b).unwrap_or_default()),
+                None => {
+                    let _ = write!(out, "{d}");
+                }
+            }
+        }
+    }
+    out.push(')');
+}
+
+/// Appends "Passover (Pesach) (to Thu 2026-04-09)" or "Christmas Day
+/// [UK]" to `out`: an occurrence's name, its span and other dates, and the
+/// nations of a public holiday, as a line of a list says it.
+pub fn push_occurrence_line(out: &mut String, o: &OccurrenceRef<'_>) {
+    out.push_str(&o.name());
+    push_span_note(out, o);
+    let regions_of = o.occurrence().regions();
+    if !regions_of.is_empty() {
+        out.push_str(&regions(regions_of));
+    }
+}
+
 /// "Scotland", "England, Wales and Northern Ireland".
 pub fn nation_names(r: RegionSet) -> String {
     let names: Vec<&str> = r.iter().map(Region::english_name).collect();
@@ -471,4 +520,56 @@ pub fn suggestion(s: &clash_core::Suggestion<'_>) -> SuggestionWords {
         what,
         clean: c.high == clash_core::HighImpact::None,
     }
+}
+
+/// The facts of an observance, one (name, words) row each, as `show`
+/// gives them: tradition, category, impact, when it begins, certainty,
+/// how far it may move, regions, rule, summary, advice, source.
+pub fn observance_rows(o: &clash_core::Observance) -> Vec<(&'static str, String)> {
+    let mut rows: Vec<(&'static str, String)> = vec![
+        ("tradition", o.tradition().to_string()),
+        ("category", o.category().to_string()),
+        ("impact", o.impact().to_string()),
+        ("begins", o.begins().to_string()),
+        ("certainty", o.certainty().to_string()),
+    ];
+    if o.uncertainty_days() > 0 {
+        rows.push((
+            "uncertainty",
+            format!("±{}", days_words(i64::from(o.uncertainty_days()))),
+        ));
+    }
+    if !o.regions().is_empty() {
+        rows.push((
+            "regions",
+            crate::render::region_codes(o.regions()).join(", "),
+        ));
+    }
+    rows.extend([
+        ("rule", o.describe_rule()),
+        ("summary", o.summary().to_string()),
+        ("advice", o.advice().to_string()),
+        ("source", o.source().to_string()),
+    ]);
+    rows
+}
+
+/// One of an observance's next dates: "Sun 2026-11-08 (from sunset Sat
+/// 16:35)", with its span, other dates and "substitute day".
+pub fn next_date(n: &OccurrenceRef<'_>, location: &Location) -> String {
+    let starts = n
+        .starts_at(location)
+        .map(|t| format!(" (from sunset {})", t.format("%a %H:%M")))
+        .unwrap_or_default();
+    format!(
+        "{}{}{}{}",
+        day(n.occurrence().start()),
+        span_note(n),
+        starts,
+        if n.occurrence().substitute_for().is_some() {
+            " substitute day"
+        } else {
+            ""
+        }
+    )
 }

@@ -46,6 +46,11 @@ impl BaseUrl {
         format!("{}{path_and_query}", self.0)
     }
 
+    /// `http://localhost`, when nothing better is known.
+    pub fn localhost() -> BaseUrl {
+        BaseUrl("http://localhost".to_string())
+    }
+
     /// The address itself, without a trailing `/`.
     pub fn as_str(&self) -> &str {
         &self.0

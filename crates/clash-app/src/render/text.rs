@@ -6,8 +6,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use clash_core::{Clash, ClashKind, Impact, Location, Observance, OccurrenceRef, SunDay, Verdict};
 
-use super::region_codes;
-use crate::words::{self, clash_count, day, days_words, meeting_words, push_day, regions};
+use crate::words::{self, clash_count, day, meeting_words, push_day};
 
 /// ANSI styling, or none (the default).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,41 +48,6 @@ impl Style {
     }
 }
 
-fn span_note(o: &OccurrenceRef<'_>) -> String {
-    let mut s = String::new();
-    push_span_note(&mut s, o);
-    s
-}
-
-/// Appends ` (to Tue 2026-04-07; or 2026-04-02)` to `out`, or nothing.
-fn push_span_note(out: &mut String, o: &OccurrenceRef<'_>) {
-    let occ = o.occurrence();
-    let (to, or) = (occ.end() != occ.start(), occ.possible_dates());
-    if !to && or.is_empty() {
-        return;
-    }
-    out.push_str(" (");
-    if to {
-        out.push_str("to ");
-        push_day(out, occ.end());
-    }
-    if !or.is_empty() {
-        out.push_str(if to { "; or " } else { "or " });
-        for (i, d) in or.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            match super::iso_date(*d) {
-                Some(b) => out.push_str(std::str::from_utf8(&b).unwrap_or_default()),
-                None => {
-                    let _ = write!(out, "{d}");
-                }
-            }
-        }
-    }
-    out.push(')');
-}
-
 pub fn occurrences(
     list: &[OccurrenceRef<'_>],
     from: NaiveDate,
@@ -115,11 +79,7 @@ pub fn occurrences(
         let obs = o.observance();
         let occ = o.occurrence();
         rest.clear();
-        rest.push_str(&o.name());
-        push_span_note(&mut rest, o);
-        if !occ.regions().is_empty() {
-            rest.push_str(&regions(occ.regions()));
-        }
+        words::push_occurrence_line(&mut rest, o);
         push_day(&mut out, occ.start());
         out.push_str("  ");
         out.push_str(&style.impact(obs.impact()));
@@ -293,28 +253,7 @@ pub fn show(
 ) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", style.bold(o.id().as_str()), o.name());
-    let mut rows: Vec<(&str, String)> = vec![
-        ("tradition", o.tradition().to_string()),
-        ("category", o.category().to_string()),
-        ("impact", o.impact().to_string()),
-        ("begins", o.begins().to_string()),
-        ("certainty", o.certainty().to_string()),
-    ];
-    if o.uncertainty_days() > 0 {
-        rows.push((
-            "uncertainty",
-            format!("±{}", days_words(i64::from(o.uncertainty_days()))),
-        ));
-    }
-    if !o.regions().is_empty() {
-        rows.push(("regions", region_codes(o.regions()).join(", ")));
-    }
-    rows.extend([
-        ("rule", o.describe_rule()),
-        ("summary", o.summary().to_string()),
-        ("advice", o.advice().to_string()),
-        ("source", o.source().to_string()),
-    ]);
+    let rows = words::observance_rows(o);
     for (k, v) in rows {
         let _ = writeln!(out, "  {:<12}{v}", k);
     }
@@ -323,22 +262,7 @@ pub fn show(
         let _ = writeln!(out, "    (none in the next years searched)");
     }
     for n in next {
-        let starts = n
-            .starts_at(location)
-            .map(|t| format!(" (from sunset {})", t.format("%a %H:%M")))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "    {}{}{}{}",
-            day(n.occurrence().start()),
-            span_note(n),
-            starts,
-            if n.occurrence().substitute_for().is_some() {
-                " substitute day"
-            } else {
-                ""
-            }
-        );
+        let _ = writeln!(out, "    {}", words::next_date(n, location));
     }
     out
 }

@@ -6,8 +6,11 @@
 //! follow the GOV.UK Design System (question pages, the date input, the
 //! error summary, summary lists) in our own stylesheet.
 
+pub(crate) mod calendar;
 mod check;
 mod form;
+mod observances;
+mod subscribe;
 mod suggest;
 
 use std::sync::{Arc, LazyLock};
@@ -40,11 +43,21 @@ pub(crate) fn routes() -> Router<Arc<Shared>> {
         .route("/", get(check::start))
         .route("/check", get(check::check))
         .route("/suggest", get(suggest::suggest))
+        .route("/calendar", get(calendar::calendar))
+        .route("/subscribe", get(subscribe::subscribe))
+        .route("/observances", get(observances::list))
+        .route("/observances/{id}", get(observances::show))
         .route(STYLESHEET_PATH.as_str(), get(stylesheet))
 }
 
 /// The pages in the header's navigation: (path, name).
-const NAV: &[(&str, &str)] = &[("/", "Check a date"), ("/suggest", "Suggest dates")];
+const NAV: &[(&str, &str)] = &[
+    ("/", "Check a date"),
+    ("/suggest", "Suggest dates"),
+    ("/calendar", "Calendar"),
+    ("/observances", "Observances"),
+    ("/subscribe", "Subscribe"),
+];
 
 async fn stylesheet() -> Response {
     let mut r = Response::new(Body::from(STYLESHEET));
