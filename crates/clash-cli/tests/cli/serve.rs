@@ -1043,3 +1043,107 @@ fn hostile_requests_get_4xx_and_the_server_goes_on() {
     let (status, _, body) = server.get("/healthz");
     assert_eq!((status, body.as_slice()), (200, b"ok\n".as_slice()));
 }
+
+#[test]
+fn hostile_page_requests_get_the_error_summary_and_no_5xx() {
+    // The web pages (SPEC §12) with absurd input: each answers 4xx with a
+    // page in the site's layout (the error summary, or "Page not found"),
+    // never a bare error or a 5xx.
+    let server = Server::start();
+    let mut paths: Vec<String> = Vec::new();
+    let long = "9".repeat(10_000);
+    for (d, m, y) in [
+        ("30", "2", "2027"),
+        ("0", "1", "2027"),
+        ("1", "13", "2027"),
+        ("1", "1", "0"),
+        ("1", "1", "1582"),
+        ("1", "1", "3000"),
+        ("x", "y", "z"),
+        ("", "", ""),
+        ("1", "", "2027"),
+        ("-1", "-1", "-2027"),
+        ("%FF", "%00", "💥"),
+        (long.as_str(), "1", "2027"),
+    ] {
+        paths.push(format!("/check?day={d}&month={m}&year={y}"));
+        paths.push(format!(
+            "/suggest?from-day={d}&from-month={m}&from-year={y}&to-day=1&to-month=1&to-year=2028&weekdays=mon"
+        ));
+    }
+    for q in [
+        "date=2027-02-30",
+        "date=2027-03-10&time=25:00",
+        "date=2027-03-10&time=18:00&duration=999h",
+        "date=2027-03-10&time=18:00&duration=0m",
+        "date=2027-03-10&location=mars",
+        "date=2027-03-10&location=91,0,UTC",
+        "date=2027-03-10&with-food=maybe",
+        "date=2027-03-10&date=2027-03-11",
+    ] {
+        paths.push(format!("/check?{q}"));
+    }
+    for q in [
+        "from=2000-01-01&to=2099-12-31",
+        "from=2028-01-01&to=2027-01-01",
+        "from=2027-01-01&to=2027-02-01&weekdays=funday",
+        "from=2027-01-01&to=2027-02-01&profile=../../etc/passwd",
+        "from=2027-01-01&to=2027-02-01&location=mars",
+        "from-day=1&from-month=1&from-year=2027&to-day=1&to-month=2&to-year=2027",
+    ] {
+        paths.push(format!("/suggest?{q}"));
+    }
+    for month in [
+        "2026-13",
+        "2026-00",
+        "1582-12",
+        "3000-01",
+        "x",
+        "2026-1",
+        "2026-11..2026-12",
+    ] {
+        paths.push(format!("/calendar?month={month}"));
+    }
+    for q in [
+        "month=2026-11&tradition=pastafarian",
+        "month=2026-11&min-impact=huge",
+        "month=2026-11&region=gb-xyz",
+        "month=2026-11&location=mars",
+    ] {
+        paths.push(format!("/calendar?{q}"));
+    }
+    for q in [
+        "tradition=nope",
+        "min-impact=huge",
+        "region=gb-xyz",
+        "location=mars",
+    ] {
+        paths.push(format!("/subscribe?{q}"));
+    }
+    paths.push("/observances?tradition=nope".to_string());
+    paths.push(format!("/observances/{long}"));
+    paths.push("/observances/..%2f..%2fetc%2fpasswd".to_string());
+    paths.push("/no/such/page".to_string());
+    paths.push("/check?date=1583-01-01..2999-12-31".to_string());
+    paths.push("/subscribe?tradition=hindu,nope".to_string());
+    paths.push("/observances/%00".to_string());
+    paths.push("/calendar?month=2026-11&tradition=hindu&tradition=nope".to_string());
+    paths.push("/assets/clash-0000.css".to_string());
+    for path in &paths {
+        let (status, headers, body) = server.get(path);
+        let text = String::from_utf8_lossy(&body);
+        assert!((400..500).contains(&status), "{path}: {status}");
+        assert!(headers.contains("text/html"), "{path}: {headers}");
+        assert!(
+            text.contains("There is a problem") || text.contains("Page not found"),
+            "{path}: {text}"
+        );
+        assert!(
+            text.contains("Skip to main content"),
+            "{path}: not in the layout"
+        );
+    }
+    assert!(paths.len() >= 60, "{} page requests", paths.len());
+    let (status, _, body) = server.get("/healthz");
+    assert_eq!((status, body.as_slice()), (200, b"ok\n".as_slice()));
+}
