@@ -208,7 +208,7 @@ for (const js of [true, false]) {
   test(`open a month, with a filter, and the next month (${mode})`, async () => {
     const page = await open({ js });
     await page.goto(`${base}/`);
-    await Promise.all([page.waitForURL(/\/calendar/), page.getByRole('link', { name: 'Calendar' }).click()]);
+    await Promise.all([page.waitForURL(/\/calendar/), page.getByRole('link', { name: 'Calendar', exact: true }).click()]);
     await page.getByLabel('Month', { exact: true }).fill('2026-11');
     await page.getByLabel('hindu', { exact: true }).check();
     await Promise.all([
@@ -289,6 +289,110 @@ for (const js of [true, false]) {
   });
 }
 
+for (const js of [true, false]) {
+  const mode = js ? 'JavaScript on' : 'JavaScript off';
+
+  test(`upload a calendar and read the report (${mode})`, async () => {
+    const page = await open({ js });
+    // Real exports from the corpus (tests/ics/corpus), each checked over
+    // the window its events fall in.
+    const files = [
+      ['recurring-ical-events__each_week_but_two_deleted.ics', '2019-01-01', '2019-04-30'],
+      ['khal__cal_lots_of_timezones.ics', '2014-01-01', '2014-12-31'],
+      ['icalendar-rb__two_date_time_events.ics', '2012-01-01', '2012-12-31'],
+    ];
+    for (const [file, from, to] of files) {
+      const path = join(root, 'tests', 'ics', 'corpus', 'valid', file);
+      await page.goto(`${base}/`);
+      await Promise.all([page.waitForURL(/\/import$/), page.getByRole('link', { name: 'Check a calendar', exact: true }).click()]);
+      await page.getByLabel('Calendar file (.ics)').setInputFiles(path);
+      const [fy, fm, fd] = from.split('-');
+      const [ty, tm, td] = to.split('-');
+      const group = (legend) => page.getByRole('group', { name: legend });
+      await group('From').getByLabel('Day').fill(fd);
+      await group('From').getByLabel('Month').fill(fm);
+      await group('From').getByLabel('Year').fill(fy);
+      await group('To').getByLabel('Day').fill(td);
+      await group('To').getByLabel('Month').fill(tm);
+      await group('To').getByLabel('Year').fill(ty);
+      await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Check the calendar' }).click()]);
+      const want = cli(['import', path, '--from', from, '--to', to, '--location', 'leicester']);
+      const clashing = want.events.filter((e) => e.clashes.length > 0).length;
+      const h1 = await page.locator('h1').textContent();
+      assert.equal(h1, clashing === 0 ? 'No clashes in the calendar' : clashing === 1 ? '1 meeting clashes' : `${clashing} meetings clash`, file);
+      const head = await page.locator('main > p').first().textContent();
+      assert.ok(head.startsWith(`${file}: ${want.events.length} occurrence`), `${file}: ${head}`);
+      const shown = await page.$$eval('section.clash dt', (l) => l.length);
+      assert.equal(shown, clashing, file);
+    }
+    await page.context().close();
+  });
+}
+
+/** Presses Tab until the focused element matches `test` (in the page). */
+async function tabTo(page, test, arg, most = 80) {
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(test, arg)) return;
+  }
+  assert.fail(`not reached by Tab: ${test} ${arg ?? ''}`);
+}
+const byId = (id) => document.activeElement?.id === id;
+const byText = (text) => document.activeElement?.textContent?.trim() === text;
+const byButton = (text) =>
+  document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent.trim() === text;
+
+test('suggest, a month, a feed, an observance and a calendar, by keyboard alone', async () => {
+  const page = await open();
+  // Suggest: the form comes filled in; Tab to its button, Enter.
+  await page.goto(`${base}/suggest`);
+  await tabTo(page, byButton, 'Suggest dates');
+  await Promise.all([page.waitForURL(/\/suggest\?/), page.keyboard.press('Enter')]);
+  assert.equal(await page.locator('h1').textContent(), 'Best dates for the meeting');
+  // A month, one tradition ticked with Space.
+  await page.goto(`${base}/calendar`);
+  await tabTo(page, byId, 'month');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2026-11');
+  await tabTo(page, byId, 'tradition-hindu');
+  await page.keyboard.press('Space');
+  await tabTo(page, byButton, 'Show the month');
+  await Promise.all([page.waitForURL(/month=2026-11/), page.keyboard.press('Enter')]);
+  assert.equal(await page.locator('h1').textContent(), 'November 2026');
+  assert.match(page.url(), /tradition=hindu/);
+  // A feed: a tradition, the impact chosen with the arrow keys.
+  await page.goto(`${base}/subscribe`);
+  await tabTo(page, byId, 'tradition-muslim');
+  await page.keyboard.press('Space');
+  await tabTo(page, byId, 'min-impact');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, byButton, 'Make the feed address');
+  await Promise.all([page.waitForURL(/\/subscribe\?/), page.keyboard.press('Enter')]);
+  assert.match(await page.getByLabel('Feed address').inputValue(), /tradition=muslim&min-impact=high(&|$)/);
+  // An observance: its link, Enter.
+  await page.goto(`${base}/observances?tradition=hindu`);
+  await tabTo(page, byText, 'Diwali');
+  await Promise.all([page.waitForURL(/\/observances\/diwali/), page.keyboard.press('Enter')]);
+  assert.equal(await page.locator('h1').textContent(), 'Diwali');
+  // A calendar: the file chooser opened with Space, the form sent with Enter.
+  await page.goto(`${base}/import`);
+  await tabTo(page, byId, 'file');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await chooser.setFiles(join(root, 'tests', 'ics', 'corpus', 'valid', 'icalendar-rb__two_date_time_events.ics'));
+  await tabTo(page, byButton, 'Check the calendar');
+  await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+  assert.match(await page.locator('main > p').first().textContent(), /^icalendar-rb__two_date_time_events\.ics: /);
+  // No file: the error summary, focused, passes axe.
+  await page.goto(`${base}/import`);
+  await tabTo(page, byButton, 'Check the calendar');
+  await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+  assert.match(await page.title(), /^Error: /);
+  assert.match(await page.evaluate(() => document.activeElement?.className ?? ''), /error-summary/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.context().close();
+});
+
 test('check a date by keyboard alone', async () => {
   const page = await open();
   await page.goto(`${base}/`);
@@ -359,6 +463,7 @@ test('every page passes axe-core (WCAG 2.2 AA) at desktop and 320 px wide', asyn
     '/observances',
     '/observances/diwali',
     '/observances/no-such-day',
+    '/import',
     '/no-such-page',
   ];
   const failures = [];
@@ -405,6 +510,7 @@ test('screenshots of the main pages', { skip: !process.env.SCREENSHOTS }, async 
     ['calendar', '/calendar?month=2026-11&tradition=hindu,muslim,sikh'],
     ['subscribe', '/subscribe?tradition=hindu&min-impact=high'],
     ['observance', '/observances/diwali'],
+    ['import', '/import'],
   ];
   for (const [name, path] of shots) {
     const sizes = [['desktop', { width: 1024, height: 768 }]];

@@ -501,20 +501,33 @@ pub enum WindowNote {
     NoEvents,
 }
 
+impl WindowNote {
+    /// What the note says of the calendar, without the command line's
+    /// remedy ("give --from and --to"): for a front end with its own way
+    /// of choosing the dates.
+    pub fn fact(&self) -> String {
+        match self {
+            WindowNote::BeginsLater { first } => format!(
+                "this calendar's events begin on {first}, more than {DEFAULT_IMPORT_YEARS} \
+                 years from today"
+            ),
+            WindowNote::EndedBefore { today, last } => format!(
+                "nothing in this calendar is from today ({today}) on: its events end by {last}"
+            ),
+            WindowNote::NoEvents => "this calendar has no events to check".to_string(),
+        }
+    }
+}
+
 impl std::fmt::Display for WindowNote {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.fact())?;
         match self {
-            WindowNote::BeginsLater { first } => write!(
-                f,
-                "this calendar's events begin on {first}, more than {DEFAULT_IMPORT_YEARS} \
-                 years from today; give --from and --to to check them"
-            ),
-            WindowNote::EndedBefore { today, last } => write!(
-                f,
-                "nothing in this calendar is from today ({today}) on: its events end by \
-                 {last}; give --from and --to to check earlier dates"
-            ),
-            WindowNote::NoEvents => f.write_str("this calendar has no events to check"),
+            WindowNote::BeginsLater { .. } => f.write_str("; give --from and --to to check them"),
+            WindowNote::EndedBefore { .. } => {
+                f.write_str("; give --from and --to to check earlier dates")
+            }
+            WindowNote::NoEvents => Ok(()),
         }
     }
 }

@@ -573,3 +573,109 @@ pub fn next_date(n: &OccurrenceRef<'_>, location: &Location) -> String {
         }
     )
 }
+
+/// An import's occurrences grouped by event (UID), each group in the
+/// order of its first occurrence.
+pub fn imported_events<'r, 'a>(
+    found: &'r [crate::report::Imported<'a>],
+) -> Vec<Vec<&'r crate::report::Imported<'a>>> {
+    let mut order: Vec<&str> = Vec::new();
+    let mut by_uid: std::collections::HashMap<&str, Vec<&crate::report::Imported<'a>>> =
+        std::collections::HashMap::new();
+    for f in found {
+        let list = by_uid.entry(f.event.uid.as_str()).or_default();
+        if list.is_empty() {
+            order.push(&f.event.uid);
+        }
+        list.push(f);
+    }
+    order
+        .into_iter()
+        .filter_map(|uid| by_uid.remove(uid))
+        .collect()
+}
+
+/// "team.ics: 12 occurrences of 3 events from 2027-01-01 to 2027-12-31
+/// (leicester), 2 with clashes".
+pub fn import_heading(
+    source: &str,
+    found: &[crate::report::Imported<'_>],
+    events: usize,
+    (from, to): (NaiveDate, NaiveDate),
+    location: &Location,
+) -> String {
+    let clashing = found.iter().filter(|f| f.clash_count() > 0).count();
+    format!(
+        "{source}: {} {} of {} {} from {from} to {to} ({location}), {clashing} with clashes",
+        found.len(),
+        if found.len() == 1 {
+            "occurrence"
+        } else {
+            "occurrences"
+        },
+        events,
+        if events == 1 { "event" } else { "events" },
+    )
+}
+
+/// How many of an event's `n` occurrences clash (`k`): "no clash", "it
+/// clashes", "2 of 12 occurrences clash".
+pub fn event_count(k: usize, n: usize) -> String {
+    match (k, n) {
+        (0, 1) => "no clash".to_string(),
+        (0, n) => format!("no clash in {n} occurrences"),
+        (1, 1) => "it clashes".to_string(),
+        (k, n) if k == n => format!("all {n} occurrences clash"),
+        (1, n) => format!("1 of {n} occurrences clashes"),
+        (k, n) => format!("{k} of {n} occurrences clash"),
+    }
+}
+
+/// When an imported occurrence is: "Wed 2027-03-10 18:00–20:00" or "Fri
+/// 2027-12-24 to Sun 2027-12-26 (all day)".
+pub fn imported_when(f: &crate::report::Imported<'_>) -> String {
+    match (f.days, f.times) {
+        (Some((a, b)), _) if a == b => format!("{} (all day)", day(a)),
+        (Some((a, b)), _) => format!("{} to {} (all day)", day(a), day(b)),
+        (_, Some((s, e))) if s.date_naive() == e.date_naive() => {
+            format!("{}–{}", s.format("%a %Y-%m-%d %H:%M"), e.format("%H:%M"))
+        }
+        (_, Some((s, e))) => format!(
+            "{} to {}",
+            s.format("%a %Y-%m-%d %H:%M"),
+            e.format("%a %Y-%m-%d %H:%M")
+        ),
+        _ => String::new(),
+    }
+}
+
+/// What an imported occurrence clashes with: one line each, with its
+/// impact.
+pub fn imported_clashes(f: &crate::report::Imported<'_>) -> Vec<(Impact, String)> {
+    match &f.found {
+        crate::report::Found::Days(v) => v
+            .clashes
+            .iter()
+            .map(|c| {
+                let possible = if c.possible { " (possible)" } else { "" };
+                let eve = if c.kind == ClashKind::Eve {
+                    " (begins that evening)"
+                } else {
+                    ""
+                };
+                (c.impact, format!("{}{possible}{eve}", c.occurrence.name()))
+            })
+            .collect(),
+        crate::report::Found::Timed(v) => v
+            .clashes
+            .iter()
+            .map(|c| {
+                let possible = if c.possible { " (possible)" } else { "" };
+                (
+                    c.impact,
+                    format!("{}{possible}: {}", c.occurrence.name(), c.reason),
+                )
+            })
+            .collect(),
+    }
+}

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
-use clash_core::{Clash, ClashKind, Impact, Location, Observance, OccurrenceRef, SunDay, Verdict};
+use clash_core::{Clash, Impact, Location, Observance, OccurrenceRef, SunDay, Verdict};
 
 use crate::words::{self, clash_count, day, meeting_words, push_day};
 
@@ -370,89 +370,21 @@ pub fn imported(
             let _ = writeln!(out, "{line}");
         }
     }
-    // Occurrences by UID, in order of each UID's first occurrence.
-    let mut order: Vec<&str> = Vec::new();
-    let mut by_uid: std::collections::HashMap<&str, Vec<&crate::report::Imported<'_>>> =
-        std::collections::HashMap::new();
-    for f in found {
-        let list = by_uid.entry(f.event.uid.as_str()).or_default();
-        if list.is_empty() {
-            order.push(&f.event.uid);
-        }
-        list.push(f);
-    }
-    let clashing = found.iter().filter(|f| f.clash_count() > 0).count();
-    let head = format!(
-        "{source}: {} {} of {} {} from {from} to {to} ({location}), {clashing} with clashes",
-        found.len(),
-        if found.len() == 1 {
-            "occurrence"
-        } else {
-            "occurrences"
-        },
-        order.len(),
-        if order.len() == 1 { "event" } else { "events" },
-    );
+    let events = words::imported_events(found);
+    let head = words::import_heading(source, found, events.len(), (from, to), location);
     for line in wrap(&head, 80) {
         let _ = writeln!(out, "{}", style.bold(&line));
     }
     let pad = " ".repeat(4);
-    for uid in order {
-        let mine: &[&crate::report::Imported<'_>] = by_uid.get(uid).map_or(&[], Vec::as_slice);
+    for mine in &events {
         let with: Vec<&&crate::report::Imported<'_>> =
             mine.iter().filter(|f| f.clash_count() > 0).collect();
         let summary = mine.first().map_or("", |f| f.event.summary.as_str());
-        let count = match (with.len(), mine.len()) {
-            (0, 1) => "no clash".to_string(),
-            (0, n) => format!("no clash in {n} occurrences"),
-            (1, 1) => "it clashes".to_string(),
-            (k, n) if k == n => format!("all {n} occurrences clash"),
-            (1, n) => format!("1 of {n} occurrences clashes"),
-            (k, n) => format!("{k} of {n} occurrences clash"),
-        };
+        let count = words::event_count(with.len(), mine.len());
         let _ = writeln!(out, "{} ({count})", style.bold(summary));
         for f in with {
-            let when = match (f.days, f.times) {
-                (Some((a, b)), _) if a == b => format!("{} (all day)", day(a)),
-                (Some((a, b)), _) => format!("{} to {} (all day)", day(a), day(b)),
-                (_, Some((s, e))) if s.date_naive() == e.date_naive() => {
-                    format!("{}–{}", s.format("%a %Y-%m-%d %H:%M"), e.format("%H:%M"))
-                }
-                (_, Some((s, e))) => format!(
-                    "{} to {}",
-                    s.format("%a %Y-%m-%d %H:%M"),
-                    e.format("%a %Y-%m-%d %H:%M")
-                ),
-                _ => String::new(),
-            };
-            let _ = writeln!(out, "  {when}");
-            let lines: Vec<(Impact, String)> = match &f.found {
-                crate::report::Found::Days(v) => v
-                    .clashes
-                    .iter()
-                    .map(|c| {
-                        let possible = if c.possible { " (possible)" } else { "" };
-                        let eve = if c.kind == ClashKind::Eve {
-                            " (begins that evening)"
-                        } else {
-                            ""
-                        };
-                        (c.impact, format!("{}{possible}{eve}", c.occurrence.name()))
-                    })
-                    .collect(),
-                crate::report::Found::Timed(v) => v
-                    .clashes
-                    .iter()
-                    .map(|c| {
-                        let possible = if c.possible { " (possible)" } else { "" };
-                        (
-                            c.impact,
-                            format!("{}{possible}: {}", c.occurrence.name(), c.reason),
-                        )
-                    })
-                    .collect(),
-            };
-            for (impact, text) in lines {
+            let _ = writeln!(out, "  {}", words::imported_when(f));
+            for (impact, text) in words::imported_clashes(f) {
                 for (k, l) in wrap(&text, 80 - pad.len() - 8).iter().enumerate() {
                     let lead = if k == 0 {
                         format!("{pad}{}  ", style.impact(impact))

@@ -238,6 +238,14 @@ pub(crate) fn date_input(
     }
 }
 
+/// The class of a form group: marked when its field is in error.
+fn group(error: Option<&FieldError>) -> &'static str {
+    match error {
+        Some(_) => "form-group form-group--error",
+        None => "form-group",
+    }
+}
+
 /// The meeting lengths offered: (value as the CLI takes it, words).
 pub(crate) const DURATIONS: &[(&str, &str)] = &[
     ("30m", "30 minutes"),
@@ -318,16 +326,19 @@ impl MeetingFields {
         q.append_pair("location", &self.location);
     }
 
+    /// The form fields without the time and length: food, place (for a
+    /// calendar, whose events carry their own times).
+    pub fn inputs_without_time(&self, errors: &[FieldError]) -> Markup {
+        html! {
+            (self.food_input(errors))
+            (self.location_input(errors))
+        }
+    }
+
     /// The form fields: time, length, food, place.
     pub fn inputs(&self, errors: &[FieldError]) -> Markup {
         let time_error = field_error(errors, "time");
         let duration_error = field_error(errors, "duration");
-        let location_error = field_error(errors, "location");
-        let with_food_error = field_error(errors, "with-food");
-        let group = |e: Option<&FieldError>| match e {
-            Some(_) => "form-group form-group--error",
-            None => "form-group",
-        };
         html! {
             div class=(group(time_error)) {
                 label for="time" { "Start time (optional)" }
@@ -352,6 +363,15 @@ impl MeetingFields {
                     }
                 }
             }
+            (self.food_input(errors))
+            (self.location_input(errors))
+        }
+    }
+
+    /// "Food or drink will be served".
+    fn food_input(&self, errors: &[FieldError]) -> Markup {
+        let with_food_error = field_error(errors, "with-food");
+        html! {
             div class=(group(with_food_error)) {
                 @if let Some(e) = with_food_error { (error_message("with-food-error", e)) }
                 div class="checkbox" {
@@ -360,6 +380,13 @@ impl MeetingFields {
                     label for="with-food" { "Food or drink will be served" }
                 }
             }
+        }
+    }
+
+    /// "Where is the meeting?"
+    fn location_input(&self, errors: &[FieldError]) -> Markup {
+        let location_error = field_error(errors, "location");
+        html! {
             div class=(group(location_error)) {
                 label for="location" { "Where is the meeting?" }
                 @if let Some(e) = location_error { (error_message("location-error", e)) }

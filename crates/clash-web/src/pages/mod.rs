@@ -9,6 +9,7 @@
 pub(crate) mod calendar;
 mod check;
 mod form;
+mod import;
 mod observances;
 mod subscribe;
 mod suggest;
@@ -47,6 +48,7 @@ pub(crate) fn routes() -> Router<Arc<Shared>> {
         .route("/subscribe", get(subscribe::subscribe))
         .route("/observances", get(observances::list))
         .route("/observances/{id}", get(observances::show))
+        .route("/import", get(import::start).post(import::upload))
         .route(STYLESHEET_PATH.as_str(), get(stylesheet))
 }
 
@@ -57,6 +59,7 @@ const NAV: &[(&str, &str)] = &[
     ("/calendar", "Calendar"),
     ("/observances", "Observances"),
     ("/subscribe", "Subscribe"),
+    ("/import", "Check a calendar"),
 ];
 
 async fn stylesheet() -> Response {
