@@ -218,11 +218,22 @@ fn also_list(heading: &str, lines: &[(String, Impact)]) -> Markup {
 }
 
 /// The next steps: better dates for the same meeting, another date.
-fn next_steps(form: &CheckForm, date: NaiveDate, today: NaiveDate) -> Markup {
+/// The traditions that clash: subscribing to them is a next step.
+fn next_steps(form: &CheckForm, date: NaiveDate, today: NaiveDate, traditions: &[&str]) -> Markup {
+    let mut unique: Vec<&str> = traditions.to_vec();
+    unique.sort_unstable();
+    unique.dedup();
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    q.append_pair("tradition", &unique.join(","));
+    q.append_pair("location", &form.meeting.location);
+    let subscribe = format!("/subscribe?{}", q.finish());
     html! {
         h2 { "What next" }
         ul {
             li { a href={ "/suggest?" (form.suggest_query(date, today)) } { "Suggest better dates for this meeting" } }
+            @if !unique.is_empty() {
+                li { a href=(subscribe) { "Subscribe to these traditions in your calendar (" (unique.join(", ")) ")" } }
+            }
             li { a href="/" { "Check another date" } }
         }
     }
@@ -240,6 +251,11 @@ fn day_answer(r: &CheckReport<'_>, form: &CheckForm, date: NaiveDate, today: Nai
         .collect();
     let top = clashes.iter().map(|w| w.impact).max();
     let said = words::verdict_words(verdict, |c| c.impact, false);
+    let traditions: Vec<&str> = verdict
+        .clashes
+        .iter()
+        .map(|c| c.occurrence.observance().tradition().as_str())
+        .collect();
     let caption = format!("{}, {}", words::day(date), place(location));
     let names: Vec<(String, Impact)> = clashes.iter().map(|w| (w.name.clone(), w.impact)).collect();
     let also: Vec<(String, Impact)> = verdict
@@ -254,7 +270,7 @@ fn day_answer(r: &CheckReport<'_>, form: &CheckForm, date: NaiveDate, today: Nai
             @for w in &clashes { (clash_section(w)) }
         }
         (also_list(words::also_heading(true, false), &also))
-        (next_steps(form, date, today))
+        (next_steps(form, date, today, &traditions))
     };
     Page {
         title: format!("{said}: {}", words::day(date)),
@@ -267,6 +283,13 @@ fn day_answer(r: &CheckReport<'_>, form: &CheckForm, date: NaiveDate, today: Nai
 /// The answer to a check at a time of day.
 fn timed_answer(r: &TimedReport<'_>, form: &CheckForm, date: NaiveDate, today: NaiveDate) -> Page {
     let location = r.query.location.0;
+    let traditions: Vec<&str> = r
+        .meetings
+        .list
+        .iter()
+        .flat_map(|m| &m.found.clashes)
+        .map(|c| c.occurrence.observance().tradition().as_str())
+        .collect();
     let main = html! {
         @for n in &r.query.notes {
             div class="inset" { p { (n.to_string()) } }
@@ -285,7 +308,7 @@ fn timed_answer(r: &TimedReport<'_>, form: &CheckForm, date: NaiveDate, today: N
             @let also: Vec<(String, Impact)> = m.found.also.iter().map(|c| (words::timed_also(c), c.impact)).collect();
             (also_list(words::also_heading(true, true), &also))
         }
-        (next_steps(form, date, today))
+        (next_steps(form, date, today, &traditions))
     };
     let said = r.meetings.list.first().map_or("No clashes", |m| {
         words::verdict_words(&m.found, |c| c.impact, true)
