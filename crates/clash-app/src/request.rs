@@ -221,6 +221,10 @@ pub struct Request {
     /// Whether the request may name files on this machine (a profile TOML,
     /// a calendar by path): the CLI's user may, a web visitor may not.
     pub may_read_files: bool,
+    /// The most days a list or a whole-day check may cover for this asker
+    /// (`None`: the supported years). The web service sets it, so that no
+    /// request makes centuries of answers in one go.
+    pub max_range_days: Option<i64>,
 }
 
 impl Request {
@@ -233,7 +237,16 @@ impl Request {
             format: Format::Text,
             now,
             may_read_files: false,
+            max_range_days: None,
         }
+    }
+
+    /// The same request, with a list or whole-day check of at most `days`
+    /// days.
+    #[must_use]
+    pub fn max_range_days(mut self, days: i64) -> Self {
+        self.max_range_days = Some(days);
+        self
     }
 
     /// The same request, allowed to name files on this machine (or not).

@@ -51,6 +51,7 @@ pub fn run<R>(
         scope: &scope,
         format: request.format,
         files: request.may_read_files,
+        max_days: request.max_range_days,
     };
     match &request.command {
         Command::Check(c) if is_timed(c) => check_timed(&ctx, c, answer),
@@ -85,9 +86,23 @@ struct Ctx<'a> {
     format: Format,
     /// Whether the request may name files on this machine.
     files: bool,
+    /// The most days a list or a whole-day check may cover.
+    max_days: Option<i64>,
 }
 
 impl Ctx<'_> {
+    /// Refuses a range longer than the asker may have.
+    fn within_limit(&self, from: NaiveDate, to: NaiveDate) -> Result<()> {
+        match self.max_days {
+            Some(most) if (to - from).num_days() >= most => Err(Error::usage(format!(
+                "{from}..{to} is longer than the {} years answered here at once",
+                most / 366
+            ))
+            .hint("ask for a shorter range, or use the clash command for long ones")),
+            _ => Ok(()),
+        }
+    }
+
     /// Refuses a format the command does not write.
     fn formats(&self, allowed: &[Format]) -> Result<()> {
         if allowed.contains(&self.format) {
@@ -139,6 +154,7 @@ fn check_days<R>(
             .hint("for example: clash check 2026-03-20T18:00 --duration 2h"));
     }
     let (from, to) = resolve_range(c.when.as_deref(), &c.range, ctx.today(), 0)?;
+    ctx.within_limit(from, to)?;
     ctx.formats(NOT_ICS)?;
     // One more day for the eve of the last one.
     let last = to
@@ -457,6 +473,7 @@ fn list<R>(
     } else {
         resolve_range(l.range_text.as_deref(), &l.range, ctx.today(), 364)?
     };
+    ctx.within_limit(from, to)?;
     let filter = &ctx.scope.filter;
     let index = ctx.index(from.year(), to.year(), Some(filter))?;
     let location = ctx.location();
@@ -704,10 +721,12 @@ fn show<R>(ctx: &Ctx<'_>, s: &request::Show, answer: impl FnOnce(&Report<'_>) ->
         )));
     }
     ctx.formats(NOT_ICS)?;
-    let index = ctx.index(from.year(), to.year(), None)?;
     let only = Filter::default()
         .ids([obs.id().clone()])
         .categories(Category::ALL.iter().copied());
+    // Only this observance (and what its rule depends on) is expanded: a
+    // range of centuries costs one observance's years, not the catalogue's.
+    let index = ctx.index(from.year(), to.year(), Some(&only))?;
     let next = index
         .list(from, to, &only)?
         .into_iter()

@@ -35,7 +35,7 @@ pub fn push_day(out: &mut String, d: NaiveDate) {
     }
 }
 
-/// " [UK]", " [Scotland]", or nothing: the nations of a public holiday.
+/// `" [UK]"`, `" [Scotland]"`, or nothing: the nations of a public holiday.
 pub fn regions(r: RegionSet) -> String {
     if r.is_empty() {
         String::new()
@@ -84,7 +84,7 @@ pub fn push_span_note(out: &mut String, o: &OccurrenceRef<'_>) {
 }
 
 /// Appends "Passover (Pesach) (to Thu 2026-04-09)" or "Christmas Day
-/// [UK]" to `out`: an occurrence's name, its span and other dates, and the
+/// \[UK\]" to `out`: an occurrence's name, its span and other dates, and the
 /// nations of a public holiday, as a line of a list says it.
 pub fn push_occurrence_line(out: &mut String, o: &OccurrenceRef<'_>) {
     out.push_str(&o.name());
@@ -216,7 +216,7 @@ pub struct ClashWords<'a> {
     /// The observance's id.
     pub id: &'a str,
     /// Its name on this occasion, with the nations of a public holiday
-    /// ("Christmas Day [UK]").
+    /// (`Christmas Day [UK]`).
     pub name: String,
     /// How much this clash matters.
     pub impact: Impact,
@@ -230,7 +230,7 @@ pub struct ClashWords<'a> {
 }
 
 impl ClashWords<'_> {
-    /// "Christmas Day [UK] (christian, public-holiday)".
+    /// `Christmas Day [UK] (christian, public-holiday)`.
     pub fn headline(&self) -> String {
         format!("{} ({})", self.name, self.details.join(", "))
     }

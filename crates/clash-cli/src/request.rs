@@ -31,6 +31,7 @@ pub fn request(args: &Args, now: DateTime<Utc>) -> Option<Request> {
         now,
         // The command line's user may name their own files.
         may_read_files: true,
+        max_range_days: None,
     })
 }
 

@@ -231,11 +231,27 @@ fn internal_error() -> Response {
     error_body(StatusCode::INTERNAL_SERVER_ERROR, "internal error", None)
 }
 
-/// Runs `work` on a blocking thread (the engine's work is CPU-bound); a
-/// panic in it is logged and answered 500.
+/// The engine's work that may run at once: two per core. More waits its
+/// turn (within the client timeout), so that a burst of long answers
+/// cannot start hundreds of threads.
+static WORKERS: std::sync::LazyLock<Arc<tokio::sync::Semaphore>> = std::sync::LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+    Arc::new(tokio::sync::Semaphore::new(cores * 2))
+});
+
+/// Runs `work` on a blocking thread (the engine's work is CPU-bound), one
+/// of [`WORKERS`]; a panic in it is logged and answered 500.
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, Response> {
+    let Ok(permit) = WORKERS.clone().acquire_owned().await else {
+        return Err(internal_error());
+    };
+    let work = move || {
+        let answer = work();
+        drop(permit);
+        answer
+    };
     tokio::task::spawn_blocking(work).await.map_err(|e| {
         eprintln!("clash serve: a request's work panicked: {e}");
         internal_error()
@@ -325,7 +341,8 @@ fn request(
     q.finish()?;
     Ok(Request::new(command, Utc::now())
         .options(options)
-        .format(format))
+        .format(format)
+        .max_range_days(clash_app::MAX_EXPORT_DAYS))
 }
 
 /// Answers an API request built from the query string (JSON), or its error.
