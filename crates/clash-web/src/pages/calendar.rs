@@ -13,7 +13,7 @@ use clash_app::report::ListReport;
 use clash_app::{words, Command, Error, List, Report, Request};
 use maud::{html, Markup};
 
-use super::{error_message, error_summary, field_error, place, sentence, FieldError, Page};
+use super::{error_message, error_summary, field_error, place, FieldError, Page};
 use crate::query::Query;
 use crate::Shared;
 
@@ -139,10 +139,7 @@ pub(crate) async fn calendar(
         text => match month(text, today) {
             Ok(d) => d,
             Err(e) => {
-                let errors = [FieldError {
-                    field: "month",
-                    message: sentence(e.message()),
-                }];
+                let errors = [FieldError::new("month", e.message())];
                 return page_of(&month_text, today, &filters, &errors, None).into_response();
             }
         },
@@ -159,32 +156,24 @@ pub(crate) async fn calendar(
         },
     });
     let request = Request::new(command, now).options(filters.options(&shared.config.defaults));
-    let engine = shared.engine.clone();
     let asked = filters.clone();
-    let done = crate::blocking(move || {
-        engine.run(&request, |report| match report {
-            Report::List(r) => Some(page_of(
-                &first.format("%Y-%m").to_string(),
-                first,
-                &asked,
-                &[],
-                Some(r),
-            )),
-            _ => None,
-        })
+    let done = super::run_page(&shared, request, move |report| match report {
+        Report::List(r) => Some(page_of(
+            &first.format("%Y-%m").to_string(),
+            first,
+            &asked,
+            &[],
+            Some(r),
+        )),
+        _ => None,
     })
     .await;
     match done {
-        Ok(Ok(Some(page))) => page.into_response(),
-        Ok(Ok(None)) => crate::internal_error(),
-        Ok(Err(e)) => {
-            let errors = [FieldError {
-                field: "tradition-christian",
-                message: sentence(e.message()),
-            }];
+        Ok(response) => response,
+        Err(e) => {
+            let errors = [FieldError::new("tradition-christian", e.message())];
             page_of(&month_text, first, &filters, &errors, None).into_response()
         }
-        Err(response) => response,
     }
 }
 

@@ -89,37 +89,26 @@ pub(crate) async fn check(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQ
         ..shared.config.defaults.clone()
     };
     let request = Request::new(command, now).options(options);
-    let engine = shared.engine.clone();
     let asked = form.clone();
-    let done = crate::blocking(move || {
-        engine.run(&request, |report| match report {
-            Report::Check(r) => Some(day_answer(r, &asked, date, today)),
-            Report::Timed(r) => Some(timed_answer(r, &asked, date, today)),
-            _ => None,
-        })
+    let done = super::run_page(&shared, request, move |report| match report {
+        Report::Check(r) => Some(day_answer(r, &asked, date, today)),
+        Report::Timed(r) => Some(timed_answer(r, &asked, date, today)),
+        _ => None,
     })
     .await;
     match done {
-        Ok(Ok(Some(page))) => page.into_response(),
-        Ok(Ok(None)) => crate::internal_error(),
+        Ok(response) => response,
         // The only input left for the engine to refuse is the location.
-        Ok(Err(e)) => {
-            let errors = [FieldError {
-                field: "location",
-                message: super::sentence(e.message()),
-            }];
+        Err(e) => {
+            let errors = [FieldError::new("location", e.message())];
             question(&form, &errors, StatusCode::BAD_REQUEST).into_response()
         }
-        Err(response) => response,
     }
 }
 
 /// The question page, with `errors` (and "Error: " in its title) if any.
 fn question(form: &CheckForm, errors: &[FieldError], status: StatusCode) -> Page {
-    let title = match errors.is_empty() {
-        true => "Check a date".to_string(),
-        false => "Error: Check a date".to_string(),
-    };
+    let title = super::titled("Check a date", errors);
     let main = html! {
         (error_summary(errors))
         h1 { "Check a date for a meeting" }

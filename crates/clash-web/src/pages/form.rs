@@ -29,10 +29,7 @@ impl Reader {
         match self.q.one(name) {
             Ok(v) => v.unwrap_or_default().trim().to_string(),
             Err(e) => {
-                self.errors.push(FieldError {
-                    field,
-                    message: sentence(e.message()),
-                });
+                self.errors.push(FieldError::new(field, e.message()));
                 String::new()
             }
         }
@@ -53,10 +50,7 @@ impl Reader {
         match self.q.flag(name) {
             Ok(f) => f,
             Err(e) => {
-                self.errors.push(FieldError {
-                    field,
-                    message: sentence(e.message()),
-                });
+                self.errors.push(FieldError::new(field, e.message()));
                 false
             }
         }
@@ -181,10 +175,7 @@ impl DateParts {
         clash_app::input::parse_date(&text, today)
             .and_then(|d| clash_app::input::check_range(d, d))
             .map(|(d, _)| d)
-            .map_err(|e| FieldError {
-                field: ids.day,
-                message: sentence(e.message()),
-            })
+            .map_err(|e| FieldError::new(ids.day, e.message()))
     }
 }
 
@@ -290,15 +281,9 @@ impl MeetingFields {
         }
         let duration = Some(self.duration.as_str()).filter(|d| !d.is_empty());
         if let Err(e) = clash_app::input::meeting_time(&self.time, None, max_minutes) {
-            errors.push(FieldError {
-                field: "time",
-                message: sentence(e.message()),
-            });
+            errors.push(FieldError::new("time", e.message()));
         } else if let Err(e) = clash_app::input::meeting_time(&self.time, duration, max_minutes) {
-            errors.push(FieldError {
-                field: "duration",
-                message: sentence(e.message()),
-            });
+            errors.push(FieldError::new("duration", e.message()));
         }
     }
 

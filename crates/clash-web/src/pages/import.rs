@@ -152,29 +152,21 @@ pub(crate) async fn upload(State(shared): State<Arc<Shared>>, request: HttpReque
         ..shared.config.defaults.clone()
     };
     let request = Request::new(command, Utc::now()).options(options);
-    let engine = shared.engine.clone();
-    let done = crate::blocking(move || {
-        engine.run(&request, |report| match report {
-            Report::Import(r) => Some(answer(r)),
-            _ => None,
-        })
+    let done = super::run_page(&shared, request, move |report| match report {
+        Report::Import(r) => Some(answer(r)),
+        _ => None,
     })
     .await;
     match done {
-        Ok(Ok(Some(page))) => page.into_response(),
-        Ok(Ok(None)) => crate::internal_error(),
-        Ok(Err(e)) => {
+        Ok(response) => response,
+        Err(e) => {
             let field = match e.message().contains("location") {
                 true => "location",
                 false => "file",
             };
-            let errors = [FieldError {
-                field,
-                message: sentence(e.message()),
-            }];
+            let errors = [FieldError::new(field, e.message())];
             form_page(&p, &errors, StatusCode::BAD_REQUEST).into_response()
         }
-        Err(response) => response,
     }
 }
 
@@ -208,10 +200,7 @@ fn form_page(p: &Posted, errors: &[FieldError], status: StatusCode) -> Page {
         }
     };
     Page {
-        title: match errors.is_empty() {
-            true => "Check a calendar".to_string(),
-            false => "Error: Check a calendar".to_string(),
-        },
+        title: super::titled("Check a calendar", errors),
         nav: Some("/import"),
         main,
         status,

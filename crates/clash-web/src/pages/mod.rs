@@ -26,6 +26,32 @@ use maud::{html, Markup, DOCTYPE};
 
 use crate::Shared;
 
+/// Runs `request` on the engine off the reactor and makes the page of its
+/// report with `page` (`None`, a report of another command, is a bug:
+/// 500); the engine's refusal is the `Err`, for the page to show against
+/// the field it is about.
+pub(crate) async fn run_page(
+    shared: &Shared,
+    request: clash_app::Request,
+    page: impl FnOnce(&clash_app::Report<'_>) -> Option<Page> + Send + 'static,
+) -> Result<Response, clash_app::Error> {
+    let engine = shared.engine.clone();
+    match crate::blocking(move || engine.run(&request, page)).await {
+        Ok(Ok(Some(page))) => Ok(page.into_response()),
+        Ok(Ok(None)) => Ok(crate::internal_error()),
+        Ok(Err(e)) => Err(e),
+        Err(response) => Ok(response),
+    }
+}
+
+/// A page's title: `Error: ` before it when the form has errors.
+pub(crate) fn titled(name: &str, errors: &[FieldError]) -> String {
+    match errors.is_empty() {
+        true => name.to_string(),
+        false => format!("Error: {name}"),
+    }
+}
+
 /// The stylesheet, embedded in the binary.
 const STYLESHEET: &str = include_str!("../../assets/clash.css");
 
@@ -166,6 +192,16 @@ fn layout(title: &str, current: Option<&str>, main: Markup) -> Markup {
 pub(crate) struct FieldError {
     pub field: &'static str,
     pub message: String,
+}
+
+impl FieldError {
+    /// The application's `message` against `field`, as a sentence.
+    pub(crate) fn new(field: &'static str, message: &str) -> FieldError {
+        FieldError {
+            field,
+            message: sentence(message),
+        }
+    }
 }
 
 /// The error summary (GOV.UK pattern): first in `main`, focused on load

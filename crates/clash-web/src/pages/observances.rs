@@ -13,7 +13,7 @@ use clash_app::report::{ObservancesReport, ShowReport};
 use clash_app::{words, Command, ErrorKind, Report, Request, Show};
 use maud::{html, Markup};
 
-use super::{error_summary, place, sentence, FieldError, Page};
+use super::{error_summary, place, FieldError, Page};
 use crate::query::Query;
 use crate::Shared;
 
@@ -31,23 +31,16 @@ pub(crate) async fn list(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQu
         ..clash_app::Options::default()
     };
     let request = Request::new(Command::Observances, Utc::now()).options(options);
-    let engine = shared.engine.clone();
     let (t, m) = (tradition.clone(), min_impact.clone());
-    let done = crate::blocking(move || {
-        engine.run(&request, |report| match report {
-            Report::Observances(r) => Some(catalogue(r, &t, &m, &[])),
-            _ => None,
-        })
+    let done = super::run_page(&shared, request, move |report| match report {
+        Report::Observances(r) => Some(catalogue(r, &t, &m, &[])),
+        _ => None,
     })
     .await;
     match done {
-        Ok(Ok(Some(page))) => page.into_response(),
-        Ok(Ok(None)) => crate::internal_error(),
-        Ok(Err(e)) => {
-            let errors = [FieldError {
-                field: "tradition",
-                message: sentence(e.message()),
-            }];
+        Ok(response) => response,
+        Err(e) => {
+            let errors = [FieldError::new("tradition", e.message())];
             let mut page = catalogue(
                 &ObservancesReport::empty(),
                 &tradition,
@@ -57,7 +50,6 @@ pub(crate) async fn list(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQu
             page.status = StatusCode::BAD_REQUEST;
             page.into_response()
         }
-        Err(response) => response,
     }
 }
 
@@ -140,34 +132,27 @@ pub(crate) async fn show(
         ..shared.config.defaults.clone()
     };
     let request = Request::new(command, Utc::now()).options(options);
-    let engine = shared.engine.clone();
-    let done = crate::blocking(move || {
-        engine.run(&request, |report| match report {
-            Report::Show(r) => Some(one(r)),
-            _ => None,
-        })
+    let done = super::run_page(&shared, request, move |report| match report {
+        Report::Show(r) => Some(one(r)),
+        _ => None,
     })
     .await;
     match done {
-        Ok(Ok(Some(page))) => page.into_response(),
-        Ok(Ok(None)) => crate::internal_error(),
-        Ok(Err(e))
-            if e.kind() == ErrorKind::NotFound || e.message().contains("unknown observance") =>
-        {
+        Ok(response) => response,
+        Err(e) if e.kind() == ErrorKind::NotFound || e.message().contains("unknown observance") => {
             super::not_found(&format!("/observances/{id}"))
         }
-        Ok(Err(e)) => Page {
+        Err(e) => Page {
             title: "Error: Observance".to_string(),
             nav: Some("/observances"),
             main: html! {
-                (error_summary(&[FieldError { field: "main", message: sentence(e.message()) }]))
+                (error_summary(&[FieldError::new("main", e.message())]))
                 h1 { "Observance" }
                 p { a href="/observances" { "All observances" } }
             },
             status: StatusCode::BAD_REQUEST,
         }
         .into_response(),
-        Err(response) => response,
     }
 }
 

@@ -14,7 +14,7 @@ use clash_app::{Command, List, Request};
 use maud::html;
 
 use super::calendar::Filters;
-use super::{error_summary, sentence, FieldError, Page};
+use super::{error_summary, FieldError, Page};
 use crate::query::Query;
 use crate::Shared;
 
@@ -41,10 +41,7 @@ pub(crate) async fn subscribe(
     let checked = crate::blocking(move || engine.run(&request, |_| ())).await;
     let errors = match checked {
         Ok(Ok(())) => Vec::new(),
-        Ok(Err(e)) => vec![FieldError {
-            field: "tradition-christian",
-            message: sentence(e.message()),
-        }],
+        Ok(Err(e)) => vec![FieldError::new("tradition-christian", e.message())],
         Err(response) => return response,
     };
     let mut feed_query = form_urlencoded::Serializer::new(String::new());

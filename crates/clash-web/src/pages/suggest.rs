@@ -137,19 +137,15 @@ pub(crate) async fn suggest(
         ..shared.config.defaults.clone()
     };
     let request = Request::new(command, now).options(options);
-    let engine = shared.engine.clone();
     let asked = form.clone();
-    let done = crate::blocking(move || {
-        engine.run(&request, |report| match report {
-            Report::Suggest(r) => Some(answer(r, &asked)),
-            _ => None,
-        })
+    let done = super::run_page(&shared, request, move |report| match report {
+        Report::Suggest(r) => Some(answer(r, &asked)),
+        _ => None,
     })
     .await;
     match done {
-        Ok(Ok(Some(page))) => page.into_response(),
-        Ok(Ok(None)) => crate::internal_error(),
-        Ok(Err(e)) => {
+        Ok(response) => response,
+        Err(e) => {
             // What the engine refuses: the window (reversed, too long), the
             // weekdays, the audience or the place. Put it where it belongs.
             let message = super::sentence(e.message());
@@ -162,16 +158,12 @@ pub(crate) async fn suggest(
             let errors = [FieldError { field, message }];
             question_page(&form, &errors, StatusCode::BAD_REQUEST).into_response()
         }
-        Err(response) => response,
     }
 }
 
 /// The question alone (first visit, or with errors).
 fn question_page(form: &SuggestForm, errors: &[FieldError], status: StatusCode) -> Page {
-    let title = match errors.is_empty() {
-        true => "Suggest dates".to_string(),
-        false => "Error: Suggest dates".to_string(),
-    };
+    let title = super::titled("Suggest dates", errors);
     let main = html! {
         (error_summary(errors))
         h1 { "Suggest dates for a meeting" }
