@@ -234,6 +234,16 @@ pub enum Command {
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
+    /// Write the static site of feeds and the subscribe page to DIR, whole (SPEC §13)
+    Publish {
+        /// The folder the web server serves (replaced whole, never half-written)
+        dir: PathBuf,
+        #[command(flatten)]
+        range_args: RangeArgs,
+        /// The address the site is reached at, for the subscribe links
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell

@@ -55,6 +55,14 @@ fn answer(args: &args::Args) -> Result<u8, Error> {
     if let args::Command::Serve { listen, base_url } = &args.command {
         return serve(args, listen, base_url.as_deref()).map(|()| 0);
     }
+    if let args::Command::Publish {
+        dir,
+        range_args,
+        base_url,
+    } = &args.command
+    {
+        return publish(args, dir, range_args, base_url.as_deref(), &mut out).map(|()| 0);
+    }
     let Some(request) = request::request(args, clash_app::chrono::Utc::now()) else {
         return Ok(0);
     };
@@ -116,6 +124,37 @@ fn serve(args: &args::Args, listen: &str, base_url: Option<&str>) -> Result<(), 
     Ok(())
 }
 
+/// `clash publish DIR`: the static site, made in memory, then written
+/// beside DIR and swapped in whole; one line says what was written.
+fn publish(
+    args: &args::Args,
+    dir: &Path,
+    range: &args::RangeArgs,
+    base_url: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let started = std::time::Instant::now();
+    let base_url = base_url.map(clash_web::BaseUrl::parse).transpose()?;
+    let config = clash_web::Config::new(request::options(&args.common), base_url);
+    let engine = Engine::load(&request::extra(&args.common))?;
+    let window = clash_app::FromTo {
+        from: range.from.clone(),
+        to: range.to.clone(),
+    };
+    let site = clash_web::publish::site(&engine, &config, window, clash_app::chrono::Utc::now())?;
+    clash_web::publish::write(dir, &site)
+        .map_err(|e| Error::usage(format!("cannot publish to {}: {e}", dir.display())))?;
+    let line = format!(
+        "published {} files ({:.1} MB) to {} in {:.2} s\n",
+        site.files().count(),
+        site.bytes() as f64 / 1e6,
+        dir.display(),
+        started.elapsed().as_secs_f64()
+    );
+    clash_app::render::write_text(out, &line)?;
+    flush(out)
+}
+
 /// Resolves at the first SIGINT (Ctrl-C) or SIGTERM.
 async fn stop_signal() {
     let interrupt = async {
@@ -167,7 +206,7 @@ fn write_feed(report: &Report<'_>, path: &Path, out: &mut dyn Write) -> Result<(
 
 /// Flushes standard output; a closed pipe (`clash list | head`) is not an
 /// error.
-fn flush(out: &mut impl Write) -> Result<(), Error> {
+fn flush(out: &mut (impl Write + ?Sized)) -> Result<(), Error> {
     clash_app::render::written_ok(out.flush())
 }
 

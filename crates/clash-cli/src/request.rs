@@ -153,6 +153,6 @@ fn command(c: &args::Command) -> Option<Command> {
             range: range(range_args),
         }),
         A::Locations => Command::Locations,
-        A::Completions { .. } | A::Serve { .. } => return None,
+        A::Completions { .. } | A::Serve { .. } | A::Publish { .. } => return None,
     })
 }

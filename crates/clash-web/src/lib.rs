@@ -22,6 +22,7 @@
 mod base_url;
 mod cache;
 mod pages;
+pub mod publish;
 mod query;
 
 use std::future::Future;
@@ -548,20 +549,33 @@ async fn named_feed(
         let mut q = Query::parse(raw.as_deref());
         let range = feed_window(q.range()?, today);
         q.finish()?;
-        let command = Command::Export(List {
-            range_text: None,
+        Ok(named_request(
+            named,
+            &shared.config.defaults,
             range,
-        });
-        let options = named
-            .options
-            .clone()
-            .with_settings_of(&shared.config.defaults);
-        Ok(Request::new(command, Utc::now())
-            .options(options)
-            .format(Format::Ics))
+            Utc::now(),
+        ))
     })();
     let path = format!("/feeds/{file}");
     cached_feed(&shared, &path, raw.as_deref(), today, made).await
+}
+
+/// The request of named feed `named` over `range`, with the server's
+/// settings (`defaults`): what `/feeds/NAME.ics` answers and `clash
+/// publish` writes.
+fn named_request(
+    named: &clash_app::NamedFeed,
+    defaults: &Options,
+    range: FromTo,
+    now: clash_app::chrono::DateTime<Utc>,
+) -> Request {
+    let command = Command::Export(List {
+        range_text: None,
+        range,
+    });
+    Request::new(command, now)
+        .options(named.options.clone().with_settings_of(defaults))
+        .format(Format::Ics)
 }
 
 /// The feed at `path?raw` made `today`: an error for a query that makes no

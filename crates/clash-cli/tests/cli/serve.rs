@@ -1158,3 +1158,172 @@ fn hostile_page_requests_get_the_error_summary_and_no_5xx() {
     let (status, _, body) = server.get("/healthz");
     assert_eq!((status, body.as_slice()), (200, b"ok\n".as_slice()));
 }
+
+/// Every file under `dir`: its path (with `/`) and bytes.
+fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    fn walk(
+        root: &std::path::Path,
+        dir: &std::path::Path,
+        out: &mut std::collections::BTreeMap<String, Vec<u8>>,
+    ) {
+        for entry in std::fs::read_dir(dir).expect("read the site") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).expect("below the root");
+                let name = rel.to_string_lossy().replace('\\', "/");
+                out.insert(name, std::fs::read(&path).expect("read a file"));
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// `clash publish` with `args`; its standard output.
+fn publish(args: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_clash"))
+        .arg("publish")
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run clash publish");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn publish_writes_the_same_site_twice_and_the_served_feeds() {
+    let scratch = std::env::temp_dir().join(format!("clash-publish-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).expect("scratch");
+    let (a, b) = (scratch.join("a"), scratch.join("b"));
+    let base = ["--base-url", "https://clash.example.org/calendars"];
+    let said = publish(&[a.to_str().expect("path"), base[0], base[1]]);
+    assert!(said.starts_with("published "), "{said}");
+    publish(&[b.to_str().expect("path"), base[0], base[1]]);
+    let site = tree(&a);
+    // The same inputs, the same bytes (a hash of each tree would only
+    // say less).
+    assert!(site == tree(&b), "two runs wrote different sites");
+    // Every named feed, with its compressed siblings, is what `clash
+    // serve` answers at the same name on the same day.
+    let server = Server::start();
+    let feeds: Vec<&String> = site.keys().filter(|k| k.ends_with(".ics")).collect();
+    assert!(feeds.len() >= 30, "{} feeds", feeds.len());
+    for path in feeds {
+        let bytes = &site[path];
+        let (status, _, served) = server.get(&format!("/{path}"));
+        assert_eq!(status, 200, "{path}");
+        assert!(&served == bytes, "{path} differs from clash serve's");
+        let mut unzipped = Vec::new();
+        flate2::read::GzDecoder::new(site[&format!("{path}.gz")].as_slice())
+            .read_to_end(&mut unzipped)
+            .expect("gunzip");
+        assert!(&unzipped == bytes, "{path}.gz");
+        let mut unbrotli = Vec::new();
+        brotli::Decompressor::new(site[&format!("{path}.br")].as_slice(), 1 << 16)
+            .read_to_end(&mut unbrotli)
+            .expect("unbrotli");
+        assert!(&unbrotli == bytes, "{path}.br");
+        let text = String::from_utf8_lossy(bytes);
+        assert!(text.starts_with("BEGIN:VCALENDAR") && text.trim_end().ends_with("END:VCALENDAR"));
+    }
+    // Feeds equal `clash export` of their options, over serve's window.
+    let year = chrono::Utc::now().year();
+    let (from, to) = ((year - 1).to_string(), (year + 1).to_string());
+    for (name, options) in [
+        ("all", &[][..]),
+        (
+            "hindu-high",
+            &["--tradition", "hindu", "--min-impact", "high"][..],
+        ),
+        (
+            "holidays-gb-nir",
+            &["--category", "public-holiday", "--region", "gb-nir"][..],
+        ),
+    ] {
+        let mut args = vec!["export", "--from", &from, "--to", &to];
+        args.extend_from_slice(options);
+        assert!(site[&format!("feeds/{name}.ics")] == cli(&args), "{name}");
+    }
+    let (_, _, observances) = server.get("/api/v1/observances");
+    assert!(site["api/v1/observances.json"] == observances);
+    // The subscribe page links each feed for each calendar, at the base.
+    let index = String::from_utf8_lossy(&site["index.html"]);
+    assert!(index.contains("webcal://clash.example.org/calendars/feeds/hindu.ics"));
+    assert!(index.contains("cid=http%3A%2F%2Fclash.example.org%2Fcalendars%2Ffeeds%2Fhindu.ics"));
+    assert!(index.contains("href=\"feeds/hindu.ics\" download"));
+    let css = site
+        .keys()
+        .find(|k| k.starts_with("assets/clash-"))
+        .expect("the stylesheet");
+    assert!(index.contains(&format!("href=\"{css}\"")));
+    // Nothing is left beside the site.
+    let left: Vec<_> = std::fs::read_dir(&scratch)
+        .expect("scratch")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
+#[test]
+fn an_interrupted_publish_leaves_the_old_site_or_the_new_one_whole() {
+    let scratch = std::env::temp_dir().join(format!("clash-publish-kill-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).expect("scratch");
+    let dir = scratch.join("site");
+    let dir_text = dir.to_str().expect("path").to_string();
+    publish(&[&dir_text, "--from", "2026", "--to", "2026"]);
+    let old = tree(&dir);
+    // The new site (a wider window) made once elsewhere, to compare.
+    let elsewhere = scratch.join("new");
+    publish(&[
+        elsewhere.to_str().expect("path"),
+        "--from",
+        "2025",
+        "--to",
+        "2028",
+    ]);
+    let new = tree(&elsewhere);
+    assert!(old != new);
+    // Killed at several moments, the site is always one of the two.
+    for ms in [20, 100, 300, 700, 1500, 3000] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_clash"))
+            .args(["publish", &dir_text, "--from", "2025", "--to", "2028"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start clash publish");
+        std::thread::sleep(Duration::from_millis(ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = tree(&dir);
+        assert!(
+            now == old || now == new,
+            "killed after {ms} ms: a site that is neither"
+        );
+    }
+    // A whole run after the interrupted ones: the new site, and nothing
+    // left beside it.
+    publish(&[&dir_text, "--from", "2025", "--to", "2028"]);
+    assert!(tree(&dir) == new);
+    let mut left: Vec<_> = std::fs::read_dir(&scratch)
+        .expect("scratch")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["new", "site"]);
+    let _ = std::fs::remove_dir_all(&scratch);
+}

@@ -11,7 +11,7 @@ mod check;
 mod form;
 mod import;
 mod observances;
-mod subscribe;
+pub(crate) mod subscribe;
 mod suggest;
 
 use std::sync::{Arc, LazyLock};
@@ -114,7 +114,7 @@ pub(crate) struct Page {
 
 impl IntoResponse for Page {
     fn into_response(self) -> Response {
-        let html = layout(&self.title, self.nav, self.main).into_string();
+        let html = layout(&self.title, Site::Served(self.nav), self.main).into_string();
         let mut r = (self.status, html).into_response();
         let h = r.headers_mut();
         h.insert(
@@ -137,9 +137,29 @@ impl IntoResponse for Page {
     }
 }
 
+/// Where a page lives: served by `clash serve` (the navigation, the
+/// stylesheet at the site's root) or published as a static file (no
+/// navigation to pages that are not there, the stylesheet beside it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Site<'a> {
+    /// A page of the service, in this navigation entry.
+    Served(Option<&'a str>),
+    /// A published page.
+    Published,
+}
+
+/// The stylesheet's file name in a published site (`assets/…`).
+pub(crate) fn stylesheet_file() -> (&'static str, &'static str) {
+    (STYLESHEET_PATH.trim_start_matches('/'), STYLESHEET)
+}
+
 /// The frame of every page: a skip link, the header with the service name
 /// and navigation, one `main`, the footer.
-fn layout(title: &str, current: Option<&str>, main: Markup) -> Markup {
+pub(crate) fn layout(title: &str, site: Site<'_>, main: Markup) -> Markup {
+    let (stylesheet, home, current) = match site {
+        Site::Served(current) => (STYLESHEET_PATH.as_str(), "/", current),
+        Site::Published => (STYLESHEET_PATH.trim_start_matches('/'), "index.html", None),
+    };
     html! {
         (DOCTYPE)
         html lang="en-GB" {
@@ -147,21 +167,23 @@ fn layout(title: &str, current: Option<&str>, main: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " – clash" }
-                link rel="stylesheet" href=(STYLESHEET_PATH.as_str());
+                link rel="stylesheet" href=(stylesheet);
             }
             body {
                 a class="skip-link" href="#main" { "Skip to main content" }
                 header class="site-header" {
                     div class="width" {
-                        a class="service" href="/" { "clash" }
-                        nav aria-label="Pages" {
-                            ul {
-                                @for (path, name) in NAV {
-                                    li {
-                                        @if current == Some(*path) {
-                                            a href=(path) aria-current="page" { (name) }
-                                        } @else {
-                                            a href=(path) { (name) }
+                        a class="service" href=(home) { "clash" }
+                        @if let Site::Served(_) = site {
+                            nav aria-label="Pages" {
+                                ul {
+                                    @for (path, name) in NAV {
+                                        li {
+                                            @if current == Some(*path) {
+                                                a href=(path) aria-current="page" { (name) }
+                                            } @else {
+                                                a href=(path) { (name) }
+                                            }
                                         }
                                     }
                                 }

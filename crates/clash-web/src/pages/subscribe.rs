@@ -11,7 +11,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use clash_app::chrono::Utc;
 use clash_app::{Command, List, Request};
-use maud::html;
+use maud::{html, Markup};
 
 use super::calendar::Filters;
 use super::{error_summary, FieldError, Page};
@@ -52,26 +52,8 @@ pub(crate) async fn subscribe(
         false => format!("/feed.ics?{feed_query}"),
     };
     let https = site(&shared, &headers).join(&path);
-    let http = match https.strip_prefix("https://") {
-        Some(rest) => format!("http://{rest}"),
-        None => https.clone(),
-    };
-    let webcal = match https.split_once("://") {
-        Some((_, rest)) => format!("webcal://{rest}"),
-        None => https.clone(),
-    };
     let name = clash_app::feed_name(&options);
-    let encode = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
-    // Google's add-by-address fails on https there: it takes the http form.
-    let google = format!(
-        "https://www.google.com/calendar/render?cid={}",
-        encode(&http)
-    );
-    let outlook = format!(
-        "https://outlook.live.com/calendar/addfromweb?url={}&name={}",
-        encode(&https),
-        encode(&name)
-    );
+    let links = Links::of(&https, &name);
     let main = html! {
         (error_summary(&errors))
         h1 { "Subscribe to the calendar" }
@@ -80,13 +62,7 @@ pub(crate) async fn subscribe(
             "that keeps itself up to date."
         }
         @if errors.is_empty() {
-            div class="inset" {
-                p {
-                    strong { "Subscribe" } " and your calendar fetches the feed again by itself, "
-                    "so new and corrected dates arrive without you doing anything. "
-                    strong { "Download" } " and you get a copy of today's feed that never changes."
-                }
-            }
+            (explainer())
             h2 { "Your feed: " (name) }
             div class="form-group" {
                 label for="feed-url" { "Feed address" }
@@ -95,9 +71,9 @@ pub(crate) async fn subscribe(
                     aria-describedby="feed-url-hint";
             }
             ul class="actions" {
-                li { a class="button" href=(webcal) { "Subscribe in Apple Calendar or Outlook on a computer" } }
-                li { a class="button" href=(google) { "Subscribe in Google Calendar" } }
-                li { a class="button" href=(outlook) { "Subscribe in Outlook.com" } }
+                li { a class="button" href=(links.webcal) { "Subscribe in Apple Calendar or Outlook on a computer" } }
+                li { a class="button" href=(links.google) { "Subscribe in Google Calendar" } }
+                li { a class="button" href=(links.outlook) { "Subscribe in Outlook.com" } }
                 li { a class="button button--secondary" href=(path) download="clash.ics" { "Download a copy (does not update)" } }
             }
         }
@@ -133,4 +109,54 @@ fn site(shared: &Shared, headers: &HeaderMap) -> crate::BaseUrl {
         .and_then(|h| h.to_str().ok())
         .unwrap_or("localhost");
     crate::BaseUrl::parse(&format!("http://{host}")).unwrap_or_else(|_| crate::BaseUrl::localhost())
+}
+
+/// What subscribing is, beside downloading, in two sentences.
+pub(crate) fn explainer() -> Markup {
+    html! {
+        div class="inset" {
+            p {
+                strong { "Subscribe" } " and your calendar fetches the feed again by itself, "
+                "so new and corrected dates arrive without you doing anything. "
+                strong { "Download" } " and you get a copy of today's feed that never changes."
+            }
+        }
+    }
+}
+
+/// The links that subscribe each calendar to a feed (SPEC §12).
+pub(crate) struct Links {
+    /// Apple Calendar and Outlook on a computer: `webcal://`.
+    pub webcal: String,
+    /// Google Calendar, which takes the `http://` form of the address (its
+    /// add-by-address fails on `https://`).
+    pub google: String,
+    /// Outlook.com's add-from-web, with the feed's name.
+    pub outlook: String,
+}
+
+impl Links {
+    /// The links for the feed at `url` called `name`.
+    pub(crate) fn of(url: &str, name: &str) -> Links {
+        let http = match url.strip_prefix("https://") {
+            Some(rest) => format!("http://{rest}"),
+            None => url.to_string(),
+        };
+        let encode = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+        Links {
+            webcal: match url.split_once("://") {
+                Some((_, rest)) => format!("webcal://{rest}"),
+                None => url.to_string(),
+            },
+            google: format!(
+                "https://www.google.com/calendar/render?cid={}",
+                encode(&http)
+            ),
+            outlook: format!(
+                "https://outlook.live.com/calendar/addfromweb?url={}&name={}",
+                encode(url),
+                encode(name)
+            ),
+        }
+    }
 }
