@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Load benchmark of `clash serve` (SPEC §11), side by side in one run with
-# nginx serving the same feed bytes from a file (the yardstick). Loopback
-# only, bounded: five wrk runs of $SECONDS_EACH seconds (default 10) with
-# 32 keep-alive connections, then SIGTERM during a sixth.
+# Load benchmark of `clash serve` (SPEC §11) and of the deploy/ set-ups
+# (SPEC §13), side by side in one run: nginx serving the site `clash
+# publish` wrote (deploy/nginx/static-site.conf, the yardstick), `clash
+# serve` directly, and nginx caching in front of two `clash serve`
+# (deploy/nginx/caching-proxy.conf); then the API. Loopback only, bounded:
+# wrk runs of $SECONDS_EACH seconds (default 10) with 32 keep-alive
+# connections, then SIGTERM during one more.
 #
-#   benches/serve_load.sh            # needs wrk and nginx (Debian packages)
+#   benches/serve_load.sh     # needs wrk, nginx-light, libnginx-mod-http-brotli-static
 #
-# Prints requests per second and latency percentiles per run, the server's
-# resident memory at rest and under load, and its exit code after a
-# SIGTERM in the middle of a load.
+# Prints requests per second and latency percentiles per run, the time and
+# size of the publish, the server's resident memory at rest and under
+# load, and its exit code after a SIGTERM in the middle of a load.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -19,58 +22,87 @@ done
 cargo build -q --release --locked --bin clash
 bin="${CARGO_TARGET_DIR:-$root/target}/release/clash"
 tmp=$(mktemp -d)
+pids=()
 cleanup() {
-    [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true
-    [ -f "$tmp/nginx.pid" ] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    for f in "$tmp"/*/nginx.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
     rm -rf "$tmp"
 }
 trap cleanup EXIT
+chmod 755 "$tmp"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-"$bin" serve --listen 127.0.0.1:0 2>"$tmp/serve.log" &
-server=$!
-for _ in $(seq 100); do grep -q "listening on" "$tmp/serve.log" && break; sleep 0.05; done
-url=$(sed -n 's/^clash serve: listening on //p' "$tmp/serve.log" | head -n 1)
-rss() { awk '/VmRSS/ {print $2 / 1024 " MiB"}' "/proc/$server/status"; }
-echo "clash serve at $url; resident at rest: $(rss)"
-
-# The yardstick: nginx serving the feed's own bytes from a file.
-mkdir -p "$tmp/www"
-chmod 755 "$tmp" "$tmp/www"   # nginx's workers read it as another user
-python3 -c 'import sys, urllib.request; open(sys.argv[2], "wb").write(urllib.request.urlopen(sys.argv[1]).read())' \
-    "$url/feeds/all.ics" "$tmp/www/all.ics"
-chmod 644 "$tmp/www/all.ics"
-echo "the 3-year all-traditions feed: $(wc -c <"$tmp/www/all.ics") bytes"
-port=$(free_port)
-cat >"$tmp/nginx.conf" <<CONF
+start_serve() { # log file; sets $addr to the server's address
+    "$bin" serve --listen 127.0.0.1:0 >/dev/null 2>"$1" &
+    pids+=($!)
+    for _ in $(seq 100); do grep -q "listening on" "$1" && break; sleep 0.05; done
+    addr=$(sed -n 's/^clash serve: listening on //p' "$1" | head -n 1)
+}
+# nginx with one deploy/ configuration, its ports and folders replaced.
+start_nginx() { # name, configuration file, sed script
+    local dir="$tmp/$1"
+    mkdir -p "$dir/cache"
+    chmod 777 "$dir" "$dir/cache"
+    sed -e "$3" "$2" >"$dir/site.conf"
+    local brotli=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+    cat >"$dir/nginx.conf" <<CONF
+$( [ -e "$brotli" ] && echo "load_module $brotli;" )
 worker_processes auto;
-pid $tmp/nginx.pid;
-error_log $tmp/nginx-error.log;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
 events { worker_connections 1024; }
 http {
     access_log off;
-    types { text/calendar ics; }
-    server {
-        listen 127.0.0.1:$port;
-        root $tmp/www;
-        keepalive_requests 1000000;
-    }
+    keepalive_requests 1000000;
+    client_body_temp_path $dir/body;
+    proxy_temp_path $dir/proxy;
+    fastcgi_temp_path $dir/fastcgi;
+    uwsgi_temp_path $dir/uwsgi;
+    scgi_temp_path $dir/scgi;
+    include $dir/site.conf;
 }
 CONF
-nginx -c "$tmp/nginx.conf" -p "$tmp"
+    nginx -p "$dir" -c "$dir/nginx.conf"
+}
+rss() { awk '/VmRSS/ {print $2 / 1024 " MiB"}' "/proc/$1/status"; }
+
+# The static site.
+started=$(date +%s.%N)
+"$bin" publish "$tmp/site" >/dev/null
+ended=$(date +%s.%N)
+chmod -R a+rX "$tmp/site"
+echo "clash publish: $(find "$tmp/site" -type f | wc -l) files, $(du -sk "$tmp/site" | cut -f1) kB, $(python3 -c "print(round($ended - $started, 2))") s"
+echo "the 3-year all-traditions feed: $(wc -c <"$tmp/site/feeds/all.ics") bytes"
+static=$(free_port)
+start_nginx static deploy/nginx/static-site.conf \
+    "s|listen 80;|listen 127.0.0.1:$static;|; s|root /srv/clash/site;|root $tmp/site;|"
+
+# clash serve, alone and behind the caching proxy (two of them).
+start_serve "$tmp/serve.log"
+url=$addr
+server=${pids[-1]}
+echo "clash serve at $url; resident at rest: $(rss "$server")"
+start_serve "$tmp/b1.log"
+b1=$addr
+start_serve "$tmp/b2.log"
+b2=$addr
+proxy=$(free_port)
+start_nginx proxy deploy/nginx/caching-proxy.conf \
+    "s|listen 80;|listen 127.0.0.1:$proxy;|; s|server 127.0.0.1:8081|server ${b1#http://}|; s|server 127.0.0.1:8082|server ${b2#http://}|; s|/var/cache/nginx/clash|$tmp/proxy/cache|"
 sleep 0.3
+curl -s -o /dev/null "http://127.0.0.1:$proxy/feeds/all.ics"   # fills the cache
 
 run() {
     echo "== $1"
     wrk -t2 -c32 -d"${secs}s" --latency "$2" | grep -E "Requests/sec|Transfer/sec|^ +(50|90|99)%"
 }
-run "nginx, the feed file" "http://127.0.0.1:$port/all.ics"
+run "nginx, the published feed (deploy/nginx/static-site.conf)" "http://127.0.0.1:$static/feeds/all.ics"
 run "clash serve, /feeds/all.ics (from memory)" "$url/feeds/all.ics"
-echo "clash serve resident under load: $(rss)"
+echo "clash serve resident under load: $(rss "$server")"
+run "nginx caching two clash serve, /feeds/all.ics (deploy/nginx/caching-proxy.conf)" "http://127.0.0.1:$proxy/feeds/all.ics"
 run "clash serve, /api/v1/check?date=2026-12-25" "$url/api/v1/check?date=2026-12-25"
 run "clash serve, /api/v1/check, an 18:00 meeting in Ramadan" "$url/api/v1/check?date=2027-03-10T18:00&duration=2h"
 run "clash serve, /api/v1/check, a month of 18:00 meetings" "$url/api/v1/check?date=2027-03&time=18:00"
-echo "clash serve resident after the load: $(rss)"
+echo "clash serve resident after the load: $(rss "$server")"
 
 echo "== SIGTERM in the middle of a load"
 wrk -t2 -c32 -d4s "$url/api/v1/check?date=2027-03-10T18:00" >"$tmp/wrk-term.txt" &
@@ -79,7 +111,6 @@ sleep 2
 kill -TERM "$server"
 status=0
 wait "$server" || status=$?
-server=
 wait "$load" || true
 echo "clash serve exited $status; wrk: $(grep -E 'requests in' "$tmp/wrk-term.txt" | xargs)"
 grep -E "Socket errors|Non-2xx" "$tmp/wrk-term.txt" || echo "no socket errors, no non-2xx answers"
