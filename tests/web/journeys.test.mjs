@@ -14,7 +14,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, mkdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -486,6 +487,19 @@ test('every page passes axe-core (WCAG 2.2 AA) at desktop and 320 px wide', asyn
       await page.context().close();
     }
   }
+  // The static subscribe page of `clash publish`, opened as a file.
+  const site = join(mkdtempSync(join(tmpdir(), 'clash-site-')), 'site');
+  execFileSync(bin, ['publish', site, '--base-url', 'https://clash.example.org']);
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+    const page = await open({ viewport });
+    await page.goto(`file://${site}/index.html`);
+    assert.equal(await page.locator('h1').textContent(), 'Subscribe to the calendar');
+    for (const v of await axeViolations(page)) failures.push(`${name} published index.html: ${v}`);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (wide > viewport.width) failures.push(`${name} published index.html: ${wide} px wide`);
+    await page.context().close();
+  }
+  rmSync(dirname(site), { recursive: true, force: true });
   assert.deepEqual(failures, []);
 });
 
