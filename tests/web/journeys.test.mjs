@@ -122,6 +122,17 @@ async function ask(page, { day, month, year, time, duration, food, location }) {
   await Promise.all([page.waitForURL(/\/check\?/), page.getByRole('button', { name: 'Check the date' }).click()]);
 }
 
+/** Does `action` (which sends the upload form) and waits for the page the
+ * POST answers: the URL stays /import, so only the response tells. */
+async function posted(page, action) {
+  const navigated = page.waitForEvent('framenavigated', (f) => f === page.mainFrame());
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/import'));
+  await action();
+  await answered;
+  await navigated;
+  await page.waitForLoadState('load');
+}
+
 /** The ids and impacts of the clashes a /check page shows. */
 async function shownClashes(page) {
   return page.$$eval('section.clash', (sections) =>
@@ -316,7 +327,7 @@ for (const js of [true, false]) {
       await group('To').getByLabel('Day').fill(td);
       await group('To').getByLabel('Month').fill(tm);
       await group('To').getByLabel('Year').fill(ty);
-      await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Check the calendar' }).click()]);
+      await posted(page, () => page.getByRole('button', { name: 'Check the calendar' }).click());
       const want = cli(['import', path, '--from', from, '--to', to, '--location', 'leicester']);
       const clashing = want.events.filter((e) => e.clashes.length > 0).length;
       const h1 = await page.locator('h1').textContent();
@@ -390,12 +401,12 @@ test('suggest, a month, a feed, an observance and a calendar, by keyboard alone'
   assert.ok(chooser, 'the file chooser opens by keyboard');
   await chooser.setFiles(join(root, 'tests', 'ics', 'corpus', 'valid', 'icalendar-rb__two_date_time_events.ics'));
   await tabTo(page, byButton, 'Check the calendar');
-  await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+  await posted(page, () => page.keyboard.press('Enter'));
   assert.match(await page.locator('main > p').first().textContent(), /^icalendar-rb__two_date_time_events\.ics: /);
   // No file: the error summary, focused, passes axe.
   await page.goto(`${base}/import`);
   await tabTo(page, byButton, 'Check the calendar');
-  await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+  await posted(page, () => page.keyboard.press('Enter'));
   assert.match(await page.title(), /^Error: /);
   assert.match(await page.evaluate(() => document.activeElement?.className ?? ''), /error-summary/);
   assert.deepEqual(await axeViolations(page), []);
