@@ -277,3 +277,13 @@ def test_the_proxy_caches_feeds_passes_headers_and_survives_a_backend(proxy):
     # A feed not yet cached comes from the live backend.
     status, h, _ = get(url + "/feeds/hindu.ics")
     assert status == 200
+
+
+def test_a_feed_without_events_is_still_a_calendar():
+    # Bahá'í observances on one day that has none: the feed holds no event,
+    # and still one component (RFC 5545 §3.6), which a parser reads.
+    body = clash("export", "2026-01-02", "--tradition", "bahai")
+    cal = icalendar.Calendar.from_ical(body)
+    assert cal.walk("VEVENT") == []
+    assert len(cal.subcomponents) == 1
+    assert cal.subcomponents[0].name == "VTIMEZONE"

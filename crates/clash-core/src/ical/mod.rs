@@ -143,8 +143,23 @@ pub fn feed(name: &str, location: &Location, occurrences: &[OccurrenceRef<'_>]) 
     for o in occurrences {
         cal.push(event(o, location));
     }
-    refold(&cal.to_string())
+    let mut text = cal.to_string();
+    if occurrences.is_empty() {
+        // RFC 5545 §3.6: a calendar holds at least one component. A feed
+        // whose filters and window hold no event (a subscription can
+        // still be to one) carries a VTIMEZONE for UTC, which every
+        // client reads and none shows.
+        if let Some(at) = text.rfind("END:VCALENDAR") {
+            text.insert_str(at, UTC_TIMEZONE);
+        }
+    }
+    refold(&text)
 }
+
+/// The component of an otherwise empty feed: the UTC time zone.
+const UTC_TIMEZONE: &str = "BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\n\
+    DTSTART:19700101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:UTC\r\n\
+    END:STANDARD\r\nEND:VTIMEZONE\r\n";
 
 /// Unfolds `text` and folds every content line again so that no line,
 /// counting a continuation line's leading space, exceeds 75 octets (RFC
@@ -206,6 +221,16 @@ mod tests {
         assert_eq!(folded.replace("\r\n ", ""), long);
         // Already folded input (as the crate writes it) is unfolded first.
         assert_eq!(refold("A:b\r\n c\r\n"), "A:bc\r\n");
+    }
+
+    #[test]
+    fn a_feed_without_events_still_holds_a_component() {
+        let place = crate::Location::leicester();
+        let empty = feed("clash: nothing", &place, &[]);
+        assert!(empty.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert!(empty.ends_with("END:VTIMEZONE\r\nEND:VCALENDAR\r\n"));
+        assert_eq!(empty.matches("BEGIN:VTIMEZONE").count(), 1);
+        assert!(!empty.contains("BEGIN:VEVENT"));
     }
 
     #[test]
