@@ -113,7 +113,7 @@ pub use request::{
 };
 pub use run::{
     feed_name, import_window, run, WindowNote, DEFAULT_IMPORT_YEARS, MAX_CHECK_MINUTES,
-    MAX_EXPORT_DAYS, MAX_SHOW_COUNT, MAX_SUN_DAYS, MAX_TIMED_DAYS,
+    MAX_EXPORT_DAYS, MAX_FEED_EVENTS, MAX_SHOW_COUNT, MAX_SUN_DAYS, MAX_TIMED_DAYS,
 };
 
 impl Engine {

@@ -281,6 +281,9 @@ pub struct ListReport<'a> {
     /// The feed's name, saying what the filters chose.
     #[serde(skip)]
     pub feed_name: String,
+    /// What the reader should know (a feed cut at the cap), one line each.
+    #[serde(skip)]
+    pub notes: Vec<String>,
 }
 
 /// The events of an imported calendar, serialised as they are written.
@@ -471,6 +474,7 @@ impl Report<'_> {
     pub fn warnings(&self) -> &[String] {
         match self {
             Report::Import(r) => &r.warnings,
+            Report::List(r) | Report::Export(r) => &r.notes,
             _ => &[],
         }
     }

@@ -27,6 +27,11 @@ pub const MAX_TIMED_DAYS: i64 = 366;
 /// The longest `export` window, in days (bounded work and size).
 pub const MAX_EXPORT_DAYS: i64 = 366 * 20;
 
+/// The most events in one feed: calendar clients struggle with larger
+/// subscriptions. A feed past it keeps its first events and says so in
+/// its description (and `export` on standard error).
+pub const MAX_FEED_EVENTS: usize = 5_000;
+
 /// The longest meeting of a timed check, in minutes (31 days).
 pub const MAX_CHECK_MINUTES: i64 = 31 * 24 * 60;
 
@@ -477,12 +482,28 @@ fn list<R>(
     let filter = &ctx.scope.filter;
     let index = ctx.index(from.year(), to.year(), Some(filter))?;
     let location = ctx.location();
+    let mut list = index.list(from, to, filter)?;
+    // A feed past the cap keeps its first events and says so.
+    let mut notes = Vec::new();
+    if (export || ctx.format == Format::Ics) && list.len() > MAX_FEED_EVENTS {
+        let last = list
+            .get(MAX_FEED_EVENTS - 1)
+            .map(|o| o.occurrence().start())
+            .unwrap_or(to);
+        notes.push(format!(
+            "this feed holds the first {MAX_FEED_EVENTS} of {} events, to {last}: \
+             narrow the window or the traditions for the rest",
+            list.len()
+        ));
+        list.truncate(MAX_FEED_EVENTS);
+    }
     let report = ListReport {
         location: Place(location),
         from: from.into(),
         to: to.into(),
+        notes,
         occurrences: Occurrences {
-            list: index.list(from, to, filter)?,
+            list,
             location,
             // Long texts escaped once: a 201-year list repeats each a
             // hundred times.

@@ -195,7 +195,7 @@ fn export_then_import_gives_back_every_occurrence() {
         NaiveDate::from_ymd_opt(2027, 12, 31).unwrap(),
     );
     let list = index.list(from, to, &Filter::default()).unwrap();
-    let feed = clash_core::ical::feed("clash: all observances", &Location::leicester(), &list);
+    let feed = clash_core::ical::feed("clash: all observances", &Location::leicester(), &list, &[]);
     let cal = IcsCalendar::parse(feed.as_bytes()).unwrap();
     assert_eq!(cal.event_count(), list.len());
     // A window a month wider, so occurrences overlapping the edges stay.

@@ -110,7 +110,7 @@ fn to_text(report: &Report<'_>, format: Format, style: Style) -> Result<String> 
             text::occurrences(&r.occurrences.list, r.from.0, r.to.0, r.location.0, style)
         }
         (Report::List(r) | Report::Export(r), Ics) | (Report::Export(r), Text) => {
-            clash_core::ical::feed(&r.feed_name, r.location.0, &r.occurrences.list)
+            clash_core::ical::feed(&r.feed_name, r.location.0, &r.occurrences.list, &r.notes)
         }
         (Report::List(r), Csv) => csv::occurrences(&r.occurrences.list, r.location.0),
         (Report::Import(r), Text) => text::imported(

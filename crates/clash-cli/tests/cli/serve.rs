@@ -1327,3 +1327,45 @@ fn an_interrupted_publish_leaves_the_old_site_or_the_new_one_whole() {
     assert_eq!(left, ["new", "site"]);
     let _ = std::fs::remove_dir_all(&scratch);
 }
+
+#[test]
+fn a_feed_past_the_cap_keeps_its_first_events_and_says_so() {
+    // Every category, weekly ones too, over the longest window: more
+    // events than a calendar client takes in one subscription.
+    let categories = "weekly,festival,holy-day,public-holiday,fast,commemoration,awareness";
+    let o = Command::new(env!("CARGO_BIN_EXE_clash"))
+        .args([
+            "export",
+            "--from",
+            "2007",
+            "--to",
+            "2026",
+            "--category",
+            categories,
+        ])
+        .output()
+        .expect("run clash export");
+    assert_eq!(o.status.code(), Some(0));
+    let feed = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        feed.matches("BEGIN:VEVENT").count(),
+        clash_app::MAX_FEED_EVENTS
+    );
+    let unfolded = feed.replace("\r\n ", "");
+    assert!(unfolded.contains(&format!(
+        "Note: this feed holds the first {} of ",
+        clash_app::MAX_FEED_EVENTS
+    )));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.starts_with("warning: this feed holds the first 5000 of "),
+        "{stderr}"
+    );
+    // The service answers the same bytes.
+    let server = Server::start();
+    let (status, _, served) = server.get(&format!(
+        "/feed.ics?from=2007&to=2026&category={categories}"
+    ));
+    assert_eq!(status, 200);
+    assert!(served == o.stdout);
+}

@@ -125,17 +125,29 @@ fn event(o: &OccurrenceRef<'_>, location: &Location) -> Event {
 /// A feed (RFC 5545 with the RFC 7986 calendar properties) of
 /// `occurrences`, named `name` (which should say what the filters chose),
 /// with sunset times at `location`. The same occurrences always give the
-/// same bytes.
-pub fn feed(name: &str, location: &Location, occurrences: &[OccurrenceRef<'_>]) -> String {
+/// same bytes. Each of `notes` (a feed cut at a cap, say) ends its
+/// description.
+pub fn feed(
+    name: &str,
+    location: &Location,
+    occurrences: &[OccurrenceRef<'_>],
+    notes: &[String],
+) -> String {
     let mut cal = Calendar::empty();
     cal.append_property(Property::new("VERSION", "2.0"));
     cal.append_property(Property::new("PRODID", PRODID));
     cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
     cal.append_property(Property::new("METHOD", "PUBLISH"));
     cal.name(&plain(name));
-    cal.description(&format!(
+    let mut description = format!(
         "Religious, cultural, national and international observances that matter when planning meetings (clash). Sunset times are for {location}."
-    ));
+    );
+    for note in notes {
+        description.push_str(" Note: ");
+        description.push_str(note);
+        description.push('.');
+    }
+    cal.description(&description);
     let mut refresh = Property::new("REFRESH-INTERVAL", "P1D");
     refresh.add_parameter("VALUE", "DURATION");
     cal.append_property(refresh);
@@ -226,7 +238,7 @@ mod tests {
     #[test]
     fn a_feed_without_events_still_holds_a_component() {
         let place = crate::Location::leicester();
-        let empty = feed("clash: nothing", &place, &[]);
+        let empty = feed("clash: nothing", &place, &[], &[]);
         assert!(empty.starts_with("BEGIN:VCALENDAR\r\n"));
         assert!(empty.ends_with("END:VTIMEZONE\r\nEND:VCALENDAR\r\n"));
         assert_eq!(empty.matches("BEGIN:VTIMEZONE").count(), 1);
