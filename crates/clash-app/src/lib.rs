@@ -106,14 +106,14 @@ pub use engine::{Engine, Extra};
 pub use error::{Error, ErrorKind, Result};
 pub use feeds::{named_feeds, NamedFeed};
 pub use render::{render, Style};
-pub use report::Report;
+pub use report::{Report, WindowNote, DEFAULT_IMPORT_YEARS};
 pub use request::{
     Calendar, Check, Command, Format, FromTo, Import, List, Meeting, Options, Request, Show,
     Suggest, Sun,
 };
 pub use run::{
-    feed_name, import_window, run, WindowNote, DEFAULT_IMPORT_YEARS, MAX_CHECK_MINUTES,
-    MAX_EXPORT_DAYS, MAX_FEED_EVENTS, MAX_SHOW_COUNT, MAX_SUN_DAYS, MAX_TIMED_DAYS,
+    feed_name, import_window, run, MAX_CHECK_MINUTES, MAX_EXPORT_DAYS, MAX_FEED_EVENTS,
+    MAX_SHOW_COUNT, MAX_SUN_DAYS, MAX_TIMED_DAYS,
 };
 
 impl Engine {

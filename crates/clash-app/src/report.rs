@@ -4,7 +4,7 @@
 //! so a long list is never held twice. Items are serialised through the
 //! wire types of `render::json`.
 
-use chrono::DateTime;
+use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 use clash_core::{
     Clash, Location, Observance, OccurrenceRef, Profile, Suggestions, SunDay, TimedClash, Verdict,
@@ -310,7 +310,7 @@ impl Serialize for Events<'_> {
 #[non_exhaustive]
 pub enum ImportNote {
     /// Why the default window is what it is.
-    Window(crate::run::WindowNote),
+    Window(WindowNote),
     /// A cap the reader met.
     Cap(clash_core::ical::CapNote),
 }
@@ -479,3 +479,59 @@ impl Report<'_> {
         }
     }
 }
+
+/// Why an import's default window is what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum WindowNote {
+    /// The calendar's events all begin more than the default years after
+    /// today.
+    BeginsLater {
+        /// Its first day.
+        first: NaiveDate,
+    },
+    /// Nothing in the calendar is from today on.
+    EndedBefore {
+        /// Today.
+        today: NaiveDate,
+        /// Its last day.
+        last: NaiveDate,
+    },
+    /// The calendar has no events.
+    NoEvents,
+}
+
+impl WindowNote {
+    /// What the note says of the calendar, without the command line's
+    /// remedy ("give --from and --to"): for a front end with its own way
+    /// of choosing the dates.
+    pub fn fact(&self) -> String {
+        match self {
+            WindowNote::BeginsLater { first } => format!(
+                "this calendar's events begin on {first}, more than {DEFAULT_IMPORT_YEARS} \
+                 years from today"
+            ),
+            WindowNote::EndedBefore { today, last } => format!(
+                "nothing in this calendar is from today ({today}) on: its events end by {last}"
+            ),
+            WindowNote::NoEvents => "this calendar has no events to check".to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for WindowNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.fact())?;
+        match self {
+            WindowNote::BeginsLater { .. } => f.write_str("; give --from and --to to check them"),
+            WindowNote::EndedBefore { .. } => {
+                f.write_str("; give --from and --to to check earlier dates")
+            }
+            WindowNote::NoEvents => Ok(()),
+        }
+    }
+}
+
+/// The default window of `import` reaches at most this many years after
+/// today.
+pub const DEFAULT_IMPORT_YEARS: u32 = 10;

@@ -13,7 +13,7 @@ use crate::report::{
     CheckReport, DayQuery, Events, Findings, Found, ImportNote, ImportReport, Imported, ListReport,
     LocationsReport, Meeting, Meetings, ObservanceItem, ObservanceList, ObservancesReport,
     Occurrences, Place, Preset, ProfileInfo, Report, ShowReport, SuggestQuery, SuggestReport,
-    Suggested, SunDays, SunReport, TimedQuery, TimedReport,
+    Suggested, SunDays, SunReport, TimedQuery, TimedReport, WindowNote, DEFAULT_IMPORT_YEARS,
 };
 use crate::request::{self, Calendar, Command, Format, FromTo, Request};
 use crate::scope::Scope;
@@ -37,10 +37,6 @@ pub const MAX_CHECK_MINUTES: i64 = 31 * 24 * 60;
 
 /// The most dates `show` lists.
 pub const MAX_SHOW_COUNT: u16 = 100;
-
-/// The default window of `import` reaches at most this many years after
-/// today.
-pub const DEFAULT_IMPORT_YEARS: u32 = 10;
 
 /// Answers `request`: validates it, computes the report and hands it to
 /// `answer` (which renders it; the report borrows the index, which lives
@@ -516,58 +512,6 @@ fn list<R>(
         true => Report::Export(report),
         false => Report::List(report),
     }))
-}
-
-/// Why an import's default window is what it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum WindowNote {
-    /// The calendar's events all begin more than the default years after
-    /// today.
-    BeginsLater {
-        /// Its first day.
-        first: NaiveDate,
-    },
-    /// Nothing in the calendar is from today on.
-    EndedBefore {
-        /// Today.
-        today: NaiveDate,
-        /// Its last day.
-        last: NaiveDate,
-    },
-    /// The calendar has no events.
-    NoEvents,
-}
-
-impl WindowNote {
-    /// What the note says of the calendar, without the command line's
-    /// remedy ("give --from and --to"): for a front end with its own way
-    /// of choosing the dates.
-    pub fn fact(&self) -> String {
-        match self {
-            WindowNote::BeginsLater { first } => format!(
-                "this calendar's events begin on {first}, more than {DEFAULT_IMPORT_YEARS} \
-                 years from today"
-            ),
-            WindowNote::EndedBefore { today, last } => format!(
-                "nothing in this calendar is from today ({today}) on: its events end by {last}"
-            ),
-            WindowNote::NoEvents => "this calendar has no events to check".to_string(),
-        }
-    }
-}
-
-impl std::fmt::Display for WindowNote {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.fact())?;
-        match self {
-            WindowNote::BeginsLater { .. } => f.write_str("; give --from and --to to check them"),
-            WindowNote::EndedBefore { .. } => {
-                f.write_str("; give --from and --to to check earlier dates")
-            }
-            WindowNote::NoEvents => Ok(()),
-        }
-    }
 }
 
 /// The default window of `import`: from `today` (future meetings are what

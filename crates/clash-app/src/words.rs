@@ -11,6 +11,32 @@ use clash_core::{
     Verdict,
 };
 
+/// `YYYY-MM-DD` without the formatting machinery (long lists write a
+/// hundred thousand dates); `None` outside years 0–9999.
+pub fn iso_date(d: chrono::NaiveDate) -> Option<[u8; 10]> {
+    use chrono::Datelike;
+    let y = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    let (m, d) = (d.month(), d.day());
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    Some([
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(d / 10),
+        digit(d),
+    ])
+}
+
+/// Region codes, in declaration order.
+pub fn region_codes(r: RegionSet) -> Vec<&'static str> {
+    r.iter().map(|r| r.as_str()).collect()
+}
+
 /// `Sun 2026-06-21`.
 pub fn day(d: NaiveDate) -> String {
     let mut s = String::with_capacity(14);
@@ -27,7 +53,7 @@ pub fn push_day(out: &mut String, d: NaiveDate) {
         .unwrap_or_default();
     out.push_str(name);
     out.push(' ');
-    match crate::render::iso_date(d) {
+    match iso_date(d) {
         Some(b) => out.push_str(std::str::from_utf8(&b).unwrap_or_default()),
         None => {
             let _ = write!(out, "{d}");
@@ -72,7 +98,7 @@ pub fn push_span_note(out: &mut String, o: &OccurrenceRef<'_>) {
             if i > 0 {
                 out.push_str(", ");
             }
-            match crate::render::iso_date(*d) {
+            match iso_date(*d) {
                 Some(b) => out.push_str(std::str::from_utf8(&b).unwrap_or_default()),
                 None => {
                     let _ = write!(out, "{d}");
@@ -540,10 +566,7 @@ pub fn observance_rows(o: &clash_core::Observance) -> Vec<(&'static str, String)
         ));
     }
     if !o.regions().is_empty() {
-        rows.push((
-            "regions",
-            crate::render::region_codes(o.regions()).join(", "),
-        ));
+        rows.push(("regions", region_codes(o.regions()).join(", ")));
     }
     rows.extend([
         ("rule", o.describe_rule()),

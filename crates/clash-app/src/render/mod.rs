@@ -13,41 +13,15 @@ use crate::error::{Error, Result};
 use crate::report::Report;
 use crate::request::Format;
 
+pub use crate::words::{iso_date, region_codes};
 pub use text::Style;
 
 use chrono::{DateTime, SecondsFormat};
 use chrono_tz::Tz;
-use clash_core::RegionSet;
 
 /// RFC 3339 with the local offset, to the second.
 pub fn rfc3339(t: &DateTime<Tz>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, false)
-}
-
-/// `YYYY-MM-DD` without the formatting machinery (long lists write a
-/// hundred thousand dates); `None` outside years 0–9999.
-pub fn iso_date(d: chrono::NaiveDate) -> Option<[u8; 10]> {
-    use chrono::Datelike;
-    let y = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
-    let (m, d) = (d.month(), d.day());
-    let digit = |n: u32| b'0' + (n % 10) as u8;
-    Some([
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        b'-',
-        digit(m / 10),
-        digit(m),
-        b'-',
-        digit(d / 10),
-        digit(d),
-    ])
-}
-
-/// Region codes, in declaration order.
-pub fn region_codes(r: RegionSet) -> Vec<&'static str> {
-    r.iter().map(|r| r.as_str()).collect()
 }
 
 /// Writes `report` to `out` in `format`: JSON as it is serialised (a
