@@ -14,7 +14,7 @@ use clash_app::report::{CheckReport, TimedReport};
 use clash_app::{words, Check, Command, Report, Request};
 use maud::{html, Markup};
 
-use super::form::{date_input, DateIds, DateParts, MeetingFields, Reader};
+use super::form::{date_input, profile_input, DateIds, DateParts, MeetingFields, Reader};
 use super::{error_summary, impact_tag, place, FieldError, Page};
 use crate::Shared;
 
@@ -23,6 +23,8 @@ use crate::Shared;
 pub(crate) struct CheckForm {
     date: DateParts,
     meeting: MeetingFields,
+    /// The audience, for the better dates the answer offers.
+    profile: String,
 }
 
 impl CheckForm {
@@ -33,6 +35,10 @@ impl CheckForm {
         let form = CheckForm {
             date: r.date("date", "date"),
             meeting: MeetingFields::read(&mut r, default_location),
+            profile: match r.text("profile", "profile") {
+                p if p.is_empty() => "leicester".to_string(),
+                p => p,
+            },
         };
         (form, r.errors)
     }
@@ -46,6 +52,7 @@ impl CheckForm {
         q.append_pair("from", &from.to_string());
         q.append_pair("to", &to.to_string());
         self.meeting.append(&mut q);
+        q.append_pair("profile", &self.profile);
         q.finish()
     }
 }
@@ -57,6 +64,7 @@ pub(crate) async fn start(State(shared): State<Arc<Shared>>) -> Response {
             location: super::default_location(&shared),
             ..MeetingFields::default()
         },
+        profile: "leicester".to_string(),
         ..CheckForm::default()
     };
     question(&form, &[], StatusCode::OK).into_response()
@@ -119,6 +127,7 @@ fn question(form: &CheckForm, errors: &[FieldError], status: StatusCode) -> Page
         form method="get" action="/check" novalidate {
             (date_input(&DateIds::of("date"), "What date is the meeting?", &form.date, errors))
             (form.meeting.inputs(errors))
+            (profile_input(&form.profile, errors))
             button type="submit" class="button" { "Check the date" }
         }
     };

@@ -391,3 +391,25 @@ impl MeetingFields {
         }
     }
 }
+
+/// "Who is the meeting for?": the audience profiles, `chosen` selected.
+pub(crate) fn profile_input(chosen: &str, errors: &[FieldError]) -> Markup {
+    use clash_app::clash_core::{Profile, PROFILES};
+    let error = field_error(errors, "profile");
+    html! {
+        div class=(group(error)) {
+            label for="profile" { "Who is the meeting for?" }
+            p class="hint" id="profile-hint" {
+                "Better dates are weighed by how many people in this population keep each tradition."
+            }
+            @if let Some(e) = error { (error_message("profile-error", e)) }
+            select id="profile" name="profile"
+                aria-describedby=@if error.is_some() { "profile-hint profile-error" } @else { "profile-hint" } {
+                @for (name, _) in PROFILES {
+                    @let title = Profile::embedded(name).map(|p| p.title().to_string()).unwrap_or_else(|_| (*name).to_string());
+                    option value=(name) selected[chosen == *name] { (title) }
+                }
+            }
+        }
+    }
+}

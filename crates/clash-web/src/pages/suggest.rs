@@ -8,12 +8,11 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use clash_app::chrono::{Duration, NaiveDate, Utc};
-use clash_app::clash_core::{Profile, PROFILES};
 use clash_app::report::SuggestReport;
 use clash_app::{words, Command, Report, Request, Suggest};
 use maud::{html, Markup};
 
-use super::form::{date_input, DateIds, DateParts, MeetingFields, Reader};
+use super::form::{date_input, profile_input, DateIds, DateParts, MeetingFields, Reader};
 use super::{error_message, error_summary, field_error, place, FieldError, Page};
 use crate::Shared;
 
@@ -184,7 +183,6 @@ fn question_page(form: &SuggestForm, errors: &[FieldError], status: StatusCode) 
 /// The form: window, weekdays, meeting, audience.
 fn question(form: &SuggestForm, errors: &[FieldError]) -> Markup {
     let weekday_error = field_error(errors, "weekdays-mon");
-    let profile_error = field_error(errors, "profile");
     html! {
         form method="get" action="/suggest" novalidate {
             (date_input(&DateIds::of("from"), "From", &form.from, errors))
@@ -204,20 +202,7 @@ fn question(form: &SuggestForm, errors: &[FieldError]) -> Markup {
                 }
             }
             (form.meeting.inputs(errors))
-            div class={ "form-group" @if profile_error.is_some() { " form-group--error" } } {
-                label for="profile" { "Who is the meeting for?" }
-                p class="hint" id="profile-hint" {
-                    "The days are weighed by how many people in this population keep each tradition."
-                }
-                @if let Some(e) = profile_error { (error_message("profile-error", e)) }
-                select id="profile" name="profile"
-                    aria-describedby=@if profile_error.is_some() { "profile-hint profile-error" } @else { "profile-hint" } {
-                    @for (name, _) in PROFILES {
-                        @let title = Profile::embedded(name).map(|p| p.title().to_string()).unwrap_or_else(|_| (*name).to_string());
-                        option value=(name) selected[form.profile == *name] { (title) }
-                    }
-                }
-            }
+            (profile_input(&form.profile, errors))
             button type="submit" class="button" { "Suggest dates" }
         }
     }
