@@ -339,8 +339,36 @@ pub struct ImportReport<'a> {
     pub notes: Vec<ImportNote>,
     /// The events skipped, one line each (`line 42: event "…" skipped: …`).
     pub warnings: Vec<String>,
+    /// Where each VEVENT of the file ended.
+    pub counts: ImportCounts,
     /// The events.
     pub events: Events<'a>,
+}
+
+/// Where the VEVENTs of an imported file ended: each in exactly one of
+/// `in_window`, `outside` and `skipped` (see [`ImportReport::warnings`]),
+/// so that nothing is lost silently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ImportCounts {
+    /// VEVENT components in the file (masters and overrides).
+    pub vevents: usize,
+    /// Those with occurrences in the window.
+    pub in_window: usize,
+    /// Those read whose occurrences all fall outside the window.
+    pub outside: usize,
+    /// Those skipped, each with a warning.
+    pub skipped: usize,
+}
+
+impl From<clash_core::ical::Tally> for ImportCounts {
+    fn from(t: clash_core::ical::Tally) -> Self {
+        ImportCounts {
+            vevents: t.vevents,
+            in_window: t.in_window,
+            outside: t.outside,
+            skipped: t.skipped,
+        }
+    }
 }
 
 /// Observances, serialised with their rules.

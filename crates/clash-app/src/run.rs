@@ -657,6 +657,7 @@ fn import<R>(
             .chain(expansion.notes.iter().cloned().map(ImportNote::Cap))
             .collect(),
         warnings: expansion.skipped.iter().map(ToString::to_string).collect(),
+        counts: expansion.tally.into(),
         events: Events { list, location },
     })))
 }
@@ -771,6 +772,12 @@ mod tests {
                 true,
             ),
             (None, (today, today), true),
+            // A series with no end that began decades ago (issue 19).
+            (
+                Some((d(1985, 1, 1), NaiveDate::MAX)),
+                (today, d(2036, 12, 2)),
+                false,
+            ),
         ];
         for (span, window, noted) in cases {
             let (got, note) = import_window(span, today);

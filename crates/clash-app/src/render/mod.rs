@@ -117,6 +117,7 @@ fn to_text(report: &Report<'_>, format: Format, style: Style) -> Result<String> 
             &r.source,
             &r.events.list,
             (r.from.0, r.to.0),
+            r.counts,
             &r.notes,
             r.location.0,
             style,

@@ -774,6 +774,7 @@ pub fn imported(
     source: &str,
     found: &[crate::report::Imported<'_>],
     (from, to): (NaiveDate, NaiveDate),
+    counts: crate::report::ImportCounts,
     notes: &[impl std::fmt::Display],
     location: &Location,
     style: Style,
@@ -796,7 +797,7 @@ pub fn imported(
         list.push(f);
     }
     let clashing = found.iter().filter(|f| f.clash_count() > 0).count();
-    let head = format!(
+    let mut head = format!(
         "{source}: {} {} of {} {} from {from} to {to} ({location}), {clashing} with clashes",
         found.len(),
         if found.len() == 1 {
@@ -807,6 +808,22 @@ pub fn imported(
         order.len(),
         if order.len() == 1 { "event" } else { "events" },
     );
+    // Every VEVENT accounted for when some are not in the window.
+    if counts.outside + counts.skipped > 0 {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let _ = write!(
+            head,
+            "; of the file's {} VEVENT{}, {} {} occurrences in the window, {} {} outside it and {} {} skipped",
+            counts.vevents,
+            plural(counts.vevents),
+            counts.in_window,
+            if counts.in_window == 1 { "has" } else { "have" },
+            counts.outside,
+            if counts.outside == 1 { "falls" } else { "fall" },
+            counts.skipped,
+            if counts.skipped == 1 { "was" } else { "were" },
+        );
+    }
     for line in wrap(&head, 80) {
         let _ = writeln!(out, "{}", style.bold(&line));
     }

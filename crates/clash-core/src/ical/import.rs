@@ -130,6 +130,8 @@ pub enum BadEvents {
 #[non_exhaustive]
 pub struct SkippedEvent {
     line: usize,
+    /// The line of its VEVENT.
+    event_line: usize,
     uid: String,
     summary: String,
     reason: Error,
@@ -141,10 +143,16 @@ impl SkippedEvent {
     fn new(event_line: usize, uid: &str, summary: &str, reason: Error) -> Self {
         SkippedEvent {
             line: reason.line().unwrap_or(event_line),
+            event_line,
             uid: uid.to_string(),
             summary: summary.to_string(),
             reason,
         }
+    }
+
+    /// The line of its VEVENT in the file.
+    pub fn event_line(&self) -> usize {
+        self.event_line
     }
 
     /// The line of the fault in the file (the property's, else the
@@ -239,6 +247,36 @@ pub struct Expansion {
     pub notes: Vec<CapNote>,
     /// The events left out, in order of line.
     pub skipped: Vec<SkippedEvent>,
+    /// Where each VEVENT of the file ended (filled by
+    /// [`IcsCalendar::expansion`]; all zero from
+    /// [`IcsCalendar::occurrences`] but `vevents`).
+    pub tally: Tally,
+}
+
+/// Where the VEVENTs of a file ended: each in exactly one of
+/// `in_window` (it has occurrences in the window), `outside` (read, but
+/// none of its occurrences is in the window) and `skipped` (listed with
+/// the line and reason, as [`Expansion::skipped`]; cancelled events are
+/// listed there too). Nothing is lost silently: the three add up to
+/// `vevents`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Tally {
+    /// VEVENT components in the file (masters and overrides).
+    pub vevents: usize,
+    /// Those with occurrences in the window.
+    pub in_window: usize,
+    /// Those read whose occurrences all fall outside the window.
+    pub outside: usize,
+    /// Those skipped.
+    pub skipped: usize,
+}
+
+impl Tally {
+    /// Whether every VEVENT is accounted for.
+    pub fn adds_up(&self) -> bool {
+        self.in_window + self.outside + self.skipped == self.vevents
+    }
 }
 
 /// The occurrences of the series expanded so far.
@@ -986,25 +1024,25 @@ impl IcsCalendar {
         Ok(rrule::RRuleSet::new(fake(start)).rrule(rule))
     }
 
-    /// The first and last day the calendar's events touch (an endless
-    /// recurring event: as far as [`MAX_PER_EVENT`] instances reach).
+    /// The first and last day the calendar's events touch. An event whose
+    /// rule has no end (no COUNT or UNTIL), or whose instances could not
+    /// all be counted within [`MAX_PER_EVENT`], reaches to its UNTIL or,
+    /// without one, to [`NaiveDate::MAX`]: the span is never shorter than
+    /// the events (a series that began decades ago still reaches today).
     pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
         let days = self.events.iter().flat_map(|e| {
             let first = e.start.naive().date();
-            // The last instance of its rules (bounded: an endless rule
-            // stops at the expansion cap) and RDATEs.
             let mut last = e.start.naive();
             for (rule, _) in &e.rrules {
-                if let Ok(set) = self.rule(e, rule, e.start.naive()) {
-                    if let Some(d) = set.all(MAX_PER_EVENT).dates.last() {
-                        last = last.max(d.naive_utc());
-                    }
-                }
+                last = last.max(self.rule_end(e, rule));
             }
             for (r, _) in &e.rdates {
                 last = last.max(r.naive());
             }
-            [first, (last + e.length).date()]
+            let end = last
+                .checked_add_signed(e.length)
+                .map_or(NaiveDate::MAX, |t| t.date());
+            [first, end]
         });
         let (lo, hi) = days.fold(
             (None, None),
@@ -1016,6 +1054,29 @@ impl IcsCalendar {
             },
         );
         Some((lo?, hi?))
+    }
+
+    /// The wall time of the last instance of one rule of `e`, or a bound
+    /// past it: its UNTIL (in DTSTART's terms), else [`NaiveDateTime::MAX`]
+    /// when the rule has no end or its instances were not all counted.
+    fn rule_end(&self, e: &IcsEvent, rule: &str) -> NaiveDateTime {
+        let Ok(set) = self.rule(e, rule, e.start.naive()) else {
+            return e.start.naive();
+        };
+        let parsed = set.get_rrule().first();
+        let until = parsed.and_then(|r| r.get_until()).map(|u| u.naive_utc());
+        let bounded = parsed.is_some_and(|r| r.get_count().is_some()) || until.is_some();
+        if !bounded {
+            return NaiveDateTime::MAX;
+        }
+        let result = set.all(MAX_PER_EVENT);
+        match result.dates.last() {
+            Some(d) if !result.limited && result.dates.len() < usize::from(MAX_PER_EVENT) => {
+                d.naive_utc()
+            }
+            None if !result.limited => e.start.naive(),
+            _ => until.unwrap_or(NaiveDateTime::MAX),
+        }
     }
 
     /// Every occurrence overlapping the days `from..=to`, sorted by start,
@@ -1068,6 +1129,8 @@ impl IcsCalendar {
             BadEvents::Skip => self.skipped.clone(),
             BadEvents::Fail => Vec::new(),
         };
+        // The masters whose series failed (by UID and line).
+        let mut failed: Vec<(&str, usize)> = Vec::new();
         // A fault of one event: the error, or the event skipped.
         let mut fault = |e: &IcsEvent, err: Error| -> Result<()> {
             match bad {
@@ -1094,11 +1157,14 @@ impl IcsCalendar {
         // Every occurrence so far, the overrides placed by a master's
         // instance and those left over: a series that fails is taken back.
         let mut all = Series::default();
-        for e in self.events.iter() {
+        // How many events were reached before the cap stopped the work.
+        let mut reached = self.events.len();
+        for (k, e) in self.events.iter().enumerate() {
             if all.out.len() >= MAX_OCCURRENCES {
                 all.notes.push(CapNote::Stopped {
                     max: MAX_OCCURRENCES,
                 });
+                reached = k;
                 break;
             }
             if e.recurrence_id.is_some() {
@@ -1120,6 +1186,7 @@ impl IcsCalendar {
             let marks = all.marks();
             if let Err(err) = self.series(e, &overrides, (lo, hi), &mut all) {
                 all.take_back(marks);
+                failed.push((e.uid.as_str(), e.line));
                 fault(e, err)?;
             }
         }
@@ -1142,6 +1209,47 @@ impl IcsCalendar {
                 }
             }
         }
+        // Where every VEVENT ended: its occurrences in the window, outside
+        // it, or skipped (with the reason).
+        let placed: std::collections::HashSet<usize> = out.iter().map(|o| o.line).collect();
+        let mut tally = Tally {
+            vevents: self.events.len() + self.skipped.len(),
+            ..Tally::default()
+        };
+        if bad == BadEvents::Skip {
+            let faulty: std::collections::HashSet<usize> =
+                skipped.iter().map(|s| s.event_line).collect();
+            let mut more = Vec::new();
+            for (k, e) in self.events.iter().enumerate() {
+                let reason = if faulty.contains(&e.line) {
+                    continue;
+                } else if placed.contains(&e.line) {
+                    tally.in_window += 1;
+                    continue;
+                } else if k >= reached {
+                    format!("not checked: the import stopped at {MAX_OCCURRENCES} occurrences")
+                } else if e.cancelled {
+                    "cancelled (STATUS:CANCELLED)".to_string()
+                } else if let Some((_, master)) = failed
+                    .iter()
+                    .find(|(uid, _)| e.recurrence_id.is_some() && *uid == e.uid.as_str())
+                    .filter(|_| !used.contains(&std::ptr::from_ref::<IcsEvent>(e)))
+                {
+                    format!("the series it changes (line {master}) was skipped")
+                } else {
+                    tally.outside += 1;
+                    continue;
+                };
+                more.push(SkippedEvent::new(
+                    e.line,
+                    &e.uid,
+                    &e.summary,
+                    Error::invalid(reason),
+                ));
+            }
+            skipped.extend(more);
+            tally.skipped = skipped.len();
+        }
         out.sort_by(|a, b| (a.start.key(), &a.uid, a.start).cmp(&(b.start.key(), &b.uid, b.start)));
         out.truncate(MAX_OCCURRENCES);
         skipped.sort_by_key(SkippedEvent::line);
@@ -1149,6 +1257,7 @@ impl IcsCalendar {
             occurrences: out,
             notes,
             skipped,
+            tally,
         })
     }
 
@@ -1724,6 +1833,99 @@ END:VCALENDAR\r
                 "{skipped}"
             );
         }
+    }
+
+    /// The span reaches as far as the events do: a series that began
+    /// decades ago and has no end (or more instances than can be counted)
+    /// still reaches today, so the default import window is not empty
+    /// (issue 19: such calendars imported as "0 occurrences of 0 events").
+    #[test]
+    fn long_running_series_reach_today() {
+        let one = |start: &str, rule: &str| {
+            let text = format!(
+                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:s\r\n\
+                 DTSTART;TZID=Europe/London:{start}\r\nDURATION:PT1H\r\nRRULE:{rule}\r\n\
+                 END:VEVENT\r\nEND:VCALENDAR\r\n"
+            );
+            IcsCalendar::parse(text.as_bytes()).unwrap().span().unwrap()
+        };
+        let cases = [
+            (
+                "19850101T090000",
+                "FREQ=DAILY",
+                d(1985, 1, 1),
+                NaiveDate::MAX,
+            ),
+            (
+                "19700105T090000",
+                "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR",
+                d(1970, 1, 5),
+                NaiveDate::MAX,
+            ),
+            // More instances than are counted: as far as anything can be.
+            (
+                "19700101T090000",
+                "FREQ=DAILY;COUNT=30000",
+                d(1970, 1, 1),
+                NaiveDate::MAX,
+            ),
+            // Too many to count, but an UNTIL: that far.
+            (
+                "19700101T090000",
+                "FREQ=DAILY;UNTIL=20270101T000000Z",
+                d(1970, 1, 1),
+                d(2027, 1, 1),
+            ),
+            (
+                "20260105T090000",
+                "FREQ=WEEKLY;COUNT=3",
+                d(2026, 1, 5),
+                d(2026, 1, 19),
+            ),
+        ];
+        for (start, rule, first, last) in cases {
+            assert_eq!(one(start, rule), (first, last), "{rule}");
+        }
+    }
+
+    /// Every VEVENT ends in the window, outside it or skipped: a series in
+    /// the window with a cancelled and a moved instance, an old and a late
+    /// one-off, an event in an unknown zone (skipped) and its override
+    /// (which then stands alone).
+    #[test]
+    fn every_vevent_is_tallied() {
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+            BEGIN:VEVENT\r\nUID:w\r\nSUMMARY:Weekly\r\nDTSTART:20270104T090000Z\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:w\r\nRECURRENCE-ID:20270111T090000Z\r\nDTSTART:20270112T090000Z\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:w\r\nRECURRENCE-ID:20270118T090000Z\r\nDTSTART:20270118T090000Z\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:old\r\nDTSTART:19990104T090000Z\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:mars\r\nDTSTART;TZID=Mars/Olympus:20270104T090000\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:mars\r\nRECURRENCE-ID:20270105T090000Z\r\nDTSTART:20270105T100000Z\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:late\r\nDTSTART;VALUE=DATE:20990101\r\nEND:VEVENT\r\n\
+            END:VCALENDAR\r\n";
+        let cal = IcsCalendar::parse_with(text.as_bytes(), BadEvents::Skip).unwrap();
+        let x = cal.expansion(d(2027, 1, 1), d(2027, 1, 31)).unwrap();
+        let reasons: Vec<String> = x.skipped.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            x.tally,
+            Tally {
+                vevents: 7,
+                in_window: 3,
+                outside: 2,
+                skipped: 2,
+            },
+            "{reasons:#?}"
+        );
+        assert!(x.tally.adds_up());
+        assert_eq!(x.occurrences.len(), 4, "{:?}", x.occurrences);
+        let lines: Vec<usize> = x.skipped.iter().map(SkippedEvent::line).collect();
+        assert_eq!(lines, [14, 26], "{reasons:#?}");
+        assert!(reasons[0].ends_with("skipped: cancelled (STATUS:CANCELLED)"));
+        // The strict reading tallies only the VEVENTs.
+        let strict = IcsCalendar::parse(text.replace("Mars/Olympus", "UTC").as_bytes()).unwrap();
+        let (occ, _) = strict.occurrences(d(2027, 1, 1), d(2027, 1, 31)).unwrap();
+        // Three of the weekly series, 28 daily ones (one moved).
+        assert_eq!(occ.len(), 3 + 28);
     }
 
     #[test]

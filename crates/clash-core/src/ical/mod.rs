@@ -18,7 +18,7 @@
 pub(crate) mod import;
 
 pub use import::{
-    BadEvents, CapNote, EventOccurrence, Expansion, IcsCalendar, SkippedEvent, When,
+    BadEvents, CapNote, EventOccurrence, Expansion, IcsCalendar, SkippedEvent, Tally, When,
     MAX_COMPONENTS, MAX_ICS_BYTES, MAX_NESTING, MAX_OCCURRENCES, MAX_PER_EVENT,
 };
 
