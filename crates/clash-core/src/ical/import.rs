@@ -406,14 +406,28 @@ fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
             + 1;
         err_at(line, "not valid UTF-8")
     })?;
-    let lines = unfold_lines(text);
+    let mut lines = unfold_lines(text);
     let mut stack: Vec<String> = Vec::new();
     let mut components = 0usize;
     let mut calendars = 0usize;
-    for (line, l) in &lines {
+    for (line, l) in &mut lines {
         if l.chars().any(|c| c.is_control() && c != '\t') {
             return Err(err_at(*line, "a control character in a content line"));
         }
+        let Some(colon) = content_line_colon(l) else {
+            // An `X-` property with a name RFC 5545 does not allow (`X-MS_OLK`,
+            // `X-A.B`): left out, not a reason to refuse the file.
+            if l.get(..2).is_some_and(|x| x.eq_ignore_ascii_case("X-")) && l.contains(':') {
+                l.clear();
+                continue;
+            }
+            return Err(err_at(*line, format!("not a content line: `{}`", clip(l))));
+        };
+        if l.get(..colon).is_some_and(|h| h.contains(';')) {
+            *l = strict_line(l, colon);
+        }
+        let l = &*l;
+        let line = &*line;
         let colon = content_line_colon(l)
             .ok_or_else(|| err_at(*line, format!("not a content line: `{}`", clip(l))))?;
         let (name, value) = (
@@ -469,6 +483,7 @@ fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
     if calendars == 0 {
         return Err(err_at(1, "no VCALENDAR in the file"));
     }
+    lines.retain(|(_, l)| !l.is_empty());
     Ok(lines)
 }
 
@@ -501,23 +516,116 @@ fn clip(s: &str) -> String {
     }
 }
 
-/// Where the name and parameters of a content line end: the first colon
-/// outside a quoted parameter value, after a valid name.
+/// Where the name and parameters of a content line end, after a valid
+/// name: the first colon outside a quoted parameter value and outside
+/// brackets (Outlook writes `TZID=(UTC+01:00) Amsterdam, …` unquoted);
+/// failing that (an unbalanced quote or bracket in an `X-` parameter), the
+/// first colon outside quotes, then the first colon at all.
 fn content_line_colon(line: &str) -> Option<usize> {
     let name_end = line.find([';', ':'])?;
     let name = line.get(..name_end)?;
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
         return None;
     }
-    let mut quoted = false;
-    for (i, c) in line.char_indices().skip(name_end) {
+    // A date or date-time value never holds a colon: after an unquoted
+    // TZID such as `(GMT) Greenwich Mean Time : Dublin, …`, the last one
+    // starts the value.
+    const DATES: [&str; 9] = [
+        "DTSTART",
+        "DTEND",
+        "DUE",
+        "RECURRENCE-ID",
+        "EXDATE",
+        "RDATE",
+        "DTSTAMP",
+        "CREATED",
+        "LAST-MODIFIED",
+    ];
+    if DATES.iter().any(|d| d.eq_ignore_ascii_case(name)) {
+        return line.rfind(':').filter(|&c| c >= name_end);
+    }
+    let scan = |quotes: bool, brackets: bool| -> Option<usize> {
+        let (mut quoted, mut depth, mut prev) = (false, 0usize, ' ');
+        for (i, c) in line.char_indices().skip(name_end) {
+            let after = std::mem::replace(&mut prev, c);
+            match c {
+                // A quote opens a value only where the value begins.
+                '"' if quotes && quoted => quoted = false,
+                '"' if quotes && after == '=' => quoted = true,
+                '(' if brackets && !quoted => depth += 1,
+                ')' if brackets && !quoted => depth = depth.saturating_sub(1),
+                ':' if !quoted && depth == 0 => return Some(i),
+                _ => {}
+            }
+        }
+        None
+    };
+    scan(true, true)
+        .or_else(|| scan(true, false))
+        .or_else(|| scan(false, false))
+}
+
+/// A content line made strict for the `icalendar` crate's parser, as
+/// liberally as real clients write them (RFC 5545 §3.1, §3.2): parameters
+/// split at `;` outside quotes (a quote opens a value only where the
+/// value begins); a piece without `=` (Outlook's unquoted
+/// `TZID=(GMT-08:00) Pacific Time (US and Canada); Tijuana`) belongs to the
+/// parameter before it; a parameter with a malformed name is dropped;
+/// every value is written quoted, without the DQUOTEs that RFC 5545 does
+/// not allow inside one (Apple's `X-APPLE-STRUCTURED-LOCATION` and other
+/// `X-` parameters). `colon` is [`content_line_colon`]'s.
+fn strict_line(line: &str, colon: usize) -> String {
+    let (head, value) = (
+        line.get(..colon).unwrap_or(""),
+        line.get(colon..).unwrap_or(""),
+    );
+    let mut pieces: Vec<String> = Vec::new();
+    let (mut piece, mut quoted) = (String::new(), false);
+    for c in head.chars() {
         match c {
-            '"' => quoted = !quoted,
-            ':' if !quoted => return Some(i),
-            _ => {}
+            '"' if quoted || piece.ends_with('=') => {
+                quoted = !quoted;
+                piece.push(c);
+            }
+            ';' if !quoted => pieces.push(std::mem::take(&mut piece)),
+            _ => piece.push(c),
         }
     }
-    None
+    pieces.push(piece);
+    let mut pieces = pieces.into_iter();
+    let mut out = pieces.next().unwrap_or_default();
+    let mut params: Vec<(String, String)> = Vec::new();
+    for p in pieces {
+        match p.split_once('=') {
+            Some((k, v))
+                if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') =>
+            {
+                params.push((k.to_string(), v.to_string()));
+            }
+            _ if p.contains('=') => {}
+            _ => {
+                if let Some((_, v)) = params.last_mut() {
+                    v.push(';');
+                    v.push_str(&p);
+                }
+            }
+        }
+    }
+    for (k, v) in params {
+        let v = v.trim();
+        let v = v
+            .strip_prefix('"')
+            .and_then(|x| x.strip_suffix('"'))
+            .unwrap_or(v);
+        let v: String = v.chars().filter(|&c| c != '"').collect();
+        out.push(';');
+        out.push_str(&k);
+        out.push_str("=\"");
+        out.push_str(&v);
+        out.push('"');
+    }
+    out.push_str(value);
+    out
 }
 
 /// The lines of each component's BEGIN, in document order, by name.
@@ -1610,7 +1718,8 @@ fn unescape(s: &str) -> String {
 }
 
 /// An IANA zone for a TZID: the name itself, a Mozilla-style path ending in
-/// one (`/mozilla.org/20050126_1/Europe/London`), or a Windows zone name.
+/// one (`/mozilla.org/20050126_1/Europe/London`), or a Windows zone id or
+/// display name (`super::windows`).
 fn iana(tzid: &str) -> Option<Tz> {
     let tzid = tzid.trim().trim_matches('"');
     if let Ok(tz) = tzid.parse::<Tz>() {
@@ -1622,49 +1731,8 @@ fn iana(tzid: &str) -> Option<Tz> {
             return Some(tz);
         }
     }
-    WINDOWS_ZONES
-        .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(tzid))
-        .and_then(|(_, iana)| iana.parse::<Tz>().ok())
+    super::windows::zone(tzid)
 }
-
-/// Windows time zone names and their IANA zone (the "001" territory of
-/// Unicode CLDR's windowsZones.xml, common zones).
-const WINDOWS_ZONES: &[(&str, &str)] = &[
-    ("GMT Standard Time", "Europe/London"),
-    ("Greenwich Standard Time", "Atlantic/Reykjavik"),
-    ("W. Europe Standard Time", "Europe/Berlin"),
-    ("Central Europe Standard Time", "Europe/Budapest"),
-    ("Central European Standard Time", "Europe/Warsaw"),
-    ("Romance Standard Time", "Europe/Paris"),
-    ("E. Europe Standard Time", "Europe/Chisinau"),
-    ("FLE Standard Time", "Europe/Kiev"),
-    ("GTB Standard Time", "Europe/Bucharest"),
-    ("Russian Standard Time", "Europe/Moscow"),
-    ("Turkey Standard Time", "Europe/Istanbul"),
-    ("Israel Standard Time", "Asia/Jerusalem"),
-    ("Egypt Standard Time", "Africa/Cairo"),
-    ("South Africa Standard Time", "Africa/Johannesburg"),
-    ("Arabian Standard Time", "Asia/Dubai"),
-    ("Arab Standard Time", "Asia/Riyadh"),
-    ("Iran Standard Time", "Asia/Tehran"),
-    ("Pakistan Standard Time", "Asia/Karachi"),
-    ("India Standard Time", "Asia/Calcutta"),
-    ("Bangladesh Standard Time", "Asia/Dhaka"),
-    ("China Standard Time", "Asia/Shanghai"),
-    ("Singapore Standard Time", "Asia/Singapore"),
-    ("Tokyo Standard Time", "Asia/Tokyo"),
-    ("AUS Eastern Standard Time", "Australia/Sydney"),
-    ("New Zealand Standard Time", "Pacific/Auckland"),
-    ("Eastern Standard Time", "America/New_York"),
-    ("Central Standard Time", "America/Chicago"),
-    ("Mountain Standard Time", "America/Denver"),
-    ("Pacific Standard Time", "America/Los_Angeles"),
-    ("Atlantic Standard Time", "America/Halifax"),
-    ("SA Pacific Standard Time", "America/Bogota"),
-    ("E. South America Standard Time", "America/Sao_Paulo"),
-    ("UTC", "Etc/UTC"),
-];
 
 #[cfg(test)]
 mod tests {
@@ -1926,6 +1994,56 @@ END:VCALENDAR\r
         let (occ, _) = strict.occurrences(d(2027, 1, 1), d(2027, 1, 31)).unwrap();
         // Three of the weekly series, 28 daily ones (one moved).
         assert_eq!(occ.len(), 3 + 28);
+    }
+
+    /// Outlook and Exchange zone names in display form, quoted or not, old
+    /// and new style, with no VTIMEZONE; Apple's structured location with
+    /// DQUOTEs and colons in its parameters; an `X-` name RFC 5545 does
+    /// not allow; an empty parameter name. Each event is read at the
+    /// instant its zone gives.
+    #[test]
+    fn outlook_zone_names_and_apple_parameters() {
+        let cases = [
+            ("DTSTART;TZID=\"(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna\":20270310T100000", "2027-03-10T09:00:00Z"),
+            ("DTSTART;TZID=(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna:20270310T100000", "2027-03-10T09:00:00Z"),
+            ("DTSTART;TZID=(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi:20270310T100000", "2027-03-10T04:30:00Z"),
+            ("DTSTART;TZID=(GMT) Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London:20270710T100000", "2027-07-10T09:00:00Z"),
+            ("DTSTART;TZID=\"(GMT) Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London\":20270710T100000", "2027-07-10T09:00:00Z"),
+            ("DTSTART;TZID=(GMT-08:00) Pacific Time (US and Canada); Tijuana:20270310T100000", "2027-03-10T18:00:00Z"),
+            ("DTSTART;TZID=\"(GMT-08:00) Pacific Time (US and Canada); Tijuana\":20270310T100000", "2027-03-10T18:00:00Z"),
+            ("DTSTART;TZID=W. Europe Standard Time:20270310T100000", "2027-03-10T09:00:00Z"),
+            ("DTSTART;X-ODD=a\"b;TZID=Europe/Paris:20270310T100000", "2027-03-10T09:00:00Z"),
+        ];
+        let apple = "X-APPLE-STRUCTURED-LOCATION;VALUE=URI;X-ADDRESS=Via \"Roma\" 1\\, Milano;\
+            X-APPLE-RADIUS=70;X-TITLE=Caffè \"Roma\": sala 2;=odd:geo:45.46,9.18\r\n\
+            X-APPLE-TRAVEL-ADVISORY-BEHAVIOR;X-TITLE=5\" screen:AUTOMATIC\r\n\
+            X-MS_OLK-THING:x\r\nX-A.B;Y=1:z\r\n";
+        for (dtstart, want) in cases {
+            let text = format!(
+                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:o\r\n{dtstart}\r\n\
+                 {apple}X-LONG:{}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                "x".repeat(5000)
+            );
+            let cal =
+                IcsCalendar::parse(text.as_bytes()).unwrap_or_else(|e| panic!("{dtstart}: {e}"));
+            let (occ, _) = cal.occurrences(d(2027, 1, 1), d(2027, 12, 31)).unwrap();
+            let [o] = occ.as_slice() else {
+                panic!("{dtstart}: {occ:?}");
+            };
+            assert_eq!(o.start, When::Time(want.parse().unwrap()), "{dtstart}");
+        }
+        // A display name that maps nowhere is an error of that event only.
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+            BEGIN:VEVENT\r\nUID:a\r\nDTSTART;TZID=\"(UTC+01:00) Atlantis\":20270310T100000\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20270310T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let cal = IcsCalendar::parse_with(text.as_bytes(), BadEvents::Skip).unwrap();
+        let x = cal.expansion(d(2027, 1, 1), d(2027, 12, 31)).unwrap();
+        assert_eq!(x.occurrences.len(), 1);
+        assert_eq!(x.skipped.len(), 1);
+        assert_eq!(x.skipped[0].line(), 5);
+        assert!(x.skipped[0]
+            .to_string()
+            .contains("unknown time zone `(UTC+01:00) Atlantis`"));
     }
 
     #[test]

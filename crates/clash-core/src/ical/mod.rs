@@ -16,6 +16,8 @@
 //! lines with CRLF.
 
 pub(crate) mod import;
+mod windows;
+mod windows_zones;
 
 pub use import::{
     BadEvents, CapNote, EventOccurrence, Expansion, IcsCalendar, SkippedEvent, Tally, When,
