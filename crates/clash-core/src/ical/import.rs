@@ -288,25 +288,30 @@ struct Series<'a> {
     /// Overrides whose instance their series did not generate.
     leftover: Vec<&'a IcsEvent>,
     notes: Vec<CapNote>,
+    /// Overrides of an instance their series excludes (an EXDATE), with
+    /// the series' line.
+    excluded: Vec<(*const IcsEvent, usize)>,
 }
 
 impl Series<'_> {
     /// Where each list ends now.
-    fn marks(&self) -> [usize; 4] {
+    fn marks(&self) -> [usize; 5] {
         [
             self.out.len(),
             self.used.len(),
             self.leftover.len(),
             self.notes.len(),
+            self.excluded.len(),
         ]
     }
 
     /// Takes back what was added since `marks` (a series that failed).
-    fn take_back(&mut self, [out, used, leftover, notes]: [usize; 4]) {
+    fn take_back(&mut self, [out, used, leftover, notes, excluded]: [usize; 5]) {
         self.out.truncate(out);
         self.used.truncate(used);
         self.leftover.truncate(leftover);
         self.notes.truncate(notes);
+        self.excluded.truncate(excluded);
     }
 }
 
@@ -407,6 +412,7 @@ fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
         err_at(line, "not valid UTF-8")
     })?;
     let mut lines = unfold_lines(text);
+    let mut dropped: Vec<usize> = Vec::new();
     let mut stack: Vec<String> = Vec::new();
     let mut components = 0usize;
     let mut calendars = 0usize;
@@ -473,6 +479,12 @@ fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
                 None => return Err(err_at(*line, format!("`END:{what}` without a BEGIN"))),
             }
         } else if stack.is_empty() {
+            // An `X-` note after the calendar's end (a cache's stamp) is
+            // left out.
+            if calendars > 0 && name.starts_with("X-") {
+                dropped.push(*line);
+                continue;
+            }
             return Err(err_at(*line, "a property outside the VCALENDAR"));
         }
     }
@@ -483,7 +495,7 @@ fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
     if calendars == 0 {
         return Err(err_at(1, "no VCALENDAR in the file"));
     }
-    lines.retain(|(_, l)| !l.is_empty());
+    lines.retain(|(n, l)| !l.is_empty() && !dropped.contains(n));
     Ok(lines)
 }
 
@@ -649,6 +661,11 @@ impl Lines {
         }
     }
 
+    /// The lines of every component named `name`.
+    fn all(&self, name: &str) -> Vec<usize> {
+        self.begins.get(name).cloned().unwrap_or_default()
+    }
+
     /// The line of the next component named `name` in document order.
     fn take(&mut self, name: &str) -> usize {
         let k = self.next.entry(name.to_string()).or_insert(0);
@@ -810,6 +827,8 @@ impl IcsCalendar {
         // Zones first: events refer to them.
         let mut zones = Vec::new();
         let mut order: Vec<(&Comp<'_>, usize)> = Vec::new();
+        // The STANDARD and DAYLIGHT parts of the VTIMEZONE being read.
+        let mut parts: Vec<(&Comp<'_>, usize)> = Vec::new();
         // The first bad alarm of each event, by the event's line.
         let mut bad_alarms: HashMap<usize, Error> = HashMap::new();
         for c in &parsed.components {
@@ -819,7 +838,7 @@ impl IcsCalendar {
                 let sub_name = sub.name.as_str().to_ascii_uppercase();
                 let sub_line = at.take(&sub_name);
                 if name == "VTIMEZONE" {
-                    order.push((sub, sub_line));
+                    parts.push((sub, sub_line));
                 } else if name == "VEVENT" && sub_name == "VALARM" {
                     if let Some(t) = prop(sub, "TRIGGER") {
                         let absolute =
@@ -840,8 +859,8 @@ impl IcsCalendar {
                 }
             }
             if name == "VTIMEZONE" {
-                zones.extend(vtimezone(c, line, &order)?);
-                order.clear();
+                zones.extend(vtimezone(c, line, &parts)?);
+                parts.clear();
             } else {
                 order.push((c, line));
             }
@@ -868,6 +887,30 @@ impl IcsCalendar {
                 }
             }
         }
+        // Every VEVENT of the file is read or skipped: one the crate's
+        // tree does not place at the top of the calendar (inside another
+        // component) is listed, not lost.
+        let handled: std::collections::HashSet<usize> = cal
+            .events
+            .iter()
+            .map(|e| e.line)
+            .chain(cal.skipped.iter().map(|s| s.event_line))
+            .collect();
+        for line in at.all("VEVENT") {
+            if !handled.contains(&line) {
+                let e = err_at(line, "a VEVENT inside another component is not read");
+                match bad {
+                    BadEvents::Fail => return Err(e),
+                    BadEvents::Skip => cal.skipped.push(SkippedEvent::new(
+                        line,
+                        &format!("line-{line}"),
+                        "(not read)",
+                        e,
+                    )),
+                }
+            }
+        }
+        cal.skipped.sort_by_key(SkippedEvent::line);
         Ok(cal)
     }
 
@@ -1008,7 +1051,7 @@ impl IcsCalendar {
         }
         let mut rrules = Vec::new();
         for p in props(c, "RRULE") {
-            rrules.push((p.val.as_str().to_string(), at(p)));
+            rrules.push((liberal_rule(p.val.as_str()), at(p)));
         }
         let mut rdates = Vec::new();
         for p in props(c, "RDATE") {
@@ -1303,6 +1346,7 @@ impl IcsCalendar {
             mut used,
             leftover,
             notes,
+            excluded,
         } = all;
         // Once each, even when several masters share the UID, and not if
         // another master's instance took it.
@@ -1338,6 +1382,11 @@ impl IcsCalendar {
                     format!("not checked: the import stopped at {MAX_OCCURRENCES} occurrences")
                 } else if e.cancelled {
                     "cancelled (STATUS:CANCELLED)".to_string()
+                } else if let Some((_, master)) = excluded
+                    .iter()
+                    .find(|(o, _)| *o == std::ptr::from_ref::<IcsEvent>(e))
+                {
+                    format!("the occurrence it changes is removed by an EXDATE of its series (line {master})")
                 } else if let Some((_, master)) = failed
                     .iter()
                     .find(|(uid, _)| e.recurrence_id.is_some() && *uid == e.uid.as_str())
@@ -1384,6 +1433,7 @@ impl IcsCalendar {
             used,
             leftover,
             notes,
+            excluded: excluded_overrides,
         } = part;
         let start = e.start.naive();
         let span = e.length.max(Duration::zero());
@@ -1441,6 +1491,18 @@ impl IcsCalendar {
         }
         ranges.sort_by_key(|(rid, _)| *rid);
         let mut matched = std::collections::HashSet::new();
+        // An override of an instance the series excludes is dropped with
+        // it (Apple Calendar leaves the override when an edited instance
+        // is deleted; recurring-ical-events reads it so too), and listed.
+        for (rid, o) in &singles {
+            if excluded
+                .iter()
+                .any(|(x, day)| x == rid || (*day && x.date() == rid.date()))
+            {
+                matched.insert(*rid);
+                excluded_overrides.push((std::ptr::from_ref::<IcsEvent>(o), e.line));
+            }
+        }
         for i in instances {
             if let Some(o) = singles.get(&i) {
                 matched.insert(i);
@@ -1630,8 +1692,13 @@ fn vtimezone(c: &Comp<'_>, line: usize, parts: &[(&Comp<'_>, usize)]) -> Result<
             })
         };
         let (offset_to, offset_from) = (offset("TZOFFSETTO")?, offset("TZOFFSETFROM")?);
+        // A DATE (Evolution writes `DTSTART;VALUE=DATE:20200101`) is its
+        // midnight.
         let start = prop(p, "DTSTART")
-            .and_then(|v| parse_naive(v.val.as_str().trim()))
+            .and_then(|v| {
+                let v = v.val.as_str().trim();
+                parse_naive(v).or_else(|| parse_date(v).map(|d| d.and_time(NaiveTime::MIN)))
+            })
             .ok_or_else(|| err_at(*pline, format!("{name} without a valid DTSTART")))?;
         let mut rdates = Vec::new();
         for r in props(p, "RDATE") {
@@ -1699,6 +1766,45 @@ fn vtimezone(c: &Comp<'_>, line: usize, parts: &[(&Comp<'_>, usize)]) -> Result<
     }))
 }
 
+/// An RRULE value as real exports write it, made strict: a repeated
+/// `RRULE:` prefix is dropped, and so are parts that are not `KEY=VALUE`
+/// with a key RFC 5545 §3.3.10 defines (node-ical's Google sample has
+/// `RRULE:RRULE:AnythingRandom;FREQ=WEEKLY;…`; python-dateutil reads it
+/// so too). Anything else wrong stays, to be reported.
+fn liberal_rule(text: &str) -> String {
+    const KEYS: [&str; 14] = [
+        "FREQ",
+        "UNTIL",
+        "COUNT",
+        "INTERVAL",
+        "BYSECOND",
+        "BYMINUTE",
+        "BYHOUR",
+        "BYDAY",
+        "BYMONTHDAY",
+        "BYYEARDAY",
+        "BYWEEKNO",
+        "BYMONTH",
+        "BYSETPOS",
+        "WKST",
+    ];
+    let mut text = text.trim();
+    while let Some(rest) = text
+        .get(..6)
+        .filter(|p| p.eq_ignore_ascii_case("RRULE:"))
+        .and_then(|_| text.get(6..))
+    {
+        text = rest;
+    }
+    text.split(';')
+        .filter(|part| {
+            part.split_once('=')
+                .is_some_and(|(k, _)| KEYS.iter().any(|x| x.eq_ignore_ascii_case(k.trim())))
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
 /// Unescapes a TEXT value (`\n`, `\,`, `\;`, `\\`).
 fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -1731,7 +1837,31 @@ fn iana(tzid: &str) -> Option<Tz> {
             return Some(tz);
         }
     }
-    super::windows::zone(tzid)
+    fixed_offset(tzid).or_else(|| super::windows::zone(tzid))
+}
+
+/// A whole-hour offset written as a zone name, as Exchange does
+/// (`TZID=UTC+01`, `GMT-5`, `UTC+05:00`): its `Etc/GMT` zone (whose sign
+/// is the reverse, POSIX-style).
+fn fixed_offset(tzid: &str) -> Option<Tz> {
+    let rest = tzid
+        .get(..3)
+        .filter(|p| p.eq_ignore_ascii_case("UTC") || p.eq_ignore_ascii_case("GMT"))
+        .and_then(|_| tzid.get(3..))?;
+    let (sign, rest) = match rest.get(..1)? {
+        "+" => ('-', rest.get(1..)?),
+        "-" => ('+', rest.get(1..)?),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':').unwrap_or((rest, "00"));
+    if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) || m != "00" {
+        return None;
+    }
+    let h: u8 = h.parse().ok()?;
+    if h == 0 {
+        return Some(chrono_tz::Etc::UTC);
+    }
+    format!("Etc/GMT{sign}{h}").parse().ok()
 }
 
 #[cfg(test)]
@@ -1764,6 +1894,12 @@ mod tests {
             Some(chrono_tz::America::New_York)
         );
         assert_eq!(iana("foo"), None);
+        // Whole-hour offsets as names (Exchange), with POSIX's reversed sign.
+        assert_eq!(iana("UTC+01"), Some(chrono_tz::Etc::GMTMinus1));
+        assert_eq!(iana("GMT-5"), Some(chrono_tz::Etc::GMTPlus5));
+        assert_eq!(iana("UTC+05:00"), Some(chrono_tz::Etc::GMTMinus5));
+        assert_eq!(iana("UTC+05:30"), None);
+        assert_eq!(iana("UTC+1x"), None);
     }
 
     /// Three events, the middle one in a zone that does not exist (its
