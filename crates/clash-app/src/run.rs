@@ -545,30 +545,53 @@ pub fn import_window(
 /// that cannot be read.
 fn read_calendar(c: &Calendar, files: bool) -> Result<(String, clash_core::ical::IcsCalendar)> {
     use clash_core::ical::{BadEvents, IcsCalendar};
+    let bytes = |name: &str, data: &[u8]| -> Result<(String, IcsCalendar)> {
+        if data.len() > clash_core::ical::MAX_ICS_BYTES {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                format!(
+                    "the calendar is {} bytes; the limit is {}",
+                    data.len(),
+                    clash_core::ical::MAX_ICS_BYTES
+                ),
+            ));
+        }
+        Ok((
+            name.to_string(),
+            IcsCalendar::parse_with(data, BadEvents::Skip)?,
+        ))
+    };
     Ok(match c {
         Calendar::File(_) if !files => {
             return Err(Error::usage("this request may not name a file"))
+        }
+        Calendar::Url(_) if !files => {
+            return Err(Error::usage(
+                "this request may not name an address to fetch",
+            ))
+        }
+        Calendar::Stdin if !files => {
+            return Err(Error::usage("this request may not read standard input"))
         }
         Calendar::File(path) => (
             path.display().to_string(),
             IcsCalendar::from_file_with(path, BadEvents::Skip)?,
         ),
-        Calendar::Bytes { name, data } => {
-            if data.len() > clash_core::ical::MAX_ICS_BYTES {
-                return Err(Error::new(
-                    ErrorKind::TooLarge,
-                    format!(
-                        "the calendar is {} bytes; the limit is {}",
-                        data.len(),
-                        clash_core::ical::MAX_ICS_BYTES
-                    ),
-                ));
-            }
-            (
-                name.clone(),
-                IcsCalendar::parse_with(data, BadEvents::Skip)?,
-            )
+        Calendar::Url(url) => {
+            let data = crate::fetch::fetch(url, &crate::fetch::FetchLimits::default())?;
+            bytes(url, &data)?
         }
+        Calendar::Stdin => {
+            use std::io::Read;
+            let mut data = Vec::new();
+            std::io::stdin()
+                .lock()
+                .take(clash_core::ical::MAX_ICS_BYTES as u64 + 1)
+                .read_to_end(&mut data)
+                .map_err(|e| Error::usage(format!("cannot read standard input: {e}")))?;
+            bytes("standard input", &data)?
+        }
+        Calendar::Bytes { name, data } => bytes(name, data)?,
     })
 }
 
