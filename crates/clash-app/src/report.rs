@@ -4,7 +4,7 @@
 //! so a long list is never held twice. Items are serialised through the
 //! wire types of `render::json`.
 
-use chrono::DateTime;
+use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 use clash_core::{
     Clash, Location, Observance, OccurrenceRef, Profile, Suggestions, SunDay, TimedClash, Verdict,
@@ -341,8 +341,33 @@ pub struct ImportReport<'a> {
     pub warnings: Vec<String>,
     /// Where each VEVENT of the file ended.
     pub counts: ImportCounts,
+    /// What an organiser can act on (written in text only).
+    #[serde(skip)]
+    pub summary: ImportSummary,
     /// The events.
     pub events: Events<'a>,
+}
+
+/// An import's findings in brief: how many occurrences clash and how
+/// badly, the worst events, and for each clashing one-off meeting the best
+/// other day near it (the `suggest` ranking, for the `leicester` profile).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Occurrences with a clash.
+    pub clashing: usize,
+    /// Of those, how many with a high-impact clash.
+    pub high: usize,
+    /// Of those, how many whose worst clash is of medium impact.
+    pub medium: usize,
+    /// The worst events (at most three): summary, occurrences with a high
+    /// and with a medium worst clash.
+    pub worst: Vec<(String, usize, usize)>,
+    /// Clashing one-off meetings (at most three): summary, their day, the
+    /// best other weekday within a week either side with no medium or high
+    /// clash for the audience (`None` when there is none).
+    pub moves: Vec<(String, NaiveDate, Option<NaiveDate>)>,
+    /// Clashing one-off meetings past the three.
+    pub more_moves: usize,
 }
 
 /// Where the VEVENTs of an imported file ended: each in exactly one of

@@ -10,10 +10,10 @@ use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
 use crate::parse::{check_range, has_time, meeting_time, parse_date, resolve_range};
 use crate::report::{
-    CheckReport, DayQuery, Events, Findings, Found, ImportNote, ImportReport, Imported, ListReport,
-    LocationsReport, Meeting, Meetings, ObservanceItem, ObservanceList, ObservancesReport,
-    Occurrences, Place, Preset, ProfileInfo, Report, ShowReport, SuggestQuery, SuggestReport,
-    Suggested, SunDays, SunReport, TimedQuery, TimedReport,
+    CheckReport, DayQuery, Events, Findings, Found, ImportNote, ImportReport, ImportSummary,
+    Imported, ListReport, LocationsReport, Meeting, Meetings, ObservanceItem, ObservanceList,
+    ObservancesReport, Occurrences, Place, Preset, ProfileInfo, Report, ShowReport, SuggestQuery,
+    SuggestReport, Suggested, SunDays, SunReport, TimedQuery, TimedReport,
 };
 use crate::request::{self, Calendar, Command, Format, FromTo, Request};
 use crate::scope::Scope;
@@ -669,6 +669,10 @@ fn import<R>(
             found,
         });
     }
+    let summary = match ctx.format {
+        Format::Text => import_summary(ctx, &list, i.with_food)?,
+        _ => ImportSummary::default(),
+    };
     Ok(answer(&Report::Import(ImportReport {
         source,
         from: from.into(),
@@ -681,8 +685,118 @@ fn import<R>(
             .collect(),
         warnings: expansion.skipped.iter().map(ToString::to_string).collect(),
         counts: expansion.tally.into(),
+        summary,
         events: Events { list, location },
     })))
+}
+
+/// The most clashing one-off meetings given a better day.
+const MAX_MOVES: usize = 3;
+
+/// An import's findings in brief (see [`ImportSummary`]). Bounded: at most
+/// [`MAX_MOVES`] suggestions, each over 15 days.
+fn import_summary(ctx: &Ctx<'_>, list: &[Imported<'_>], with_food: bool) -> Result<ImportSummary> {
+    use clash_core::Impact;
+    let worst_of = |f: &Imported<'_>| -> Option<Impact> {
+        let impacts: Vec<Impact> = match &f.found {
+            Found::Days(v) => v.clashes.iter().map(|c| c.impact).collect(),
+            Found::Timed(v) => v.clashes.iter().map(|c| c.impact).collect(),
+        };
+        if impacts.contains(&Impact::High) {
+            Some(Impact::High)
+        } else if impacts.contains(&Impact::Medium) {
+            Some(Impact::Medium)
+        } else {
+            impacts.first().copied()
+        }
+    };
+    let mut summary = ImportSummary::default();
+    // By UID, in order of first occurrence: summary, occurrences, high,
+    // medium, and the one occurrence of a one-off.
+    let mut by_uid: Vec<(&str, &str, usize, usize, usize)> = Vec::new();
+    for f in list {
+        let worst = worst_of(f);
+        if worst.is_some() {
+            summary.clashing += 1;
+        }
+        let (high, medium) = (
+            usize::from(worst == Some(Impact::High)),
+            usize::from(worst == Some(Impact::Medium)),
+        );
+        summary.high += high;
+        summary.medium += medium;
+        match by_uid.iter_mut().find(|e| e.0 == f.event.uid) {
+            Some(e) => {
+                e.2 += 1;
+                e.3 += high;
+                e.4 += medium;
+            }
+            None => by_uid.push((&f.event.uid, &f.event.summary, 1, high, medium)),
+        }
+    }
+    let mut worst: Vec<&(&str, &str, usize, usize, usize)> =
+        by_uid.iter().filter(|e| e.3 + e.4 > 0).collect();
+    worst.sort_by_key(|e| std::cmp::Reverse((e.3, e.4)));
+    summary.worst = worst
+        .iter()
+        .take(3)
+        .map(|e| (e.1.to_string(), e.3, e.4))
+        .collect();
+    // Clashing one-off meetings: a UID with one occurrence that clashes.
+    let one_offs: Vec<&Imported<'_>> = list
+        .iter()
+        .filter(|f| worst_of(f).is_some())
+        .filter(|f| by_uid.iter().any(|e| e.0 == f.event.uid && e.2 == 1))
+        .collect();
+    summary.more_moves = one_offs.len().saturating_sub(MAX_MOVES);
+    let profile = profile("leicester", false)?;
+    for f in one_offs.into_iter().take(MAX_MOVES) {
+        let (day, time) = match (f.days, f.times) {
+            (Some((a, _)), _) => (a, None),
+            (_, Some((s, e))) => {
+                let minutes = s.time().signed_duration_since(chrono::NaiveTime::MIN);
+                let minutes = u32::try_from(minutes.num_minutes()).unwrap_or(0);
+                let length = (e - s)
+                    .num_minutes()
+                    .clamp(1, clash_core::MAX_MEETING_MINUTES);
+                (s.date_naive(), Some((minutes, length)))
+            }
+            _ => continue,
+        };
+        let (from, to) = (day - Duration::days(7), day + Duration::days(7));
+        let years = clash_core::SUPPORTED_YEARS;
+        if from.year() < *years.start() || to.year() > *years.end() {
+            continue;
+        }
+        let request = clash_core::Request {
+            from,
+            to,
+            weekdays: "mon-fri".parse()?,
+            time,
+            kind: MeetingKind { with_food },
+            count: 2,
+        };
+        let index = ctx.index(
+            from.year(),
+            (to + Duration::days(2)).year().min(*years.end()),
+            None,
+        )?;
+        let filter = match time {
+            Some(_) => &ctx.scope.timed_filter,
+            None => &ctx.scope.filter,
+        };
+        let found = index.suggest(&request, filter, &profile)?;
+        // Only a day without a medium or high clash for the audience is
+        // better; else none is offered.
+        let best = found
+            .suggestions
+            .iter()
+            .map(|s| &s.candidate)
+            .find(|c| c.date != day && !c.real && c.high == clash_core::HighImpact::None)
+            .map(|c| c.date);
+        summary.moves.push((f.event.summary.clone(), day, best));
+    }
+    Ok(summary)
 }
 
 /// `observances`: the catalogue, filtered.

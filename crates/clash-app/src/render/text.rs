@@ -767,18 +767,60 @@ fn weekday_words(w: clash_core::Weekdays) -> String {
         .join(", ")
 }
 
+/// The line an organiser acts on: how many occurrences clash and how
+/// badly, the worst events, and a better day for each clashing one-off.
+fn summary_line(s: &crate::report::ImportSummary, occurrences: usize) -> String {
+    let mut line = format!(
+        "summary: {} of {occurrences} {} {} ({} high, {} medium)",
+        s.clashing,
+        if occurrences == 1 {
+            "occurrence"
+        } else {
+            "occurrences"
+        },
+        if s.clashing == 1 { "clashes" } else { "clash" },
+        s.high,
+        s.medium
+    );
+    if !s.worst.is_empty() {
+        let worst: Vec<String> = s
+            .worst
+            .iter()
+            .map(|(name, high, medium)| match (high, medium) {
+                (0, m) => format!("{name} ({m} medium)"),
+                (h, 0) => format!("{name} ({h} high)"),
+                (h, m) => format!("{name} ({h} high, {m} medium)"),
+            })
+            .collect();
+        line.push_str(&format!("; worst: {}", worst.join(", ")));
+    }
+    let moves: Vec<String> = s
+        .moves
+        .iter()
+        .map(|(name, from, to)| match to {
+            Some(to) => format!("{name} {} → {}", day(*from), day(*to)),
+            None => format!(
+                "{name} {} (no clash-free weekday within a week)",
+                day(*from)
+            ),
+        })
+        .collect();
+    if !moves.is_empty() {
+        line.push_str(&format!("; move: {}", moves.join(", ")));
+        if s.more_moves > 0 {
+            line.push_str(&format!(" and {} more one-off meetings", s.more_moves));
+        }
+    }
+    line
+}
+
 /// Imported events: a summary line, then each event (by UID, in order of
 /// its first occurrence) with the occurrences that clash, one line per
 /// clash.
-pub fn imported(
-    source: &str,
-    found: &[crate::report::Imported<'_>],
-    (from, to): (NaiveDate, NaiveDate),
-    counts: crate::report::ImportCounts,
-    notes: &[impl std::fmt::Display],
-    location: &Location,
-    style: Style,
-) -> String {
+pub fn imported(r: &crate::report::ImportReport<'_>, style: Style) -> String {
+    let (source, found, counts, summary, notes) =
+        (&r.source, &r.events.list, r.counts, &r.summary, &r.notes);
+    let (from, to, location) = (r.from.0, r.to.0, r.location.0);
     let mut out = String::new();
     for n in notes {
         for line in wrap(&format!("note: {n}"), 80) {
@@ -826,6 +868,11 @@ pub fn imported(
     }
     for line in wrap(&head, 80) {
         let _ = writeln!(out, "{}", style.bold(&line));
+    }
+    if summary.clashing > 0 {
+        for line in wrap(&summary_line(summary, found.len()), 80) {
+            let _ = writeln!(out, "{line}");
+        }
     }
     let pad = " ".repeat(4);
     for uid in order {
