@@ -91,6 +91,7 @@
 mod engine;
 mod error;
 mod feeds;
+pub mod fetch;
 mod imported;
 mod parse;
 pub mod render;

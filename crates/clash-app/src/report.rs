@@ -342,8 +342,61 @@ pub struct ImportReport<'a> {
     pub notes: Vec<ImportNote>,
     /// The events skipped, one line each (`line 42: event "…" skipped: …`).
     pub warnings: Vec<String>,
+    /// Where each VEVENT of the file ended.
+    pub counts: ImportCounts,
+    /// What an organiser can act on (written in text only).
+    #[serde(skip)]
+    pub summary: ImportSummary,
     /// The events.
     pub events: Events<'a>,
+}
+
+/// An import's findings in brief: how many occurrences clash and how
+/// badly, the worst events, and for each clashing one-off meeting the best
+/// other day near it (the `suggest` ranking, for the `leicester` profile).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Occurrences with a clash.
+    pub clashing: usize,
+    /// Of those, how many with a high-impact clash.
+    pub high: usize,
+    /// Of those, how many whose worst clash is of medium impact.
+    pub medium: usize,
+    /// The worst events (at most three): summary, occurrences with a high
+    /// and with a medium worst clash.
+    pub worst: Vec<(String, usize, usize)>,
+    /// Clashing one-off meetings (at most three): summary, their day, the
+    /// best other weekday within a week either side with no medium or high
+    /// clash for the audience (`None` when there is none).
+    pub moves: Vec<(String, NaiveDate, Option<NaiveDate>)>,
+    /// Clashing one-off meetings past the three.
+    pub more_moves: usize,
+}
+
+/// Where the VEVENTs of an imported file ended: each in exactly one of
+/// `in_window`, `outside` and `skipped` (see [`ImportReport::warnings`]),
+/// so that nothing is lost silently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ImportCounts {
+    /// VEVENT components in the file (masters and overrides).
+    pub vevents: usize,
+    /// Those with occurrences in the window.
+    pub in_window: usize,
+    /// Those read whose occurrences all fall outside the window.
+    pub outside: usize,
+    /// Those skipped, each with a warning.
+    pub skipped: usize,
+}
+
+impl From<clash_core::ical::Tally> for ImportCounts {
+    fn from(t: clash_core::ical::Tally) -> Self {
+        ImportCounts {
+            vevents: t.vevents,
+            in_window: t.in_window,
+            outside: t.outside,
+            skipped: t.skipped,
+        }
+    }
 }
 
 /// Observances, serialised with their rules.

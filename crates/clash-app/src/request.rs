@@ -140,6 +140,12 @@ pub struct List {
 pub enum Calendar {
     /// A file, read with the core's bounds.
     File(PathBuf),
+    /// An `http://` or `https://` address (an Outlook "publish calendar"
+    /// link, a Google "secret address"), fetched within
+    /// [`crate::fetch::FetchLimits::default`].
+    Url(String),
+    /// This process's standard input, read with the core's bounds.
+    Stdin,
     /// Bytes already in hand (an upload), and the name to show for them.
     Bytes {
         /// What the report calls the calendar.
@@ -219,7 +225,8 @@ pub struct Request {
     /// window count from its date at the location.
     pub now: DateTime<Utc>,
     /// Whether the request may name files on this machine (a profile TOML,
-    /// a calendar by path): the CLI's user may, a web visitor may not.
+    /// a calendar by path), read standard input or have an address fetched:
+    /// the CLI's user may, a web visitor may not.
     pub may_read_files: bool,
     /// The most days a list or a whole-day check may cover for this asker
     /// (`None`: the supported years). The web service sets it, so that no

@@ -10,10 +10,11 @@ use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
 use crate::parse::{check_range, has_time, meeting_time, parse_date, resolve_range};
 use crate::report::{
-    CheckReport, DayQuery, Events, Findings, Found, ImportNote, ImportReport, Imported, ListReport,
-    LocationsReport, Meeting, Meetings, ObservanceItem, ObservanceList, ObservancesReport,
-    Occurrences, Place, Preset, ProfileInfo, Report, ShowReport, SuggestQuery, SuggestReport,
-    Suggested, SunDays, SunReport, TimedQuery, TimedReport, WindowNote, DEFAULT_IMPORT_YEARS,
+    CheckReport, DayQuery, Events, Findings, Found, ImportNote, ImportReport, ImportSummary,
+    Imported, ListReport, LocationsReport, Meeting, Meetings, ObservanceItem, ObservanceList,
+    ObservancesReport, Occurrences, Place, Preset, ProfileInfo, Report, ShowReport, SuggestQuery,
+    SuggestReport, Suggested, SunDays, SunReport, TimedQuery, TimedReport, WindowNote,
+    DEFAULT_IMPORT_YEARS,
 };
 use crate::request::{self, Calendar, Command, Format, FromTo, Request};
 use crate::scope::Scope;
@@ -540,30 +541,53 @@ pub fn import_window(
 /// that cannot be read.
 fn read_calendar(c: &Calendar, files: bool) -> Result<(String, clash_core::ical::IcsCalendar)> {
     use clash_core::ical::{BadEvents, IcsCalendar};
+    let bytes = |name: &str, data: &[u8]| -> Result<(String, IcsCalendar)> {
+        if data.len() > clash_core::ical::MAX_ICS_BYTES {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                format!(
+                    "the calendar is {} bytes; the limit is {}",
+                    data.len(),
+                    clash_core::ical::MAX_ICS_BYTES
+                ),
+            ));
+        }
+        Ok((
+            name.to_string(),
+            IcsCalendar::parse_with(data, BadEvents::Skip)?,
+        ))
+    };
     Ok(match c {
         Calendar::File(_) if !files => {
             return Err(Error::usage("this request may not name a file"))
+        }
+        Calendar::Url(_) if !files => {
+            return Err(Error::usage(
+                "this request may not name an address to fetch",
+            ))
+        }
+        Calendar::Stdin if !files => {
+            return Err(Error::usage("this request may not read standard input"))
         }
         Calendar::File(path) => (
             path.display().to_string(),
             IcsCalendar::from_file_with(path, BadEvents::Skip)?,
         ),
-        Calendar::Bytes { name, data } => {
-            if data.len() > clash_core::ical::MAX_ICS_BYTES {
-                return Err(Error::new(
-                    ErrorKind::TooLarge,
-                    format!(
-                        "the calendar is {} bytes; the limit is {}",
-                        data.len(),
-                        clash_core::ical::MAX_ICS_BYTES
-                    ),
-                ));
-            }
-            (
-                name.clone(),
-                IcsCalendar::parse_with(data, BadEvents::Skip)?,
-            )
+        Calendar::Url(url) => {
+            let data = crate::fetch::fetch(url, &crate::fetch::FetchLimits::default())?;
+            bytes(url, &data)?
         }
+        Calendar::Stdin => {
+            use std::io::Read;
+            let mut data = Vec::new();
+            std::io::stdin()
+                .lock()
+                .take(clash_core::ical::MAX_ICS_BYTES as u64 + 1)
+                .read_to_end(&mut data)
+                .map_err(|e| Error::usage(format!("cannot read standard input: {e}")))?;
+            bytes("standard input", &data)?
+        }
+        Calendar::Bytes { name, data } => bytes(name, data)?,
     })
 }
 
@@ -641,6 +665,10 @@ fn import<R>(
             found,
         });
     }
+    let summary = match ctx.format {
+        Format::Text => import_summary(ctx, &list, i.with_food)?,
+        _ => ImportSummary::default(),
+    };
     Ok(answer(&Report::Import(ImportReport {
         source,
         from: from.into(),
@@ -652,8 +680,119 @@ fn import<R>(
             .chain(expansion.notes.iter().cloned().map(ImportNote::Cap))
             .collect(),
         warnings: expansion.skipped.iter().map(ToString::to_string).collect(),
+        counts: expansion.tally.into(),
+        summary,
         events: Events { list, location },
     })))
+}
+
+/// The most clashing one-off meetings given a better day.
+const MAX_MOVES: usize = 3;
+
+/// An import's findings in brief (see [`ImportSummary`]). Bounded: at most
+/// [`MAX_MOVES`] suggestions, each over 15 days.
+fn import_summary(ctx: &Ctx<'_>, list: &[Imported<'_>], with_food: bool) -> Result<ImportSummary> {
+    use clash_core::Impact;
+    let worst_of = |f: &Imported<'_>| -> Option<Impact> {
+        let impacts: Vec<Impact> = match &f.found {
+            Found::Days(v) => v.clashes.iter().map(|c| c.impact).collect(),
+            Found::Timed(v) => v.clashes.iter().map(|c| c.impact).collect(),
+        };
+        if impacts.contains(&Impact::High) {
+            Some(Impact::High)
+        } else if impacts.contains(&Impact::Medium) {
+            Some(Impact::Medium)
+        } else {
+            impacts.first().copied()
+        }
+    };
+    let mut summary = ImportSummary::default();
+    // By UID, in order of first occurrence: summary, occurrences, high,
+    // medium, and the one occurrence of a one-off.
+    let mut by_uid: Vec<(&str, &str, usize, usize, usize)> = Vec::new();
+    for f in list {
+        let worst = worst_of(f);
+        if worst.is_some() {
+            summary.clashing += 1;
+        }
+        let (high, medium) = (
+            usize::from(worst == Some(Impact::High)),
+            usize::from(worst == Some(Impact::Medium)),
+        );
+        summary.high += high;
+        summary.medium += medium;
+        match by_uid.iter_mut().find(|e| e.0 == f.event.uid) {
+            Some(e) => {
+                e.2 += 1;
+                e.3 += high;
+                e.4 += medium;
+            }
+            None => by_uid.push((&f.event.uid, &f.event.summary, 1, high, medium)),
+        }
+    }
+    let mut worst: Vec<&(&str, &str, usize, usize, usize)> =
+        by_uid.iter().filter(|e| e.3 + e.4 > 0).collect();
+    worst.sort_by_key(|e| std::cmp::Reverse((e.3, e.4)));
+    summary.worst = worst
+        .iter()
+        .take(3)
+        .map(|e| (e.1.to_string(), e.3, e.4))
+        .collect();
+    // Clashing one-off meetings: a UID with one occurrence that clashes.
+    let one_offs: Vec<&Imported<'_>> = list
+        .iter()
+        .filter(|f| worst_of(f).is_some())
+        .filter(|f| by_uid.iter().any(|e| e.0 == f.event.uid && e.2 == 1))
+        .collect();
+    summary.more_moves = one_offs.len().saturating_sub(MAX_MOVES);
+    let profile = profile("leicester", false)?;
+    for f in one_offs.into_iter().take(MAX_MOVES) {
+        let (day, time) = match (f.days, f.times) {
+            (Some((a, _)), _) => (a, None),
+            (_, Some((s, e))) => {
+                let minutes = s.time().signed_duration_since(chrono::NaiveTime::MIN);
+                let minutes = u32::try_from(minutes.num_minutes()).unwrap_or(0);
+                let length = (e - s)
+                    .num_minutes()
+                    .clamp(1, clash_core::MAX_MEETING_MINUTES);
+                (s.date_naive(), Some((minutes, length)))
+            }
+            _ => continue,
+        };
+        let (from, to) = (day - Duration::days(7), day + Duration::days(7));
+        let years = clash_core::SUPPORTED_YEARS;
+        if from.year() < *years.start() || to.year() > *years.end() {
+            continue;
+        }
+        let request = clash_core::Request {
+            from,
+            to,
+            weekdays: "mon-fri".parse()?,
+            time,
+            kind: MeetingKind { with_food },
+            count: 2,
+        };
+        let index = ctx.index(
+            from.year(),
+            (to + Duration::days(2)).year().min(*years.end()),
+            None,
+        )?;
+        let filter = match time {
+            Some(_) => &ctx.scope.timed_filter,
+            None => &ctx.scope.filter,
+        };
+        let found = index.suggest(&request, filter, &profile)?;
+        // Only a day without a medium or high clash for the audience is
+        // better; else none is offered.
+        let best = found
+            .suggestions
+            .iter()
+            .map(|s| &s.candidate)
+            .find(|c| c.date != day && !c.real && c.high == clash_core::HighImpact::None)
+            .map(|c| c.date);
+        summary.moves.push((f.event.summary.clone(), day, best));
+    }
+    Ok(summary)
 }
 
 /// `observances`: the catalogue, filtered.
@@ -768,6 +907,12 @@ mod tests {
                 true,
             ),
             (None, (today, today), true),
+            // A series with no end that began decades ago (issue 19).
+            (
+                Some((d(1985, 1, 1), NaiveDate::MAX)),
+                (today, d(2036, 12, 2)),
+                false,
+            ),
         ];
         for (span, window, noted) in cases {
             let (got, note) = import_window(span, today);

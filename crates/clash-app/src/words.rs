@@ -619,16 +619,18 @@ pub fn imported_events<'r, 'a>(
 }
 
 /// "team.ics: 12 occurrences of 3 events from 2027-01-01 to 2027-12-31
-/// (leicester), 2 with clashes".
+/// (leicester), 2 with clashes", and, when some of the file's VEVENTs are
+/// not in the window, where each ended.
 pub fn import_heading(
     source: &str,
     found: &[crate::report::Imported<'_>],
     events: usize,
     (from, to): (NaiveDate, NaiveDate),
     location: &Location,
+    counts: crate::report::ImportCounts,
 ) -> String {
     let clashing = found.iter().filter(|f| f.clash_count() > 0).count();
-    format!(
+    let mut head = format!(
         "{source}: {} {} of {} {} from {from} to {to} ({location}), {clashing} with clashes",
         found.len(),
         if found.len() == 1 {
@@ -638,7 +640,71 @@ pub fn import_heading(
         },
         events,
         if events == 1 { "event" } else { "events" },
-    )
+    );
+    // Every VEVENT accounted for when some are not in the window.
+    if counts.outside + counts.skipped > 0 {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let _ = write!(
+            head,
+            "; of the file's {} VEVENT{}, {} {} occurrences in the window, {} {} outside it and {} {} skipped",
+            counts.vevents,
+            plural(counts.vevents),
+            counts.in_window,
+            if counts.in_window == 1 { "has" } else { "have" },
+            counts.outside,
+            if counts.outside == 1 { "falls" } else { "fall" },
+            counts.skipped,
+            if counts.skipped == 1 { "was" } else { "were" },
+        );
+    }
+    head
+}
+
+/// The line an organiser acts on: how many occurrences clash and how
+/// badly, the worst events, and a better day for each clashing one-off.
+pub fn import_summary(s: &crate::report::ImportSummary, occurrences: usize) -> String {
+    let mut line = format!(
+        "summary: {} of {occurrences} {} {} ({} high, {} medium)",
+        s.clashing,
+        if occurrences == 1 {
+            "occurrence"
+        } else {
+            "occurrences"
+        },
+        if s.clashing == 1 { "clashes" } else { "clash" },
+        s.high,
+        s.medium
+    );
+    if !s.worst.is_empty() {
+        let worst: Vec<String> = s
+            .worst
+            .iter()
+            .map(|(name, high, medium)| match (high, medium) {
+                (0, m) => format!("{name} ({m} medium)"),
+                (h, 0) => format!("{name} ({h} high)"),
+                (h, m) => format!("{name} ({h} high, {m} medium)"),
+            })
+            .collect();
+        let _ = write!(line, "; worst: {}", worst.join(", "));
+    }
+    let moves: Vec<String> = s
+        .moves
+        .iter()
+        .map(|(name, from, to)| match to {
+            Some(to) => format!("{name} {} → {}", day(*from), day(*to)),
+            None => format!(
+                "{name} {} (no clash-free weekday within a week)",
+                day(*from)
+            ),
+        })
+        .collect();
+    if !moves.is_empty() {
+        let _ = write!(line, "; move: {}", moves.join(", "));
+        if s.more_moves > 0 {
+            let _ = write!(line, " and {} more one-off meetings", s.more_moves);
+        }
+    }
+    line
 }
 
 /// How many of an event's `n` occurrences clash (`k`): "no clash", "it

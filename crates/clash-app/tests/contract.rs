@@ -373,3 +373,50 @@ fn each_kind_of_mistake_has_its_status() {
         assert_eq!(e.exit_code(), 2);
     }
 }
+
+/// Issue 19: a long-running series that began decades ago (here a monthly
+/// one from 1985, with one moved instance) is checked in the default
+/// window from today, not read as "0 occurrences of 0 events"; the report
+/// accounts for every VEVENT.
+#[test]
+fn a_decades_old_series_is_checked_from_today() {
+    let engine = Engine::embedded().expect("the embedded catalogue");
+    let now = Utc.with_ymd_and_hms(2026, 12, 6, 9, 0, 0).unwrap();
+    let data = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\n\
+        BEGIN:VEVENT\r\nUID:council\r\nSUMMARY:Council\r\n\
+        DTSTART;TZID=Europe/London:19850102T100000\r\nDURATION:PT1H\r\n\
+        RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1\r\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:council\r\nSUMMARY:Council (moved)\r\n\
+        RECURRENCE-ID;TZID=Europe/London:20270101T100000\r\n\
+        DTSTART;TZID=Europe/London:20270104T100000\r\nDURATION:PT1H\r\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:old\r\nSUMMARY:Old\r\nDTSTART:19990101T100000Z\r\nEND:VEVENT\r\n\
+        END:VCALENDAR\r\n";
+    let request = Request::new(
+        Command::Import(Import {
+            calendar: Calendar::Bytes {
+                name: "council.ics".into(),
+                data: data.as_bytes().to_vec(),
+            },
+            range: FromTo::default(),
+            with_food: false,
+        }),
+        now,
+    )
+    .format(Format::Json);
+    let json = engine
+        .run(&request, |report| {
+            clash_app::render::to_string(report, Format::Json, Style::default())
+        })
+        .and_then(|r| r)
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["from"], "2026-12-06");
+    assert_eq!(v["to"], "2036-12-06");
+    // The first weekday of each month, 2027-01 to 2036-12 (120), the
+    // January 2027 one moved to the 4th.
+    assert_eq!(v["events"].as_array().unwrap().len(), 120);
+    assert_eq!(
+        v["counts"],
+        serde_json::json!({"vevents": 3, "in_window": 2, "outside": 1, "skipped": 0})
+    );
+}

@@ -195,7 +195,7 @@ pub enum Command {
     },
     /// Check every event of an iCalendar file (exit 1 if any clashes) [default: from today to its last event, at most 10 years]
     Import {
-        /// The .ics file (an Outlook, Google, Apple, Thunderbird or Nextcloud export)
+        /// The .ics file (an Outlook, Google, Apple, Thunderbird or Nextcloud export), an http:// or https:// address (a published calendar's link), or - for standard input
         file: PathBuf,
         #[command(flatten)]
         range_args: RangeArgs,

@@ -12,6 +12,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod progress;
 mod request;
 
 use std::io::{IsTerminal, Write};
@@ -75,7 +76,16 @@ fn answer(args: &args::Args) -> Result<u8, Error> {
         args::Command::Export { output, .. } => output.as_deref(),
         _ => None,
     };
+    let spinner = progress::wanted(&request, std::io::stderr().is_terminal()).then(|| {
+        progress::Spinner::start(match request.command {
+            clash_app::Command::Import(_) => "checking the calendar",
+            _ => "listing",
+        })
+    });
     let code = engine.run(&request, |report| {
+        if let Some(s) = spinner {
+            s.finish();
+        }
         warn(report);
         let written = match output_file {
             Some(path) => write_feed(report, path, &mut out),

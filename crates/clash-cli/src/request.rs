@@ -131,7 +131,11 @@ fn command(c: &args::Command) -> Option<Command> {
             range_args,
             with_food,
         } => Command::Import(Import {
-            calendar: Calendar::File(file.clone()),
+            calendar: match file.to_str() {
+                Some("-") => Calendar::Stdin,
+                Some(url) if clash_app::fetch::is_url(url) => Calendar::Url(url.to_string()),
+                _ => Calendar::File(file.clone()),
+            },
             range: range(range_args),
             with_food: *with_food,
         }),

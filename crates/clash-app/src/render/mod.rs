@@ -87,14 +87,7 @@ fn to_text(report: &Report<'_>, format: Format, style: Style) -> Result<String> 
             clash_core::ical::feed(&r.feed_name, r.location.0, &r.occurrences.list, &r.notes)
         }
         (Report::List(r), Csv) => csv::occurrences(&r.occurrences.list, r.location.0),
-        (Report::Import(r), Text) => text::imported(
-            &r.source,
-            &r.events.list,
-            (r.from.0, r.to.0),
-            &r.notes,
-            r.location.0,
-            style,
-        ),
+        (Report::Import(r), Text) => text::imported(r, style),
         (Report::Import(r), Csv) => csv::imported(&r.events.list),
         (Report::Observances(r), Text) => text::observances(&r.observances.0, style),
         (Report::Observances(r), Csv) => csv::observances(&r.observances.0),

@@ -356,14 +356,10 @@ pub fn suggestions(
 /// Imported events: a summary line, then each event (by UID, in order of
 /// its first occurrence) with the occurrences that clash, one line per
 /// clash.
-pub fn imported(
-    source: &str,
-    found: &[crate::report::Imported<'_>],
-    (from, to): (NaiveDate, NaiveDate),
-    notes: &[impl std::fmt::Display],
-    location: &Location,
-    style: Style,
-) -> String {
+pub fn imported(r: &crate::report::ImportReport<'_>, style: Style) -> String {
+    let (source, found, counts, summary, notes) =
+        (&r.source, &r.events.list, r.counts, &r.summary, &r.notes);
+    let (from, to, location) = (r.from.0, r.to.0, r.location.0);
     let mut out = String::new();
     for n in notes {
         for line in wrap(&format!("note: {n}"), 80) {
@@ -371,9 +367,14 @@ pub fn imported(
         }
     }
     let events = words::imported_events(found);
-    let head = words::import_heading(source, found, events.len(), (from, to), location);
+    let head = words::import_heading(source, found, events.len(), (from, to), location, counts);
     for line in wrap(&head, 80) {
         let _ = writeln!(out, "{}", style.bold(&line));
+    }
+    if summary.clashing > 0 {
+        for line in wrap(&words::import_summary(summary, found.len()), 80) {
+            let _ = writeln!(out, "{line}");
+        }
     }
     let pad = " ".repeat(4);
     for mine in &events {

@@ -1274,3 +1274,65 @@ fn an_ics_calendar_as_extra_observances() {
         ]
     );
 }
+
+/// `clash import -` reads standard input, and `clash import URL` a
+/// published calendar (from a server on a loopback port the test picks),
+/// each giving what the file gives; a page that is not a calendar is one
+/// error line (exit 2). Neither draws a progress bar off a terminal.
+#[test]
+fn import_from_standard_input_and_an_address() {
+    use std::io::{Read, Write};
+    let file = corpus("valid/recurring-ical-events__issue_151_macos_linux_difference.ics");
+    let bytes = std::fs::read(&file).unwrap();
+    let range = ["--from", "2000", "--to", "2030", "--format", "json"];
+    let from_file = json(&["import", &file, "--from", "2000", "--to", "2030"]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clash"))
+        .args(["import", "-"])
+        .args(range)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&bytes).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["source"], "standard input");
+    assert_eq!(v["events"], from_file["events"]);
+
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for mut s in listener.incoming().flatten() {
+            let mut buf = [0u8; 2048];
+            let n = s.read(&mut buf).unwrap_or(0);
+            let head = String::from_utf8_lossy(&buf[..n]).to_string();
+            let (ctype, body): (&str, &[u8]) = if head.starts_with("GET /cal.ics ") {
+                ("text/calendar", &bytes)
+            } else {
+                ("text/html", b"<html>Sign in</html>")
+            };
+            let _ = write!(
+                s,
+                "HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = s.write_all(body);
+        }
+    });
+    let url = format!("http://{addr}/cal.ics");
+    let o = clash(&[
+        "import", &url, "--from", "2000", "--to", "2030", "--format", "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["source"], url.as_str());
+    assert_eq!(v["events"], from_file["events"]);
+    assert_user_error(
+        &["import", &format!("http://{addr}/login")],
+        "not an iCalendar file (text/html, it begins `<html>Sign in</html>`)",
+    );
+}

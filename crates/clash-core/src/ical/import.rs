@@ -130,6 +130,8 @@ pub enum BadEvents {
 #[non_exhaustive]
 pub struct SkippedEvent {
     line: usize,
+    /// The line of its VEVENT.
+    event_line: usize,
     uid: String,
     summary: String,
     reason: Error,
@@ -141,10 +143,16 @@ impl SkippedEvent {
     fn new(event_line: usize, uid: &str, summary: &str, reason: Error) -> Self {
         SkippedEvent {
             line: reason.line().unwrap_or(event_line),
+            event_line,
             uid: uid.to_string(),
             summary: summary.to_string(),
             reason,
         }
+    }
+
+    /// The line of its VEVENT in the file.
+    pub fn event_line(&self) -> usize {
+        self.event_line
     }
 
     /// The line of the fault in the file (the property's, else the
@@ -239,6 +247,36 @@ pub struct Expansion {
     pub notes: Vec<CapNote>,
     /// The events left out, in order of line.
     pub skipped: Vec<SkippedEvent>,
+    /// Where each VEVENT of the file ended (filled by
+    /// [`IcsCalendar::expansion`]; all zero from
+    /// [`IcsCalendar::occurrences`] but `vevents`).
+    pub tally: Tally,
+}
+
+/// Where the VEVENTs of a file ended: each in exactly one of
+/// `in_window` (it has occurrences in the window), `outside` (read, but
+/// none of its occurrences is in the window) and `skipped` (listed with
+/// the line and reason, as [`Expansion::skipped`]; cancelled events are
+/// listed there too). Nothing is lost silently: the three add up to
+/// `vevents`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Tally {
+    /// VEVENT components in the file (masters and overrides).
+    pub vevents: usize,
+    /// Those with occurrences in the window.
+    pub in_window: usize,
+    /// Those read whose occurrences all fall outside the window.
+    pub outside: usize,
+    /// Those skipped.
+    pub skipped: usize,
+}
+
+impl Tally {
+    /// Whether every VEVENT is accounted for.
+    pub fn adds_up(&self) -> bool {
+        self.in_window + self.outside + self.skipped == self.vevents
+    }
 }
 
 /// The occurrences of the series expanded so far.
@@ -250,25 +288,30 @@ struct Series<'a> {
     /// Overrides whose instance their series did not generate.
     leftover: Vec<&'a IcsEvent>,
     notes: Vec<CapNote>,
+    /// Overrides of an instance their series excludes (an EXDATE), with
+    /// the series' line.
+    excluded: Vec<(*const IcsEvent, usize)>,
 }
 
 impl Series<'_> {
     /// Where each list ends now.
-    fn marks(&self) -> [usize; 4] {
+    fn marks(&self) -> [usize; 5] {
         [
             self.out.len(),
             self.used.len(),
             self.leftover.len(),
             self.notes.len(),
+            self.excluded.len(),
         ]
     }
 
     /// Takes back what was added since `marks` (a series that failed).
-    fn take_back(&mut self, [out, used, leftover, notes]: [usize; 4]) {
+    fn take_back(&mut self, [out, used, leftover, notes, excluded]: [usize; 5]) {
         self.out.truncate(out);
         self.used.truncate(used);
         self.leftover.truncate(leftover);
         self.notes.truncate(notes);
+        self.excluded.truncate(excluded);
     }
 }
 
@@ -368,14 +411,29 @@ fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
             + 1;
         err_at(line, "not valid UTF-8")
     })?;
-    let lines = unfold_lines(text);
+    let mut lines = unfold_lines(text);
+    let mut dropped: Vec<usize> = Vec::new();
     let mut stack: Vec<String> = Vec::new();
     let mut components = 0usize;
     let mut calendars = 0usize;
-    for (line, l) in &lines {
+    for (line, l) in &mut lines {
         if l.chars().any(|c| c.is_control() && c != '\t') {
             return Err(err_at(*line, "a control character in a content line"));
         }
+        let Some(colon) = content_line_colon(l) else {
+            // An `X-` property with a name RFC 5545 does not allow (`X-MS_OLK`,
+            // `X-A.B`): left out, not a reason to refuse the file.
+            if l.get(..2).is_some_and(|x| x.eq_ignore_ascii_case("X-")) && l.contains(':') {
+                l.clear();
+                continue;
+            }
+            return Err(err_at(*line, format!("not a content line: `{}`", clip(l))));
+        };
+        if l.get(..colon).is_some_and(|h| h.contains(';')) {
+            *l = strict_line(l, colon);
+        }
+        let l = &*l;
+        let line = &*line;
         let colon = content_line_colon(l)
             .ok_or_else(|| err_at(*line, format!("not a content line: `{}`", clip(l))))?;
         let (name, value) = (
@@ -421,6 +479,12 @@ fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
                 None => return Err(err_at(*line, format!("`END:{what}` without a BEGIN"))),
             }
         } else if stack.is_empty() {
+            // An `X-` note after the calendar's end (a cache's stamp) is
+            // left out.
+            if calendars > 0 && name.starts_with("X-") {
+                dropped.push(*line);
+                continue;
+            }
             return Err(err_at(*line, "a property outside the VCALENDAR"));
         }
     }
@@ -431,6 +495,7 @@ fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
     if calendars == 0 {
         return Err(err_at(1, "no VCALENDAR in the file"));
     }
+    lines.retain(|(n, l)| !l.is_empty() && !dropped.contains(n));
     Ok(lines)
 }
 
@@ -463,23 +528,116 @@ fn clip(s: &str) -> String {
     }
 }
 
-/// Where the name and parameters of a content line end: the first colon
-/// outside a quoted parameter value, after a valid name.
+/// Where the name and parameters of a content line end, after a valid
+/// name: the first colon outside a quoted parameter value and outside
+/// brackets (Outlook writes `TZID=(UTC+01:00) Amsterdam, …` unquoted);
+/// failing that (an unbalanced quote or bracket in an `X-` parameter), the
+/// first colon outside quotes, then the first colon at all.
 fn content_line_colon(line: &str) -> Option<usize> {
     let name_end = line.find([';', ':'])?;
     let name = line.get(..name_end)?;
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
         return None;
     }
-    let mut quoted = false;
-    for (i, c) in line.char_indices().skip(name_end) {
+    // A date or date-time value never holds a colon: after an unquoted
+    // TZID such as `(GMT) Greenwich Mean Time : Dublin, …`, the last one
+    // starts the value.
+    const DATES: [&str; 9] = [
+        "DTSTART",
+        "DTEND",
+        "DUE",
+        "RECURRENCE-ID",
+        "EXDATE",
+        "RDATE",
+        "DTSTAMP",
+        "CREATED",
+        "LAST-MODIFIED",
+    ];
+    if DATES.iter().any(|d| d.eq_ignore_ascii_case(name)) {
+        return line.rfind(':').filter(|&c| c >= name_end);
+    }
+    let scan = |quotes: bool, brackets: bool| -> Option<usize> {
+        let (mut quoted, mut depth, mut prev) = (false, 0usize, ' ');
+        for (i, c) in line.char_indices().skip(name_end) {
+            let after = std::mem::replace(&mut prev, c);
+            match c {
+                // A quote opens a value only where the value begins.
+                '"' if quotes && quoted => quoted = false,
+                '"' if quotes && after == '=' => quoted = true,
+                '(' if brackets && !quoted => depth += 1,
+                ')' if brackets && !quoted => depth = depth.saturating_sub(1),
+                ':' if !quoted && depth == 0 => return Some(i),
+                _ => {}
+            }
+        }
+        None
+    };
+    scan(true, true)
+        .or_else(|| scan(true, false))
+        .or_else(|| scan(false, false))
+}
+
+/// A content line made strict for the `icalendar` crate's parser, as
+/// liberally as real clients write them (RFC 5545 §3.1, §3.2): parameters
+/// split at `;` outside quotes (a quote opens a value only where the
+/// value begins); a piece without `=` (Outlook's unquoted
+/// `TZID=(GMT-08:00) Pacific Time (US and Canada); Tijuana`) belongs to the
+/// parameter before it; a parameter with a malformed name is dropped;
+/// every value is written quoted, without the DQUOTEs that RFC 5545 does
+/// not allow inside one (Apple's `X-APPLE-STRUCTURED-LOCATION` and other
+/// `X-` parameters). `colon` is [`content_line_colon`]'s.
+fn strict_line(line: &str, colon: usize) -> String {
+    let (head, value) = (
+        line.get(..colon).unwrap_or(""),
+        line.get(colon..).unwrap_or(""),
+    );
+    let mut pieces: Vec<String> = Vec::new();
+    let (mut piece, mut quoted) = (String::new(), false);
+    for c in head.chars() {
         match c {
-            '"' => quoted = !quoted,
-            ':' if !quoted => return Some(i),
-            _ => {}
+            '"' if quoted || piece.ends_with('=') => {
+                quoted = !quoted;
+                piece.push(c);
+            }
+            ';' if !quoted => pieces.push(std::mem::take(&mut piece)),
+            _ => piece.push(c),
         }
     }
-    None
+    pieces.push(piece);
+    let mut pieces = pieces.into_iter();
+    let mut out = pieces.next().unwrap_or_default();
+    let mut params: Vec<(String, String)> = Vec::new();
+    for p in pieces {
+        match p.split_once('=') {
+            Some((k, v))
+                if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') =>
+            {
+                params.push((k.to_string(), v.to_string()));
+            }
+            _ if p.contains('=') => {}
+            _ => {
+                if let Some((_, v)) = params.last_mut() {
+                    v.push(';');
+                    v.push_str(&p);
+                }
+            }
+        }
+    }
+    for (k, v) in params {
+        let v = v.trim();
+        let v = v
+            .strip_prefix('"')
+            .and_then(|x| x.strip_suffix('"'))
+            .unwrap_or(v);
+        let v: String = v.chars().filter(|&c| c != '"').collect();
+        out.push(';');
+        out.push_str(&k);
+        out.push_str("=\"");
+        out.push_str(&v);
+        out.push('"');
+    }
+    out.push_str(value);
+    out
 }
 
 /// The lines of each component's BEGIN, in document order, by name.
@@ -501,6 +659,11 @@ impl Lines {
             begins,
             next: HashMap::new(),
         }
+    }
+
+    /// The lines of every component named `name`.
+    fn all(&self, name: &str) -> Vec<usize> {
+        self.begins.get(name).cloned().unwrap_or_default()
     }
 
     /// The line of the next component named `name` in document order.
@@ -664,6 +827,8 @@ impl IcsCalendar {
         // Zones first: events refer to them.
         let mut zones = Vec::new();
         let mut order: Vec<(&Comp<'_>, usize)> = Vec::new();
+        // The STANDARD and DAYLIGHT parts of the VTIMEZONE being read.
+        let mut parts: Vec<(&Comp<'_>, usize)> = Vec::new();
         // The first bad alarm of each event, by the event's line.
         let mut bad_alarms: HashMap<usize, Error> = HashMap::new();
         for c in &parsed.components {
@@ -673,7 +838,7 @@ impl IcsCalendar {
                 let sub_name = sub.name.as_str().to_ascii_uppercase();
                 let sub_line = at.take(&sub_name);
                 if name == "VTIMEZONE" {
-                    order.push((sub, sub_line));
+                    parts.push((sub, sub_line));
                 } else if name == "VEVENT" && sub_name == "VALARM" {
                     if let Some(t) = prop(sub, "TRIGGER") {
                         let absolute =
@@ -694,8 +859,8 @@ impl IcsCalendar {
                 }
             }
             if name == "VTIMEZONE" {
-                zones.extend(vtimezone(c, line, &order)?);
-                order.clear();
+                zones.extend(vtimezone(c, line, &parts)?);
+                parts.clear();
             } else {
                 order.push((c, line));
             }
@@ -722,6 +887,30 @@ impl IcsCalendar {
                 }
             }
         }
+        // Every VEVENT of the file is read or skipped: one the crate's
+        // tree does not place at the top of the calendar (inside another
+        // component) is listed, not lost.
+        let handled: std::collections::HashSet<usize> = cal
+            .events
+            .iter()
+            .map(|e| e.line)
+            .chain(cal.skipped.iter().map(|s| s.event_line))
+            .collect();
+        for line in at.all("VEVENT") {
+            if !handled.contains(&line) {
+                let e = err_at(line, "a VEVENT inside another component is not read");
+                match bad {
+                    BadEvents::Fail => return Err(e),
+                    BadEvents::Skip => cal.skipped.push(SkippedEvent::new(
+                        line,
+                        &format!("line-{line}"),
+                        "(not read)",
+                        e,
+                    )),
+                }
+            }
+        }
+        cal.skipped.sort_by_key(SkippedEvent::line);
         Ok(cal)
     }
 
@@ -862,7 +1051,7 @@ impl IcsCalendar {
         }
         let mut rrules = Vec::new();
         for p in props(c, "RRULE") {
-            rrules.push((p.val.as_str().to_string(), at(p)));
+            rrules.push((liberal_rule(p.val.as_str()), at(p)));
         }
         let mut rdates = Vec::new();
         for p in props(c, "RDATE") {
@@ -986,25 +1175,25 @@ impl IcsCalendar {
         Ok(rrule::RRuleSet::new(fake(start)).rrule(rule))
     }
 
-    /// The first and last day the calendar's events touch (an endless
-    /// recurring event: as far as [`MAX_PER_EVENT`] instances reach).
+    /// The first and last day the calendar's events touch. An event whose
+    /// rule has no end (no COUNT or UNTIL), or whose instances could not
+    /// all be counted within [`MAX_PER_EVENT`], reaches to its UNTIL or,
+    /// without one, to [`NaiveDate::MAX`]: the span is never shorter than
+    /// the events (a series that began decades ago still reaches today).
     pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
         let days = self.events.iter().flat_map(|e| {
             let first = e.start.naive().date();
-            // The last instance of its rules (bounded: an endless rule
-            // stops at the expansion cap) and RDATEs.
             let mut last = e.start.naive();
             for (rule, _) in &e.rrules {
-                if let Ok(set) = self.rule(e, rule, e.start.naive()) {
-                    if let Some(d) = set.all(MAX_PER_EVENT).dates.last() {
-                        last = last.max(d.naive_utc());
-                    }
-                }
+                last = last.max(self.rule_end(e, rule));
             }
             for (r, _) in &e.rdates {
                 last = last.max(r.naive());
             }
-            [first, (last + e.length).date()]
+            let end = last
+                .checked_add_signed(e.length)
+                .map_or(NaiveDate::MAX, |t| t.date());
+            [first, end]
         });
         let (lo, hi) = days.fold(
             (None, None),
@@ -1016,6 +1205,29 @@ impl IcsCalendar {
             },
         );
         Some((lo?, hi?))
+    }
+
+    /// The wall time of the last instance of one rule of `e`, or a bound
+    /// past it: its UNTIL (in DTSTART's terms), else [`NaiveDateTime::MAX`]
+    /// when the rule has no end or its instances were not all counted.
+    fn rule_end(&self, e: &IcsEvent, rule: &str) -> NaiveDateTime {
+        let Ok(set) = self.rule(e, rule, e.start.naive()) else {
+            return e.start.naive();
+        };
+        let parsed = set.get_rrule().first();
+        let until = parsed.and_then(|r| r.get_until()).map(|u| u.naive_utc());
+        let bounded = parsed.is_some_and(|r| r.get_count().is_some()) || until.is_some();
+        if !bounded {
+            return NaiveDateTime::MAX;
+        }
+        let result = set.all(MAX_PER_EVENT);
+        match result.dates.last() {
+            Some(d) if !result.limited && result.dates.len() < usize::from(MAX_PER_EVENT) => {
+                d.naive_utc()
+            }
+            None if !result.limited => e.start.naive(),
+            _ => until.unwrap_or(NaiveDateTime::MAX),
+        }
     }
 
     /// Every occurrence overlapping the days `from..=to`, sorted by start,
@@ -1068,6 +1280,8 @@ impl IcsCalendar {
             BadEvents::Skip => self.skipped.clone(),
             BadEvents::Fail => Vec::new(),
         };
+        // The masters whose series failed (by UID and line).
+        let mut failed: Vec<(&str, usize)> = Vec::new();
         // A fault of one event: the error, or the event skipped.
         let mut fault = |e: &IcsEvent, err: Error| -> Result<()> {
             match bad {
@@ -1094,11 +1308,14 @@ impl IcsCalendar {
         // Every occurrence so far, the overrides placed by a master's
         // instance and those left over: a series that fails is taken back.
         let mut all = Series::default();
-        for e in self.events.iter() {
+        // How many events were reached before the cap stopped the work.
+        let mut reached = self.events.len();
+        for (k, e) in self.events.iter().enumerate() {
             if all.out.len() >= MAX_OCCURRENCES {
                 all.notes.push(CapNote::Stopped {
                     max: MAX_OCCURRENCES,
                 });
+                reached = k;
                 break;
             }
             if e.recurrence_id.is_some() {
@@ -1120,6 +1337,7 @@ impl IcsCalendar {
             let marks = all.marks();
             if let Err(err) = self.series(e, &overrides, (lo, hi), &mut all) {
                 all.take_back(marks);
+                failed.push((e.uid.as_str(), e.line));
                 fault(e, err)?;
             }
         }
@@ -1128,6 +1346,7 @@ impl IcsCalendar {
             mut used,
             leftover,
             notes,
+            excluded,
         } = all;
         // Once each, even when several masters share the UID, and not if
         // another master's instance took it.
@@ -1142,6 +1361,52 @@ impl IcsCalendar {
                 }
             }
         }
+        // Where every VEVENT ended: its occurrences in the window, outside
+        // it, or skipped (with the reason).
+        let placed: std::collections::HashSet<usize> = out.iter().map(|o| o.line).collect();
+        let mut tally = Tally {
+            vevents: self.events.len() + self.skipped.len(),
+            ..Tally::default()
+        };
+        if bad == BadEvents::Skip {
+            let faulty: std::collections::HashSet<usize> =
+                skipped.iter().map(|s| s.event_line).collect();
+            let mut more = Vec::new();
+            for (k, e) in self.events.iter().enumerate() {
+                let reason = if faulty.contains(&e.line) {
+                    continue;
+                } else if placed.contains(&e.line) {
+                    tally.in_window += 1;
+                    continue;
+                } else if k >= reached {
+                    format!("not checked: the import stopped at {MAX_OCCURRENCES} occurrences")
+                } else if e.cancelled {
+                    "cancelled (STATUS:CANCELLED)".to_string()
+                } else if let Some((_, master)) = excluded
+                    .iter()
+                    .find(|(o, _)| *o == std::ptr::from_ref::<IcsEvent>(e))
+                {
+                    format!("the occurrence it changes is removed by an EXDATE of its series (line {master})")
+                } else if let Some((_, master)) = failed
+                    .iter()
+                    .find(|(uid, _)| e.recurrence_id.is_some() && *uid == e.uid.as_str())
+                    .filter(|_| !used.contains(&std::ptr::from_ref::<IcsEvent>(e)))
+                {
+                    format!("the series it changes (line {master}) was skipped")
+                } else {
+                    tally.outside += 1;
+                    continue;
+                };
+                more.push(SkippedEvent::new(
+                    e.line,
+                    &e.uid,
+                    &e.summary,
+                    Error::invalid(reason),
+                ));
+            }
+            skipped.extend(more);
+            tally.skipped = skipped.len();
+        }
         out.sort_by(|a, b| (a.start.key(), &a.uid, a.start).cmp(&(b.start.key(), &b.uid, b.start)));
         out.truncate(MAX_OCCURRENCES);
         skipped.sort_by_key(SkippedEvent::line);
@@ -1149,6 +1414,7 @@ impl IcsCalendar {
             occurrences: out,
             notes,
             skipped,
+            tally,
         })
     }
 
@@ -1167,6 +1433,7 @@ impl IcsCalendar {
             used,
             leftover,
             notes,
+            excluded: excluded_overrides,
         } = part;
         let start = e.start.naive();
         let span = e.length.max(Duration::zero());
@@ -1224,6 +1491,18 @@ impl IcsCalendar {
         }
         ranges.sort_by_key(|(rid, _)| *rid);
         let mut matched = std::collections::HashSet::new();
+        // An override of an instance the series excludes is dropped with
+        // it (Apple Calendar leaves the override when an edited instance
+        // is deleted; recurring-ical-events reads it so too), and listed.
+        for (rid, o) in &singles {
+            if excluded
+                .iter()
+                .any(|(x, day)| x == rid || (*day && x.date() == rid.date()))
+            {
+                matched.insert(*rid);
+                excluded_overrides.push((std::ptr::from_ref::<IcsEvent>(o), e.line));
+            }
+        }
         for i in instances {
             if let Some(o) = singles.get(&i) {
                 matched.insert(i);
@@ -1413,8 +1692,13 @@ fn vtimezone(c: &Comp<'_>, line: usize, parts: &[(&Comp<'_>, usize)]) -> Result<
             })
         };
         let (offset_to, offset_from) = (offset("TZOFFSETTO")?, offset("TZOFFSETFROM")?);
+        // A DATE (Evolution writes `DTSTART;VALUE=DATE:20200101`) is its
+        // midnight.
         let start = prop(p, "DTSTART")
-            .and_then(|v| parse_naive(v.val.as_str().trim()))
+            .and_then(|v| {
+                let v = v.val.as_str().trim();
+                parse_naive(v).or_else(|| parse_date(v).map(|d| d.and_time(NaiveTime::MIN)))
+            })
             .ok_or_else(|| err_at(*pline, format!("{name} without a valid DTSTART")))?;
         let mut rdates = Vec::new();
         for r in props(p, "RDATE") {
@@ -1482,6 +1766,45 @@ fn vtimezone(c: &Comp<'_>, line: usize, parts: &[(&Comp<'_>, usize)]) -> Result<
     }))
 }
 
+/// An RRULE value as real exports write it, made strict: a repeated
+/// `RRULE:` prefix is dropped, and so are parts that are not `KEY=VALUE`
+/// with a key RFC 5545 §3.3.10 defines (node-ical's Google sample has
+/// `RRULE:RRULE:AnythingRandom;FREQ=WEEKLY;…`; python-dateutil reads it
+/// so too). Anything else wrong stays, to be reported.
+fn liberal_rule(text: &str) -> String {
+    const KEYS: [&str; 14] = [
+        "FREQ",
+        "UNTIL",
+        "COUNT",
+        "INTERVAL",
+        "BYSECOND",
+        "BYMINUTE",
+        "BYHOUR",
+        "BYDAY",
+        "BYMONTHDAY",
+        "BYYEARDAY",
+        "BYWEEKNO",
+        "BYMONTH",
+        "BYSETPOS",
+        "WKST",
+    ];
+    let mut text = text.trim();
+    while let Some(rest) = text
+        .get(..6)
+        .filter(|p| p.eq_ignore_ascii_case("RRULE:"))
+        .and_then(|_| text.get(6..))
+    {
+        text = rest;
+    }
+    text.split(';')
+        .filter(|part| {
+            part.split_once('=')
+                .is_some_and(|(k, _)| KEYS.iter().any(|x| x.eq_ignore_ascii_case(k.trim())))
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
 /// Unescapes a TEXT value (`\n`, `\,`, `\;`, `\\`).
 fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -1501,7 +1824,8 @@ fn unescape(s: &str) -> String {
 }
 
 /// An IANA zone for a TZID: the name itself, a Mozilla-style path ending in
-/// one (`/mozilla.org/20050126_1/Europe/London`), or a Windows zone name.
+/// one (`/mozilla.org/20050126_1/Europe/London`), or a Windows zone id or
+/// display name (`super::windows`).
 fn iana(tzid: &str) -> Option<Tz> {
     let tzid = tzid.trim().trim_matches('"');
     if let Ok(tz) = tzid.parse::<Tz>() {
@@ -1513,49 +1837,32 @@ fn iana(tzid: &str) -> Option<Tz> {
             return Some(tz);
         }
     }
-    WINDOWS_ZONES
-        .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(tzid))
-        .and_then(|(_, iana)| iana.parse::<Tz>().ok())
+    fixed_offset(tzid).or_else(|| super::windows::zone(tzid))
 }
 
-/// Windows time zone names and their IANA zone (the "001" territory of
-/// Unicode CLDR's windowsZones.xml, common zones).
-const WINDOWS_ZONES: &[(&str, &str)] = &[
-    ("GMT Standard Time", "Europe/London"),
-    ("Greenwich Standard Time", "Atlantic/Reykjavik"),
-    ("W. Europe Standard Time", "Europe/Berlin"),
-    ("Central Europe Standard Time", "Europe/Budapest"),
-    ("Central European Standard Time", "Europe/Warsaw"),
-    ("Romance Standard Time", "Europe/Paris"),
-    ("E. Europe Standard Time", "Europe/Chisinau"),
-    ("FLE Standard Time", "Europe/Kiev"),
-    ("GTB Standard Time", "Europe/Bucharest"),
-    ("Russian Standard Time", "Europe/Moscow"),
-    ("Turkey Standard Time", "Europe/Istanbul"),
-    ("Israel Standard Time", "Asia/Jerusalem"),
-    ("Egypt Standard Time", "Africa/Cairo"),
-    ("South Africa Standard Time", "Africa/Johannesburg"),
-    ("Arabian Standard Time", "Asia/Dubai"),
-    ("Arab Standard Time", "Asia/Riyadh"),
-    ("Iran Standard Time", "Asia/Tehran"),
-    ("Pakistan Standard Time", "Asia/Karachi"),
-    ("India Standard Time", "Asia/Calcutta"),
-    ("Bangladesh Standard Time", "Asia/Dhaka"),
-    ("China Standard Time", "Asia/Shanghai"),
-    ("Singapore Standard Time", "Asia/Singapore"),
-    ("Tokyo Standard Time", "Asia/Tokyo"),
-    ("AUS Eastern Standard Time", "Australia/Sydney"),
-    ("New Zealand Standard Time", "Pacific/Auckland"),
-    ("Eastern Standard Time", "America/New_York"),
-    ("Central Standard Time", "America/Chicago"),
-    ("Mountain Standard Time", "America/Denver"),
-    ("Pacific Standard Time", "America/Los_Angeles"),
-    ("Atlantic Standard Time", "America/Halifax"),
-    ("SA Pacific Standard Time", "America/Bogota"),
-    ("E. South America Standard Time", "America/Sao_Paulo"),
-    ("UTC", "Etc/UTC"),
-];
+/// A whole-hour offset written as a zone name, as Exchange does
+/// (`TZID=UTC+01`, `GMT-5`, `UTC+05:00`): its `Etc/GMT` zone (whose sign
+/// is the reverse, POSIX-style).
+fn fixed_offset(tzid: &str) -> Option<Tz> {
+    let rest = tzid
+        .get(..3)
+        .filter(|p| p.eq_ignore_ascii_case("UTC") || p.eq_ignore_ascii_case("GMT"))
+        .and_then(|_| tzid.get(3..))?;
+    let (sign, rest) = match rest.get(..1)? {
+        "+" => ('-', rest.get(1..)?),
+        "-" => ('+', rest.get(1..)?),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':').unwrap_or((rest, "00"));
+    if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) || m != "00" {
+        return None;
+    }
+    let h: u8 = h.parse().ok()?;
+    if h == 0 {
+        return Some(chrono_tz::Etc::UTC);
+    }
+    format!("Etc/GMT{sign}{h}").parse().ok()
+}
 
 #[cfg(test)]
 mod tests {
@@ -1587,6 +1894,12 @@ mod tests {
             Some(chrono_tz::America::New_York)
         );
         assert_eq!(iana("foo"), None);
+        // Whole-hour offsets as names (Exchange), with POSIX's reversed sign.
+        assert_eq!(iana("UTC+01"), Some(chrono_tz::Etc::GMTMinus1));
+        assert_eq!(iana("GMT-5"), Some(chrono_tz::Etc::GMTPlus5));
+        assert_eq!(iana("UTC+05:00"), Some(chrono_tz::Etc::GMTMinus5));
+        assert_eq!(iana("UTC+05:30"), None);
+        assert_eq!(iana("UTC+1x"), None);
     }
 
     /// Three events, the middle one in a zone that does not exist (its
@@ -1724,6 +2037,149 @@ END:VCALENDAR\r
                 "{skipped}"
             );
         }
+    }
+
+    /// The span reaches as far as the events do: a series that began
+    /// decades ago and has no end (or more instances than can be counted)
+    /// still reaches today, so the default import window is not empty
+    /// (issue 19: such calendars imported as "0 occurrences of 0 events").
+    #[test]
+    fn long_running_series_reach_today() {
+        let one = |start: &str, rule: &str| {
+            let text = format!(
+                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:s\r\n\
+                 DTSTART;TZID=Europe/London:{start}\r\nDURATION:PT1H\r\nRRULE:{rule}\r\n\
+                 END:VEVENT\r\nEND:VCALENDAR\r\n"
+            );
+            IcsCalendar::parse(text.as_bytes()).unwrap().span().unwrap()
+        };
+        let cases = [
+            (
+                "19850101T090000",
+                "FREQ=DAILY",
+                d(1985, 1, 1),
+                NaiveDate::MAX,
+            ),
+            (
+                "19700105T090000",
+                "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR",
+                d(1970, 1, 5),
+                NaiveDate::MAX,
+            ),
+            // More instances than are counted: as far as anything can be.
+            (
+                "19700101T090000",
+                "FREQ=DAILY;COUNT=30000",
+                d(1970, 1, 1),
+                NaiveDate::MAX,
+            ),
+            // Too many to count, but an UNTIL: that far.
+            (
+                "19700101T090000",
+                "FREQ=DAILY;UNTIL=20270101T000000Z",
+                d(1970, 1, 1),
+                d(2027, 1, 1),
+            ),
+            (
+                "20260105T090000",
+                "FREQ=WEEKLY;COUNT=3",
+                d(2026, 1, 5),
+                d(2026, 1, 19),
+            ),
+        ];
+        for (start, rule, first, last) in cases {
+            assert_eq!(one(start, rule), (first, last), "{rule}");
+        }
+    }
+
+    /// Every VEVENT ends in the window, outside it or skipped: a series in
+    /// the window with a cancelled and a moved instance, an old and a late
+    /// one-off, an event in an unknown zone (skipped) and its override
+    /// (which then stands alone).
+    #[test]
+    fn every_vevent_is_tallied() {
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+            BEGIN:VEVENT\r\nUID:w\r\nSUMMARY:Weekly\r\nDTSTART:20270104T090000Z\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:w\r\nRECURRENCE-ID:20270111T090000Z\r\nDTSTART:20270112T090000Z\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:w\r\nRECURRENCE-ID:20270118T090000Z\r\nDTSTART:20270118T090000Z\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:old\r\nDTSTART:19990104T090000Z\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:mars\r\nDTSTART;TZID=Mars/Olympus:20270104T090000\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:mars\r\nRECURRENCE-ID:20270105T090000Z\r\nDTSTART:20270105T100000Z\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:late\r\nDTSTART;VALUE=DATE:20990101\r\nEND:VEVENT\r\n\
+            END:VCALENDAR\r\n";
+        let cal = IcsCalendar::parse_with(text.as_bytes(), BadEvents::Skip).unwrap();
+        let x = cal.expansion(d(2027, 1, 1), d(2027, 1, 31)).unwrap();
+        let reasons: Vec<String> = x.skipped.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            x.tally,
+            Tally {
+                vevents: 7,
+                in_window: 3,
+                outside: 2,
+                skipped: 2,
+            },
+            "{reasons:#?}"
+        );
+        assert!(x.tally.adds_up());
+        assert_eq!(x.occurrences.len(), 4, "{:?}", x.occurrences);
+        let lines: Vec<usize> = x.skipped.iter().map(SkippedEvent::line).collect();
+        assert_eq!(lines, [14, 26], "{reasons:#?}");
+        assert!(reasons[0].ends_with("skipped: cancelled (STATUS:CANCELLED)"));
+        // The strict reading tallies only the VEVENTs.
+        let strict = IcsCalendar::parse(text.replace("Mars/Olympus", "UTC").as_bytes()).unwrap();
+        let (occ, _) = strict.occurrences(d(2027, 1, 1), d(2027, 1, 31)).unwrap();
+        // Three of the weekly series, 28 daily ones (one moved).
+        assert_eq!(occ.len(), 3 + 28);
+    }
+
+    /// Outlook and Exchange zone names in display form, quoted or not, old
+    /// and new style, with no VTIMEZONE; Apple's structured location with
+    /// DQUOTEs and colons in its parameters; an `X-` name RFC 5545 does
+    /// not allow; an empty parameter name. Each event is read at the
+    /// instant its zone gives.
+    #[test]
+    fn outlook_zone_names_and_apple_parameters() {
+        let cases = [
+            ("DTSTART;TZID=\"(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna\":20270310T100000", "2027-03-10T09:00:00Z"),
+            ("DTSTART;TZID=(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna:20270310T100000", "2027-03-10T09:00:00Z"),
+            ("DTSTART;TZID=(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi:20270310T100000", "2027-03-10T04:30:00Z"),
+            ("DTSTART;TZID=(GMT) Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London:20270710T100000", "2027-07-10T09:00:00Z"),
+            ("DTSTART;TZID=\"(GMT) Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London\":20270710T100000", "2027-07-10T09:00:00Z"),
+            ("DTSTART;TZID=(GMT-08:00) Pacific Time (US and Canada); Tijuana:20270310T100000", "2027-03-10T18:00:00Z"),
+            ("DTSTART;TZID=\"(GMT-08:00) Pacific Time (US and Canada); Tijuana\":20270310T100000", "2027-03-10T18:00:00Z"),
+            ("DTSTART;TZID=W. Europe Standard Time:20270310T100000", "2027-03-10T09:00:00Z"),
+            ("DTSTART;X-ODD=a\"b;TZID=Europe/Paris:20270310T100000", "2027-03-10T09:00:00Z"),
+        ];
+        let apple = "X-APPLE-STRUCTURED-LOCATION;VALUE=URI;X-ADDRESS=Via \"Roma\" 1\\, Milano;\
+            X-APPLE-RADIUS=70;X-TITLE=Caffè \"Roma\": sala 2;=odd:geo:45.46,9.18\r\n\
+            X-APPLE-TRAVEL-ADVISORY-BEHAVIOR;X-TITLE=5\" screen:AUTOMATIC\r\n\
+            X-MS_OLK-THING:x\r\nX-A.B;Y=1:z\r\n";
+        for (dtstart, want) in cases {
+            let text = format!(
+                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:o\r\n{dtstart}\r\n\
+                 {apple}X-LONG:{}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                "x".repeat(5000)
+            );
+            let cal =
+                IcsCalendar::parse(text.as_bytes()).unwrap_or_else(|e| panic!("{dtstart}: {e}"));
+            let (occ, _) = cal.occurrences(d(2027, 1, 1), d(2027, 12, 31)).unwrap();
+            let [o] = occ.as_slice() else {
+                panic!("{dtstart}: {occ:?}");
+            };
+            assert_eq!(o.start, When::Time(want.parse().unwrap()), "{dtstart}");
+        }
+        // A display name that maps nowhere is an error of that event only.
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+            BEGIN:VEVENT\r\nUID:a\r\nDTSTART;TZID=\"(UTC+01:00) Atlantis\":20270310T100000\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20270310T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let cal = IcsCalendar::parse_with(text.as_bytes(), BadEvents::Skip).unwrap();
+        let x = cal.expansion(d(2027, 1, 1), d(2027, 12, 31)).unwrap();
+        assert_eq!(x.occurrences.len(), 1);
+        assert_eq!(x.skipped.len(), 1);
+        assert_eq!(x.skipped[0].line(), 5);
+        assert!(x.skipped[0]
+            .to_string()
+            .contains("unknown time zone `(UTC+01:00) Atlantis`"));
     }
 
     #[test]

@@ -16,9 +16,11 @@
 //! lines with CRLF.
 
 pub(crate) mod import;
+mod windows;
+mod windows_zones;
 
 pub use import::{
-    BadEvents, CapNote, EventOccurrence, Expansion, IcsCalendar, SkippedEvent, When,
+    BadEvents, CapNote, EventOccurrence, Expansion, IcsCalendar, SkippedEvent, Tally, When,
     MAX_COMPONENTS, MAX_ICS_BYTES, MAX_NESTING, MAX_OCCURRENCES, MAX_PER_EVENT,
 };
 

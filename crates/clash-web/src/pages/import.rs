@@ -213,7 +213,14 @@ fn answer(r: &ImportReport<'_>) -> Page {
     let location = r.location.0;
     let found = &r.events.list;
     let events = words::imported_events(found);
-    let head = words::import_heading(&r.source, found, events.len(), (r.from.0, r.to.0), location);
+    let head = words::import_heading(
+        &r.source,
+        found,
+        events.len(),
+        (r.from.0, r.to.0),
+        location,
+        r.counts,
+    );
     let clashing = found.iter().filter(|f| f.clash_count() > 0).count();
     let verdict = match clashing {
         0 => "No clashes in the calendar".to_string(),
@@ -224,6 +231,9 @@ fn answer(r: &ImportReport<'_>) -> Page {
         span class="caption" { (place(location)) }
         h1 { (verdict) }
         p { (head) }
+        @if r.summary.clashing > 0 {
+            p { (super::sentence(&words::import_summary(&r.summary, found.len()))) }
+        }
         @for n in &r.notes {
             div class="inset" {
                 p {
