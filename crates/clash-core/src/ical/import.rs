@@ -429,13 +429,15 @@ fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
             }
             return Err(err_at(*line, format!("not a content line: `{}`", clip(l))));
         };
-        if l.get(..colon).is_some_and(|h| h.contains(';')) {
+        let colon = if l.get(..colon).is_some_and(needs_strict) {
             *l = strict_line(l, colon);
-        }
+            content_line_colon(l)
+                .ok_or_else(|| err_at(*line, format!("not a content line: `{}`", clip(l))))?
+        } else {
+            colon
+        };
         let l = &*l;
         let line = &*line;
-        let colon = content_line_colon(l)
-            .ok_or_else(|| err_at(*line, format!("not a content line: `{}`", clip(l))))?;
         let (name, value) = (
             l.get(..colon).unwrap_or(""),
             l.get(colon + 1..).unwrap_or(""),
@@ -575,6 +577,19 @@ fn content_line_colon(line: &str) -> Option<usize> {
     scan(true, true)
         .or_else(|| scan(true, false))
         .or_else(|| scan(false, false))
+}
+
+/// Whether the name and parameters `head` of a content line need
+/// [`strict_line`]: a quote, a bracket or a comma in a value, or a
+/// parameter that is not `KEY=value` with a well-formed key. Most lines
+/// (`DTSTART;TZID=Europe/London`) do not, and are left as they are.
+fn needs_strict(head: &str) -> bool {
+    head.contains(['"', '(', ')', ','])
+        || head.split(';').skip(1).any(|p| {
+            p.split_once('=').is_none_or(|(k, _)| {
+                k.is_empty() || !k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            })
+        })
 }
 
 /// A content line made strict for the `icalendar` crate's parser, as
