@@ -61,11 +61,10 @@ pub fn site(
     for named in clash_app::named_feeds(engine.catalogue()) {
         let request = crate::named_request(&named, &config.defaults, window.clone(), now);
         let title = clash_app::feed_name(&request.options);
-        let ics = rendered(engine, &request)?;
+        let (ics, events) = rendered(engine, &request)?;
         let path = format!("feeds/{}.ics", named.name);
         files.insert(format!("{path}.gz"), gzip(&ics)?);
         files.insert(format!("{path}.br"), brotli(&ics)?);
-        let events = ics.windows(12).filter(|w| w == b"BEGIN:VEVENT").count();
         files.insert(path, ics);
         listed.push(Listed {
             name: named.name,
@@ -78,7 +77,7 @@ pub fn site(
         .format(Format::Json);
     files.insert(
         "api/v1/observances.json".to_string(),
-        rendered(engine, &observances)?,
+        rendered(engine, &observances)?.0,
     );
     let (css_path, css) = stylesheet_file();
     files.insert(css_path.to_string(), css.as_bytes().to_vec());
@@ -87,12 +86,21 @@ pub fn site(
     Ok(Site { files })
 }
 
-/// `request`'s answer, rendered as the service renders it.
-fn rendered(engine: &Engine, request: &Request) -> Result<Vec<u8>, Error> {
+/// `request`'s answer, rendered as the service renders it, and how many
+/// events it holds when it is a feed (from its report, not counted again
+/// in the bytes).
+fn rendered(engine: &Engine, request: &Request) -> Result<(Vec<u8>, usize), Error> {
     engine
         .run(request, |report| {
+            let events = match report {
+                clash_app::Report::Export(r) | clash_app::Report::List(r) => {
+                    r.occurrences.list.len()
+                }
+                _ => 0,
+            };
             let mut out = Vec::with_capacity(1 << 16);
-            clash_app::render(report, request.format, Style::default(), &mut out).map(|()| out)
+            clash_app::render(report, request.format, Style::default(), &mut out)
+                .map(|()| (out, events))
         })
         .and_then(|r| r)
 }

@@ -8,7 +8,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use clash_app::chrono::{Datelike, Months, NaiveDate, Utc};
-use clash_app::clash_core::{Impact, OccurrenceRef, Region, Tradition};
+use clash_app::clash_core::{OccurrenceRef, Region, Tradition};
 use clash_app::report::ListReport;
 use clash_app::{words, Command, Error, List, Report, Request};
 use maud::{html, Markup};
@@ -316,11 +316,6 @@ fn entry(o: &OccurrenceRef<'_>, d: NaiveDate) -> Markup {
     html! {
         a href={ "/observances/" (obs.id().as_str()) } { (line) }
         @if continues { " (continues)" }
-        " — " (obs.tradition().as_str()) ", " (impact_word(obs.impact())) " impact"
+        " — " (obs.tradition().as_str()) ", " (obs.impact().as_str()) " impact"
     }
-}
-
-/// "high", "medium", "low".
-fn impact_word(i: Impact) -> &'static str {
-    i.as_str()
 }

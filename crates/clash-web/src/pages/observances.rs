@@ -139,7 +139,7 @@ pub(crate) async fn show(
     .await;
     match done {
         Ok(response) => response,
-        Err(e) if e.kind() == ErrorKind::NotFound || e.message().contains("unknown observance") => {
+        Err(e) if e.kind() == ErrorKind::NotFound => {
             super::not_found(&format!("/observances/{id}"))
         }
         Err(e) => Page {
