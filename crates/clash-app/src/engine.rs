@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clash_core::{Baked, Catalogue, CatalogueBuilder, Filter, Index, Settings};
 
 use crate::error::Result;
@@ -114,6 +115,28 @@ impl Engine {
             (Some(b), _) => b.index(first, last, filter)?,
             (None, Some(f)) => Index::for_filter(&self.catalogue, first, last, settings, f)?,
             (None, None) => Index::with_settings(&self.catalogue, first, last, settings)?,
+        })
+    }
+
+    /// As [`Engine::index`], for the days `first..=last` only: what a
+    /// check of a few days needs, read without building the rest of their
+    /// years.
+    ///
+    /// # Errors
+    /// As [`Engine::index`]; a reversed range.
+    pub fn index_days(
+        &self,
+        days: (NaiveDate, NaiveDate),
+        settings: &Settings,
+        filter: Option<&Filter>,
+    ) -> Result<Index<'_>> {
+        let baked = self
+            .embedded_only
+            .then(|| Baked::open(BAKED, &self.catalogue, settings))
+            .flatten();
+        Ok(match baked {
+            Some(b) => b.index_days(days, filter)?,
+            None => Index::for_days(&self.catalogue, days, settings, filter)?,
         })
     }
 }

@@ -134,6 +134,14 @@ impl Ctx<'_> {
     ) -> Result<clash_core::Index<'_>> {
         self.engine.index(first, last, &self.scope.settings, filter)
     }
+
+    fn index_days(
+        &self,
+        days: (NaiveDate, NaiveDate),
+        filter: Option<&Filter>,
+    ) -> Result<clash_core::Index<'_>> {
+        self.engine.index_days(days, &self.scope.settings, filter)
+    }
 }
 
 /// The formats of every command but `list` and `export`.
@@ -159,12 +167,9 @@ fn check_days<R>(
     ctx.within_limit(from, to)?;
     ctx.formats(NOT_ICS)?;
     // One more day for the eve of the last one.
-    let last = to
-        .succ_opt()
-        .map_or(to.year(), |d| d.year())
-        .min(*clash_core::SUPPORTED_YEARS.end());
+    let last = to.succ_opt().filter(|d| within_years(*d)).unwrap_or(to);
     let filter = &ctx.scope.filter;
-    let index = ctx.index(from.year(), last, Some(filter))?;
+    let index = ctx.index_days((from, last), Some(filter))?;
     let kind = MeetingKind {
         with_food: c.meeting.with_food,
     };
@@ -179,6 +184,16 @@ fn check_days<R>(
         },
         found: Findings { verdict, location },
     })))
+}
+
+/// Whether `day` is in a supported year.
+fn within_years(day: NaiveDate) -> bool {
+    clash_core::SUPPORTED_YEARS.contains(&day.year())
+}
+
+/// The last supported day (or `day`, should it be later).
+fn last_supported_day(day: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(*clash_core::SUPPORTED_YEARS.end(), 12, 31).map_or(day, |d| d.max(day))
 }
 
 /// A check needs a date, a range or a year.
@@ -237,13 +252,18 @@ fn check_timed<R>(
         return Err(Error::usage("no days to check"));
     };
     ctx.formats(NOT_ICS)?;
-    let end_year = (last + Duration::minutes(minutes) + Duration::days(1)).year();
-    let years = clash_core::SUPPORTED_YEARS;
-    let index = ctx.index(
-        first.year(),
-        end_year.min(*years.end()),
-        Some(&ctx.scope.filter),
-    )?;
+    // A timed check reads the day before each meeting (hours that run past
+    // midnight) and the day after its end (an eve).
+    let start = first
+        .pred_opt()
+        .filter(|d| within_years(*d))
+        .unwrap_or(first);
+    let after = u64::try_from(minutes / (24 * 60) + 2).unwrap_or(2);
+    let end = last
+        .checked_add_days(chrono::Days::new(after))
+        .filter(|d| within_years(*d))
+        .unwrap_or_else(|| last_supported_day(last));
+    let index = ctx.index_days((start, end), Some(&ctx.scope.filter))?;
     let location = ctx.location();
     let tz = location.timezone();
     let kind = MeetingKind {

@@ -152,24 +152,56 @@ impl<'c> Baked<'c> {
     /// # Errors
     /// As [`Index::with_settings`].
     pub fn index(&self, first: i32, last: i32, filter: Option<&Filter>) -> Result<Index<'c>> {
+        self.build(first, last, None, filter)
+    }
+
+    /// The index of the days `first_day..=last_day` only (as
+    /// [`Index::for_days`]): the records of other days are passed over
+    /// without being built.
+    ///
+    /// # Errors
+    /// As [`Index::for_days`].
+    pub fn index_days(
+        &self,
+        (first_day, last_day): (NaiveDate, NaiveDate),
+        filter: Option<&Filter>,
+    ) -> Result<Index<'c>> {
+        self.build(
+            first_day.year(),
+            last_day.year(),
+            Some((first_day, last_day)),
+            filter,
+        )
+    }
+
+    fn build(
+        &self,
+        first: i32,
+        last: i32,
+        days: Option<(NaiveDate, NaiveDate)>,
+        filter: Option<&Filter>,
+    ) -> Result<Index<'c>> {
         let need = filter.map(|f| self.catalogue.closure(|o| f.in_scope(o)));
         Index::build(
             self.catalogue,
             first,
             last,
+            days,
             &self.settings,
             need.as_deref(),
-            |first, last, need| self.occurrences(first, last, need),
+            |first, last, need, days| self.occurrences(first, last, need, days),
         )
     }
 
-    /// The occurrences of years `first..=last` that `need` keeps, in the
-    /// order a live expansion gives them; `None` when not all are baked.
+    /// The occurrences of years `first..=last` that `need` keeps and that
+    /// may touch `days` (with their possible dates), in the order a live
+    /// expansion gives them; `None` when not all are baked.
     pub(crate) fn occurrences(
         &self,
         first: i32,
         last: i32,
         need: Option<&[bool]>,
+        (first_day, last_day): (NaiveDate, NaiveDate),
     ) -> Option<Result<Vec<Occurrence>>> {
         if first < self.first || last > self.last || first > last {
             return None;
@@ -182,8 +214,11 @@ impl<'c> Baked<'c> {
         );
         let mut out = Vec::new();
         let wanted = |i: usize| need.is_none_or(|n| n.get(i).copied().unwrap_or(false));
+        let (lo, hi) = (first_day.num_days_from_ce(), last_day.num_days_from_ce());
+        // A record that cannot be spanned is damaged: decoding says so.
+        let near = |record: &[u8]| span(record).is_none_or(|(a, b)| b >= lo && a <= hi);
         while let Some(&[a, b, ..]) = r.0.first_chunk::<2>() {
-            let kept = match wanted(usize::from(u16::from_le_bytes([a, b]))) {
+            let kept = match wanted(usize::from(u16::from_le_bytes([a, b]))) && near(r.0) {
                 true => decode(&mut r).map(|o| out.push(o)),
                 false => skip(&mut r),
             };
@@ -254,6 +289,31 @@ fn encode(o: &Occurrence, out: &mut Vec<u8>) -> Result<()> {
         out.extend_from_slice(&offset.to_le_bytes());
     }
     Ok(())
+}
+
+/// The first and last days (from the common era, as encoded) that the
+/// record at the start of `record` may touch: from its start, or its
+/// earliest possible date, to its end, or its latest possible date plus
+/// its length. `None` when the record is cut short.
+fn span(record: &[u8]) -> Option<(i32, i32)> {
+    let &[_, _, s0, s1, s2, s3, l0, l1, _, _, _, _, _, flags] = record.first_chunk::<14>()?;
+    let start = i32::from_le_bytes([s0, s1, s2, s3]);
+    let length = i32::from(u16::from_le_bytes([l0, l1]));
+    let extra =
+        if flags & SUBSTITUTE != 0 { 4 } else { 0 } + if flags & APPROXIMATE != 0 { 1 } else { 0 };
+    let n = usize::from(*record.get(14 + extra)?);
+    let offsets = record.get(15 + extra..15 + extra + 2 * n)?;
+    let (mut early, mut late) = (0, 0);
+    for pair in offsets.chunks_exact(2) {
+        if let &[a, b] = pair {
+            let d = i32::from(i16::from_le_bytes([a, b]));
+            (early, late) = (early.min(d), late.max(d));
+        }
+    }
+    Some((
+        start.checked_add(early)?,
+        start.checked_add(late)?.checked_add(length)?,
+    ))
 }
 
 /// Passes over one occurrence without building it (most records, for a
@@ -354,9 +414,10 @@ mod tests {
         let baked = Baked::open(&bytes, &cat, &settings).unwrap();
         assert_eq!(baked.years(), 2024..=2026);
         let live = expand(&cat, 2024, 2026, &settings, None).unwrap();
-        let from_baked = baked.occurrences(2024, 2026, None).unwrap().unwrap();
-        assert_eq!(live, from_baked);
-        assert!(baked.occurrences(2023, 2026, None).is_none());
+        let every_day = (NaiveDate::MIN, NaiveDate::MAX);
+        let from_baked = baked.occurrences(2024, 2026, None, every_day);
+        assert_eq!(live, from_baked.unwrap().unwrap());
+        assert!(baked.occurrences(2023, 2026, None, every_day).is_none());
         // Other settings, a damaged or truncated file: refused.
         let elsewhere = Settings::default().location("delhi".parse().unwrap());
         assert!(Baked::open(&bytes, &cat, &elsewhere).is_none());
@@ -365,8 +426,40 @@ mod tests {
         let n = damaged.len();
         damaged[n - 3..].copy_from_slice(&[0xff; 3]);
         let damaged = Baked::open(&damaged, &cat, &settings).unwrap();
-        assert!(damaged.occurrences(2026, 2026, None).unwrap().is_err());
+        assert!(damaged
+            .occurrences(2026, 2026, None, every_day)
+            .unwrap()
+            .is_err());
         assert!(Baked::open(b"CLASHBK1", &cat, &settings).is_none());
         assert!(Baked::open(&[], &cat, &settings).is_none());
+    }
+
+    #[test]
+    fn a_window_of_days_keeps_exactly_what_touches_it() {
+        let cat = Catalogue::embedded().unwrap();
+        let settings = Settings::default();
+        let bytes = Baked::bake(&cat, &settings, 2025..=2027).unwrap();
+        let baked = Baked::open(&bytes, &cat, &settings).unwrap();
+        let live = expand(&cat, 2025, 2027, &settings, None).unwrap();
+        let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        for day in first.iter_days().take_while(|d| d.year() == 2026) {
+            // Its days: from the start (or the earliest possible date) to
+            // the end (or the latest possible date, plus the length).
+            let touches = |o: &Occurrence| {
+                let len = o.end() - o.start();
+                let lo = o.possible_dates().iter().fold(o.start(), |a, &p| a.min(p));
+                let hi = o
+                    .possible_dates()
+                    .iter()
+                    .fold(o.end(), |a, &p| a.max(p + len));
+                lo <= day && day <= hi
+            };
+            let want: Vec<&Occurrence> = live.iter().filter(|o| touches(o)).collect();
+            let got = baked
+                .occurrences(2025, 2027, None, (day, day))
+                .unwrap()
+                .unwrap();
+            assert_eq!(got.iter().collect::<Vec<_>>(), want, "{day}");
+        }
     }
 }

@@ -124,7 +124,12 @@ impl Occurrence {
 }
 
 /// No stored occurrences (an [`Index::build`] that expands them all).
-fn no_stored(_: i32, _: i32, _: Option<&[bool]>) -> Option<Result<Vec<Occurrence>>> {
+fn no_stored(
+    _: i32,
+    _: i32,
+    _: Option<&[bool]>,
+    _: (NaiveDate, NaiveDate),
+) -> Option<Result<Vec<Occurrence>>> {
     None
 }
 
@@ -699,7 +704,7 @@ impl<'c> Index<'c> {
         last: i32,
         settings: &Settings,
     ) -> Result<Self> {
-        Self::build(catalogue, first, last, settings, None, no_stored)
+        Self::build(catalogue, first, last, None, settings, None, no_stored)
     }
 
     /// As [`Index::with_settings`], expanding only what queries with
@@ -719,21 +724,61 @@ impl<'c> Index<'c> {
         filter: &crate::catalogue::Filter,
     ) -> Result<Self> {
         let need = catalogue.closure(|o| filter.in_scope(o));
-        Self::build(catalogue, first, last, settings, Some(&need), no_stored)
+        Self::build(
+            catalogue,
+            first,
+            last,
+            None,
+            settings,
+            Some(&need),
+            no_stored,
+        )
+    }
+
+    /// As [`Index::for_filter`] (or [`Index::with_settings`] without a
+    /// filter), indexing only the days `first_day..=last_day`: a check of
+    /// one day or one meeting reads a few occurrences rather than two
+    /// years of them. The index answers only about those days.
+    ///
+    /// # Errors
+    /// As [`Index::new`], for the years of the two days; a reversed range.
+    pub fn for_days(
+        catalogue: &'c Catalogue,
+        (first_day, last_day): (NaiveDate, NaiveDate),
+        settings: &Settings,
+        filter: Option<&crate::catalogue::Filter>,
+    ) -> Result<Self> {
+        let need = filter.map(|f| catalogue.closure(|o| f.in_scope(o)));
+        Self::build(
+            catalogue,
+            first_day.year(),
+            last_day.year(),
+            Some((first_day, last_day)),
+            settings,
+            need.as_deref(),
+            no_stored,
+        )
     }
 
     /// Expands (or, when `stored` has them, reads) the occurrences that
-    /// `need` keeps and indexes every day of `first..=last`. `stored(a, b,
-    /// need)` gives the occurrences of years `a..=b` that `need` keeps, in
-    /// the order of an expansion, or `None` when it does not hold them all
-    /// (baked data, [`crate::Baked`]).
+    /// `need` keeps and indexes every day of `first..=last`, or only the
+    /// `days` within them. `stored(a, b, need, days)` gives the
+    /// occurrences of years `a..=b` that `need` keeps, in the order of an
+    /// expansion (it may leave out those that do not touch `days`), or
+    /// `None` when it does not hold them all (baked data, [`crate::Baked`]).
     pub(crate) fn build(
         catalogue: &'c Catalogue,
         first: i32,
         last: i32,
+        days: Option<(NaiveDate, NaiveDate)>,
         settings: &Settings,
         need: Option<&[bool]>,
-        stored: impl FnOnce(i32, i32, Option<&[bool]>) -> Option<Result<Vec<Occurrence>>>,
+        stored: impl FnOnce(
+            i32,
+            i32,
+            Option<&[bool]>,
+            (NaiveDate, NaiveDate),
+        ) -> Option<Result<Vec<Occurrence>>>,
     ) -> Result<Self> {
         check_years(first, last)?;
         let (Some(first_day), Some(last_day)) = (
@@ -742,8 +787,15 @@ impl<'c> Index<'c> {
         ) else {
             return Err(Error::out_of_range("years out of range"));
         };
+        let (first_day, last_day) = match days {
+            Some((a, b)) if a > b => {
+                return Err(Error::out_of_range(format!("range {a}..{b} is reversed")))
+            }
+            Some((a, b)) => (a.max(first_day), b.min(last_day)),
+            None => (first_day, last_day),
+        };
         let before = (first - 1).max(*SUPPORTED_YEARS.start());
-        let expanded = match stored(before, last, need) {
+        let expanded = match stored(before, last, need, (first_day, last_day)) {
             Some(read) => read?,
             None => expand(catalogue, before, last, settings, need)?,
         };

@@ -208,11 +208,14 @@ async fn log(request: HttpRequest, next: Next) -> Response {
     let bytes = axum::body::HttpBody::size_hint(response.body())
         .exact()
         .map_or_else(|| "-".to_string(), |n| n.to_string());
-    eprintln!(
-        "{method} {path} {} {bytes} {:.1}ms",
+    // Formatted first: standard error is unbuffered, and one write keeps
+    // the line whole among other threads' lines (and costs one call).
+    let line = format!(
+        "{method} {path} {} {bytes} {:.1}ms\n",
         response.status().as_u16(),
         started.elapsed().as_secs_f64() * 1000.0
     );
+    let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), line.as_bytes());
     response
 }
 
