@@ -57,6 +57,24 @@ def get(url, headers=None):
         return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()
 
 
+class _Stay(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def get_unfollowed(url):
+    """As get, without following a redirect."""
+    try:
+        with urllib.request.build_opener(_Stay).open(url, timeout=30) as r:
+            return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()
+
+
+# The feeds renamed in 2026-12 (clash_app::MOVED_FEEDS), old name → new.
+MOVED = {f"holidays-{n}": f"bank-holidays-{n}" for n in ("gb-eng", "gb-sct", "gb-wls", "gb-nir")}
+
+
 def clash(*args):
     return subprocess.run([CLASH, *args], check=True, capture_output=True).stdout
 
@@ -187,6 +205,19 @@ def test_feeds_are_clash_export(site):
         assert body == clash("export", *window, *options), name
 
 
+def test_a_renamed_feed_redirects_to_its_new_name(site):
+    url, root = site
+    for old, new in MOVED.items():
+        assert not (root / "feeds" / f"{old}.ics").exists()
+        status, h, _ = get_unfollowed(f"{url}/feeds/{old}.ics")
+        assert (status, h.get("location")) == (301, f"/feeds/{new}.ics"), old
+        status, h, _ = get_unfollowed(f"{url}/feeds/{old}.ics?from=2027")
+        assert (status, h.get("location")) == (301, f"/feeds/{new}.ics?from=2027"), old
+        # Followed, it is the new feed's file.
+        status, _, body = get(f"{url}/feeds/{old}.ics")
+        assert (status, body) == (200, (root / "feeds" / f"{new}.ics").read_bytes()), old
+
+
 def test_etag_and_conditional_get(site):
     url, _ = site
     status, h, _ = get(url + "/feeds/all.ics")
@@ -277,6 +308,10 @@ def test_the_proxy_caches_feeds_passes_headers_and_survives_a_backend(proxy):
     # A feed not yet cached comes from the live backend.
     status, h, _ = get(url + "/feeds/hindu.ics")
     assert status == 200
+    # A renamed feed's redirect passes through.
+    for old, new in MOVED.items():
+        status, h, _ = get_unfollowed(f"{url}/feeds/{old}.ics")
+        assert (status, h.get("location")) == (301, f"/feeds/{new}.ics"), old
 
 
 def test_a_feed_without_events_is_still_a_calendar():

@@ -10,10 +10,51 @@ use crate::request::Options;
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamedFeed {
     /// Its file name without `.ics`: `all`, `all-high`, `hindu`,
-    /// `hindu-high`, `holidays-gb-sct`.
+    /// `hindu-high`, `bank-holidays-gb-sct`.
     pub name: String,
     /// The options it stands for.
     pub options: Options,
+}
+
+/// A feed that was renamed: its old name keeps answering, with a
+/// permanent redirect to the new one, so that no subscription breaks
+/// (SPEC §13, stable URLs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MovedFeed {
+    /// The old name, without `.ics`.
+    pub from: &'static str,
+    /// The name it answers to now.
+    pub to: &'static str,
+}
+
+/// Every feed ever renamed, oldest first. Never remove an entry: a
+/// calendar subscribed years ago still asks for the old name.
+///
+/// - 2026-12: `holidays-NATION` became `bank-holidays-NATION`, because
+///   the catalogue gained school holidays and "holidays" alone no longer
+///   said which.
+pub const MOVED_FEEDS: &[MovedFeed] = &[
+    MovedFeed {
+        from: "holidays-gb-eng",
+        to: "bank-holidays-gb-eng",
+    },
+    MovedFeed {
+        from: "holidays-gb-sct",
+        to: "bank-holidays-gb-sct",
+    },
+    MovedFeed {
+        from: "holidays-gb-wls",
+        to: "bank-holidays-gb-wls",
+    },
+    MovedFeed {
+        from: "holidays-gb-nir",
+        to: "bank-holidays-gb-nir",
+    },
+];
+
+/// The name feed `name` answers to now, when it was renamed.
+pub fn moved_feed(name: &str) -> Option<&'static str> {
+    MOVED_FEEDS.iter().find(|m| m.from == name).map(|m| m.to)
 }
 
 /// The named feeds of `catalogue`: `all`, `all-high`, each tradition that
@@ -64,7 +105,7 @@ pub fn named_feeds(catalogue: &Catalogue) -> Vec<NamedFeed> {
     }
     for &r in Region::ALL {
         out.push(NamedFeed {
-            name: format!("holidays-{}", r.as_str()),
+            name: format!("bank-holidays-{}", r.as_str()),
             options: Options {
                 categories: vec!["public-holiday".to_string()],
                 regions: vec![r.as_str().to_string()],
@@ -95,10 +136,10 @@ mod tests {
             "jewish",
             "sikh",
             "christian",
-            "holidays-gb-eng",
-            "holidays-gb-sct",
-            "holidays-gb-wls",
-            "holidays-gb-nir",
+            "bank-holidays-gb-eng",
+            "bank-holidays-gb-sct",
+            "bank-holidays-gb-wls",
+            "bank-holidays-gb-nir",
         ] {
             assert!(
                 names.iter().any(|n| n == want),
@@ -109,5 +150,48 @@ mod tests {
         unique.sort();
         unique.dedup();
         assert_eq!(unique.len(), names.len());
+    }
+
+    #[test]
+    fn every_moved_feed_leads_to_a_feed_and_no_old_name_is_in_use() {
+        let catalogue = Catalogue::embedded().unwrap();
+        let names: Vec<String> = named_feeds(&catalogue)
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
+        for m in MOVED_FEEDS {
+            assert!(names.iter().any(|n| n == m.to), "{} leads nowhere", m.to);
+            assert!(!names.iter().any(|n| n == m.from), "{} is in use", m.from);
+            // One step: a redirect never leads to another redirect.
+            assert_eq!(moved_feed(m.to), None);
+        }
+        assert_eq!(moved_feed("holidays-gb-sct"), Some("bank-holidays-gb-sct"));
+        assert_eq!(moved_feed("all"), None);
+    }
+
+    #[test]
+    fn the_nginx_site_redirects_every_moved_feed() {
+        // deploy/nginx/static-site.conf serves the published site, which
+        // has no old names: its redirects must follow MOVED_FEEDS.
+        let conf = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../deploy/nginx/static-site.conf"
+        );
+        let conf = std::fs::read_to_string(conf).unwrap();
+        let redirects: Vec<&str> = conf
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.contains("return 301"))
+            .collect();
+        let want: Vec<String> = MOVED_FEEDS
+            .iter()
+            .map(|m| {
+                format!(
+                    "location = /feeds/{}.ics {{ return 301 /feeds/{}.ics$is_args$args; }}",
+                    m.from, m.to
+                )
+            })
+            .collect();
+        assert_eq!(redirects, want);
     }
 }

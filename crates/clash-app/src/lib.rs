@@ -105,7 +105,7 @@ pub use clash_core;
 pub use clash_core::chrono;
 pub use engine::{Engine, Extra};
 pub use error::{Error, ErrorKind, Result};
-pub use feeds::{named_feeds, NamedFeed};
+pub use feeds::{moved_feed, named_feeds, MovedFeed, NamedFeed, MOVED_FEEDS};
 pub use render::{render, Style};
 pub use report::{Report, WindowNote, DEFAULT_IMPORT_YEARS};
 pub use request::{

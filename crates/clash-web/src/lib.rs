@@ -540,6 +540,9 @@ async fn named_feed(
         .strip_suffix(".ics")
         .and_then(|name| shared.named.iter().find(|f| f.name == name));
     let Some(named) = named else {
+        if let Some(to) = file.strip_suffix(".ics").and_then(clash_app::moved_feed) {
+            return moved(&shared, to, raw.as_deref());
+        }
         let names: Vec<&str> = shared.named.iter().map(|f| f.name.as_str()).collect();
         let hint = format!("the named feeds are {}", names.join(", "));
         return error_body(
@@ -561,6 +564,30 @@ async fn named_feed(
     })();
     let path = format!("/feeds/{file}");
     cached_feed(&shared, &path, raw.as_deref(), today, made).await
+}
+
+/// `301 Moved Permanently` to named feed `to`, with the query as given:
+/// a renamed feed's subscribers follow it (calendar clients follow a 301
+/// on a subscription, and some remember the new address).
+fn moved(shared: &Shared, to: &str, raw: Option<&str>) -> Response {
+    let path = match raw {
+        Some(q) if !q.is_empty() => format!("/feeds/{to}.ics?{q}"),
+        _ => format!("/feeds/{to}.ics"),
+    };
+    let location = match &shared.config.base_url {
+        Some(base) => base.join(&path),
+        None => path,
+    };
+    let mut r = Response::new(Body::empty());
+    *r.status_mut() = StatusCode::MOVED_PERMANENTLY;
+    if let Ok(v) = HeaderValue::from_str(&location) {
+        r.headers_mut().insert(header::LOCATION, v);
+    }
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    );
+    r
 }
 
 /// The request of named feed `named` over `range`, with the server's

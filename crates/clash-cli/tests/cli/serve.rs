@@ -832,7 +832,7 @@ fn named_feeds_are_the_exports_of_their_options() {
             &["--tradition", "muslim", "--min-impact", "high"],
         ),
         (
-            "holidays-gb-sct",
+            "bank-holidays-gb-sct",
             &["--category", "public-holiday", "--region", "gb-sct"],
         ),
     ];
@@ -853,8 +853,47 @@ fn named_feeds_are_the_exports_of_their_options() {
     assert!(body == cli(&["export", "2027"]));
     let (status, _, body) = server.get("/feeds/no-such-feed.ics");
     assert_eq!(status, 404);
-    assert!(String::from_utf8_lossy(&body).contains("holidays-gb-eng"));
+    assert!(String::from_utf8_lossy(&body).contains("bank-holidays-gb-eng"));
     assert_eq!(server.get("/feeds/all.ics?colour=red").0, 400);
+}
+
+#[test]
+fn a_renamed_feed_answers_at_its_old_name_with_a_redirect() {
+    // The feeds renamed in 2026-12 (clash_app::MOVED_FEEDS): a calendar
+    // subscribed to the old address is sent on, its query kept, and gets
+    // the new feed's bytes.
+    let server = Server::start();
+    for nation in ["gb-eng", "gb-sct", "gb-wls", "gb-nir"] {
+        let old = format!("/feeds/holidays-{nation}.ics");
+        let new = format!("/feeds/bank-holidays-{nation}.ics");
+        let (status, headers, body) = server.get(&old);
+        assert_eq!(status, 301, "{old}");
+        assert_eq!(
+            header(&headers, "location"),
+            Some(new.as_str()),
+            "{headers}"
+        );
+        assert!(body.is_empty());
+        let (status, headers, _) = server.get(&format!("{old}?from=2027&to=2027"));
+        assert_eq!(status, 301);
+        let kept = format!("{new}?from=2027&to=2027");
+        assert_eq!(header(&headers, "location"), Some(kept.as_str()));
+        let (status, _, followed) = server.get(&kept);
+        assert_eq!(status, 200);
+        let region = ["--category", "public-holiday", "--region", nation];
+        assert!(followed == cli(&[&["export", "2027"][..], &region[..]].concat()));
+        assert_eq!(server.send("HEAD", &old, b"").0, 301, "HEAD {old}");
+    }
+    // Behind a base address the redirect names it.
+    let based = Server::start_with(&["--base-url", "https://clash.example.org/x"]);
+    let (status, headers, _) = based.get("/feeds/holidays-gb-wls.ics");
+    assert_eq!(status, 301);
+    assert_eq!(
+        header(&headers, "location"),
+        Some("https://clash.example.org/x/feeds/bank-holidays-gb-wls.ics")
+    );
+    // A name that never was is still not found.
+    assert_eq!(server.get("/feeds/holidays-gb.ics").0, 404);
 }
 
 #[test]
@@ -1246,7 +1285,7 @@ fn publish_writes_the_same_site_twice_and_the_served_feeds() {
             &["--tradition", "hindu", "--min-impact", "high"][..],
         ),
         (
-            "holidays-gb-nir",
+            "bank-holidays-gb-nir",
             &["--category", "public-holiday", "--region", "gb-nir"][..],
         ),
     ] {
