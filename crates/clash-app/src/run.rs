@@ -281,6 +281,14 @@ fn check_timed<R>(
                 tz.name()
             )));
         };
+        if !within_years(end.date_naive()) {
+            return Err(Error::usage(format!(
+                "a meeting on {d} at {:02}:{:02} would end after the last supported day, {}",
+                clock / 60,
+                clock % 60,
+                last_supported_day(d)
+            )));
+        }
         notes.extend(note);
         let found = index.check_at(start, end, &ctx.scope.timed_filter, kind)?;
         list.push(Meeting { start, end, found });

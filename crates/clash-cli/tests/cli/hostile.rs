@@ -147,6 +147,17 @@ fn absurd_durations_and_times_are_refused() {
     );
     refused(&["check", "2026-12-25T99:99"], "invalid time `99:99`");
     refused(&["check", "2026-12-25", "--time", "24:00"], "invalid time");
+    // A meeting that runs past the last supported day: one clear line, not
+    // the index's own words.
+    refused(
+        &["check", "2999-12-31T23:00", "--duration", "3h"],
+        "would end after the last supported day, 2999-12-31",
+    );
+    refused(
+        &["check", "2999-12-30..2999-12-31", "--time", "23:30"],
+        "would end after the last supported day",
+    );
+    answered(&["check", "2999-12-31T20:00", "--duration", "3h"]);
     refused_by_clap(&[
         "suggest".into(),
         "--count".into(),
