@@ -17,6 +17,9 @@ pub enum HebrewAdjust {
     ShabbatToSunday,
     /// The Fast of Esther on Shabbat moves back to Thursday.
     FastOfEsther,
+    /// Any other fast on Shabbat moves back to Thursday (the Fast of the
+    /// Firstborn when 14 Nisan is Shabbat).
+    ShabbatToThursday,
     /// Yom HaShoah (27 Nisan): Friday → Thursday, Sunday → Monday.
     YomHaShoah,
     /// Yom HaAtzmaut (5 Iyar): Friday or Saturday → the Thursday before;
@@ -30,6 +33,7 @@ impl HebrewAdjust {
         Some(match name {
             "shabbat-to-sunday" => HebrewAdjust::ShabbatToSunday,
             "fast-of-esther" => HebrewAdjust::FastOfEsther,
+            "shabbat-to-thursday" => HebrewAdjust::ShabbatToThursday,
             "yom-hashoah" => HebrewAdjust::YomHaShoah,
             "yom-haatzmaut" => HebrewAdjust::YomHaAtzmaut,
             _ => return None,
@@ -41,6 +45,7 @@ impl HebrewAdjust {
         match self {
             HebrewAdjust::ShabbatToSunday => "shabbat-to-sunday",
             HebrewAdjust::FastOfEsther => "fast-of-esther",
+            HebrewAdjust::ShabbatToThursday => "shabbat-to-thursday",
             HebrewAdjust::YomHaShoah => "yom-hashoah",
             HebrewAdjust::YomHaAtzmaut => "yom-haatzmaut",
         }
@@ -51,7 +56,9 @@ impl HebrewAdjust {
         let shift = |days: i64| date + Duration::days(days);
         match (self, date.weekday()) {
             (HebrewAdjust::ShabbatToSunday, Weekday::Sat) => shift(1),
-            (HebrewAdjust::FastOfEsther, Weekday::Sat) => shift(-2),
+            (HebrewAdjust::FastOfEsther | HebrewAdjust::ShabbatToThursday, Weekday::Sat) => {
+                shift(-2)
+            }
             (HebrewAdjust::YomHaShoah, Weekday::Fri) => shift(-1),
             (HebrewAdjust::YomHaShoah, Weekday::Sun) => shift(1),
             (HebrewAdjust::YomHaAtzmaut, Weekday::Fri) => shift(-1),
