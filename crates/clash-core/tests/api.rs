@@ -888,8 +888,6 @@ fn second_round_ids_exist_or_are_listed_missing() {
         "kathina",
         "losar",
         "harvest-festival",
-        "mental-health-awareness-week",
-        "carers-week",
         "leicester-diwali-lights-switch-on",
         "leicester-diwali-day",
         "leicester-caribbean-carnival",
@@ -1041,4 +1039,24 @@ fn second_round_dates() {
     assert!(bcd.occurrence().possible_dates().contains(&d(2024, 10, 31)));
     // Jain new year with the Gujarati one (2024: 2 November).
     assert_eq!(span("jain-new-year", 2024).0, d(2024, 11, 2));
+    // Announced dates stand without doubt; the years not yet announced
+    // are estimates by the rule, with their possible days.
+    let possible = |id: &str, year| {
+        index
+            .occurrences()
+            .find(|o| o.observance().id().as_str() == id && o.occurrence().start().year() == year)
+            .map(|o| o.occurrence().possible_dates().len())
+            .unwrap()
+    };
+    assert_eq!(
+        span("mental-health-awareness-week", 2025),
+        (d(2025, 5, 12), d(2025, 5, 18))
+    );
+    assert_eq!(possible("mental-health-awareness-week", 2025), 0);
+    assert_eq!(span("mental-health-awareness-week", 2026).0, d(2026, 5, 11));
+    assert_eq!(possible("mental-health-awareness-week", 2026), 6);
+    assert_eq!(span("carers-week", 2024), (d(2024, 6, 10), d(2024, 6, 16)));
+    assert_eq!(possible("carers-week", 2024), 0);
+    assert_eq!(span("carers-week", 2027).0, d(2027, 6, 7));
+    assert_eq!(possible("carers-week", 2027), 6);
 }
