@@ -31,6 +31,12 @@ SINGLE = [  # id, month, day
     ("islamic-new-year", 1, 1), ("ashura", 1, 10), ("mawlid", 3, 12), ("isra-miraj", 7, 27),
     ("laylat-al-baraat", 8, 15), ("laylat-al-qadr", 9, 27), ("eid-al-fitr", 10, 1),
     ("day-of-arafah", 12, 9), ("eid-al-adha", 12, 10),
+    # Issue 20 (second round).
+    ("arbaeen", 2, 20), ("mawlid-shia", 3, 17), ("eid-al-ghadir", 12, 18),
+]
+SPANS = [  # id, (month, day) first, (month, day) last; issue 20 (second round)
+    ("muharram", (1, 1), (1, 10)), ("eid-al-fitr-holidays", (10, 2), (10, 3)),
+    ("hajj", (12, 8), (12, 13)), ("eid-al-adha-holidays", (12, 11), (12, 13)),
 ]
 ANNOUNCED = [  # id, date, source
     ("ramadan", "2024-03-11", "Al Arabiya 2024-04-08 ('Ramadan commenced on March 11')"),
@@ -74,6 +80,9 @@ def rows_from(conv, first=FIRST_H):
         s = conv(y, 9, 1)
         e = conv(y, 10, 1) - dt.timedelta(days=1)
         rows.append((s, "ramadan", e))
+        rows.append((conv(y, 9, 21), "last-ten-nights-of-ramadan", e))
+        for i, (m0, d0), (m1, d1) in SPANS:
+            rows.append((conv(y, m0, d0), i, conv(y, m1, d1)))
     return sorted(r for r in rows if 1924 <= r[0].year <= 2077)
 
 
@@ -86,9 +95,15 @@ def main():
         print("disagreement", r, file=sys.stderr)
     # The only disagreement: Shawwal 1485 (see KNIFE_EDGE); abort on any other.
     assert [(str(s), i, str(e)) for s, i, e in only_h] == [
-        ("2063-01-01", "ramadan", "2063-01-29"), ("2063-01-30", "eid-al-fitr", "2063-01-30")]
+        ("2063-01-01", "ramadan", "2063-01-29"),
+        ("2063-01-21", "last-ten-nights-of-ramadan", "2063-01-29"),
+        ("2063-01-30", "eid-al-fitr", "2063-01-30"),
+        ("2063-01-31", "eid-al-fitr-holidays", "2063-02-01")]
     assert [(str(s), i, str(e)) for s, i, e in only_u] == [
-        ("2063-01-01", "ramadan", "2063-01-30"), ("2063-01-31", "eid-al-fitr", "2063-01-31")]
+        ("2063-01-01", "ramadan", "2063-01-30"),
+        ("2063-01-21", "last-ten-nights-of-ramadan", "2063-01-30"),
+        ("2063-01-31", "eid-al-fitr", "2063-01-31"),
+        ("2063-02-01", "eid-al-fitr-holidays", "2063-02-02")]
     # Ramadan spans agree with hijridate's month_length; 29 or 30 days except Ramadan 1343,
     # which the early Umm al-Qura tables give 28 days (as they give 28/31-day months in
     # 1345, 1348, 1349 and 1364).
@@ -112,12 +127,15 @@ def main():
         "Ids: islamic-new-year 1 Muharram, ashura 10 Muharram, mawlid 12 Rabi al-Awwal, "
         "isra-miraj 27 Rajab, laylat-al-baraat 15 Sha'ban, ramadan, laylat-al-qadr 27 "
         "Ramadan, eid-al-fitr 1 Shawwal, day-of-arafah 9 Dhu al-Hijjah, eid-al-adha 10 Dhu "
-        "al-Hijjah.",
+        "al-Hijjah; and (issue 20) arbaeen 20 Safar, mawlid-shia 17 Rabi al-Awwal, "
+        "eid-al-ghadir 18 Dhu al-Hijjah, muharram 1..10 Muharram, last-ten-nights-of-ramadan "
+        "21 Ramadan .. the day before 1 Shawwal, eid-al-fitr-holidays 2..3 Shawwal, hajj "
+        "8..13 Dhu al-Hijjah, eid-al-adha-holidays 11..13 Dhu al-Hijjah.",
         f"Range: Hijri {FIRST_H}-01-01..{LAST_H}-12-30 = {lo}..{hi}, the range of the "
         "library's Umm al-Qura tables. Left out as outside it: the 1924 occurrences before "
         "1924-08-01 (isra-miraj, laylat-al-baraat, ramadan, laylat-al-qadr, eid-al-fitr, "
-        "day-of-arafah and eid-al-adha of 1342 AH) and islamic-new-year and ashura of 1501 "
-        "AH (November 2077).",
+        "day-of-arafah and eid-al-adha of 1342 AH, and the issue-20 ids of 1342 AH from "
+        "Ramadan on) and islamic-new-year, ashura and muharram of 1501 AH (November 2077).",
         "Source: hijridate 2.6.0 (PyPI, MIT licence; successor of hijri-converter), "
         "Hijri(y, m, d).to_gregorian().",
         "Cross-check: ummalqura 2.0.1 (PyPI, by K. Al-hussayen; licence field 'Waqef'), "

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 use clash_core::{
-    Certainty, Clash, ClashKind, Impact, Location, OccurrenceRef, Region, RegionSet, TimedClash,
-    Verdict,
+    Certainty, Clash, ClashKind, DateDoubt, ExpectedDates, Impact, Location, OccurrenceRef, Region,
+    RegionSet, TimedClash, Verdict,
 };
 
 /// `YYYY-MM-DD` without the formatting machinery (long lists write a
@@ -185,16 +185,46 @@ pub fn begins_words(
 pub fn dates_note(o: &OccurrenceRef<'_>, possible: bool) -> Option<String> {
     let lead = if possible { "possible: " } else { "" };
     if let Some(dates) = o.expected_dates() {
+        if dates.why == DateDoubt::Announcement {
+            return Some(format!("{lead}{}", not_yet_announced(&dates)));
+        }
         return Some(format!("{lead}{dates}"));
     }
+    // A year whose date was announced (an exception of the rule) is no
+    // estimate.
+    let year = o.occurrence().start().year();
+    let announced = o.observance().exceptions().iter().any(|e| e.year == year);
     match (o.note(), o.observance().certainty()) {
         (Some(note), _) => Some(format!("estimated: {note}")),
+        (None, Certainty::Estimated) if announced => None,
         (None, Certainty::Estimated) => Some(format!(
             "estimated: may fall up to {} earlier or later",
             days_words(i64::from(o.uncertainty_days()))
         )),
         _ => None,
     }
+}
+
+/// How an estimate of a date that is announced each year, not yet
+/// announced for this year, is shown.
+pub const EXPECTED_NOT_YET_ANNOUNCED: &str = "expected (not yet announced)";
+
+/// The words of an estimated date that is announced each year:
+/// "expected (not yet announced): Mon 2027-11-15, up to 3 days either
+/// way" ("from Mon 2027-11-15" for a period).
+pub fn not_yet_announced(dates: &ExpectedDates<'_>) -> String {
+    let n = dates
+        .others
+        .iter()
+        .map(|d| (*d - dates.expected).num_days().abs())
+        .max()
+        .unwrap_or(0);
+    let from = if dates.several_days { "from " } else { "" };
+    format!(
+        "{EXPECTED_NOT_YET_ANNOUNCED}: {from}{}, up to {} either way",
+        dates.expected.format("%a %Y-%m-%d"),
+        days_words(n)
+    )
 }
 
 /// "1 day", "3 days".
@@ -766,5 +796,42 @@ pub fn imported_clashes(f: &crate::report::Imported<'_>) -> Vec<(Impact, String)
                 )
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use clash_core::{Catalogue, Category, Filter, Index};
+
+    use super::*;
+
+    /// A date announced each year and not yet announced for this one is
+    /// "expected (not yet announced)"; an announced year has no note.
+    #[test]
+    fn not_yet_announced_words() {
+        let cat = Catalogue::embedded().unwrap();
+        let index = Index::new(&cat, 2025, 2026).unwrap();
+        let id = cat
+            .get("mental-health-awareness-week")
+            .unwrap()
+            .id()
+            .clone();
+        let filter = Filter::default()
+            .ids([id])
+            .categories(Category::ALL.iter().copied());
+        let (from, to) = index.days();
+        let list = index.list(from, to, &filter).unwrap();
+        let notes: Vec<Option<String>> = list.iter().map(|o| dates_note(o, false)).collect();
+        assert_eq!(
+            notes,
+            [
+                None,
+                Some(
+                    "expected (not yet announced): from Mon 2026-05-11, up to 3 days either way"
+                        .to_string()
+                )
+            ]
+        );
     }
 }

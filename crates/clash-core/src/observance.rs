@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use crate::model::{Category, Certainty, DayStart, Impact, ObservanceId, RegionSet, Tradition};
-use crate::rules::{Exception, ExceptionAction, Extent, Rule, Substitute};
+use crate::rules::{Also, Exception, ExceptionAction, Extent, Rule, Substitute};
 
 /// An observance: a festival, holy day, fast, public holiday or awareness day,
 /// with the rule that finds its dates (SPEC §3).
@@ -29,6 +29,7 @@ pub struct Observance {
     pub(crate) last_year: Option<i32>,
     pub(crate) exceptions: Vec<Exception>,
     pub(crate) substitute: Option<Substitute>,
+    pub(crate) also: Option<Also>,
     pub(crate) holiday_group: Option<String>,
     pub(crate) impact_elsewhere: Option<Impact>,
     pub(crate) timing: crate::timing::Timing,
@@ -123,6 +124,10 @@ impl Observance {
     pub fn substitute(&self) -> Option<&Substitute> {
         self.substitute.as_ref()
     }
+    /// Another day some keep, offered as a possible date (`also`).
+    pub fn also(&self) -> Option<&Also> {
+        self.also.as_ref()
+    }
     /// The catalogue file it was loaded from (`<embedded>/…` for the built-in one).
     pub fn origin(&self) -> &std::path::Path {
         &self.origin
@@ -167,6 +172,20 @@ impl Observance {
         }
         if self.substitute.is_some() {
             s.push_str("; on a weekend, the next weekday that is not already a holiday");
+        }
+        if let Some(a) = &self.also {
+            let days = |n: i64| match n {
+                1 => " the day after".to_string(),
+                -1 => " the day before".to_string(),
+                n if n > 0 => format!(" {n} days after"),
+                n => format!(" {} days before", -n),
+            };
+            let day = match (&a.to, a.offset) {
+                (None, n) => format!("{} its date", days(n).trim_start()),
+                (Some(to), 0) => format!("the date of `{to}`"),
+                (Some(to), n) => format!("{} `{to}`", days(n).trim_start()),
+            };
+            let _ = write!(s, "; also possible: {day} ({})", a.what);
         }
         for e in &self.exceptions {
             match &e.action {

@@ -393,6 +393,12 @@ fn starts_for_year(
             };
             o.rule
                 .dates_in_year(year, settings, &others, &mut buf, &mut alt_buf);
+            // Another day some keep (`also`): a possible date of each start.
+            if let Some(also) = &o.also {
+                use crate::rules::Others as _;
+                let near = also.to.as_ref().map_or(&[][..], |to| others.starts(to));
+                alt_buf.extend(buf.iter().filter_map(|&d| Some((d, also.date(d, near)?))));
+            }
         }
         buf.sort_unstable();
         buf.dedup();

@@ -766,8 +766,10 @@ impl<'c> Index<'c> {
     /// let leicester = Profile::embedded("leicester")?;
     /// let found = index.suggest(&request, &Filter::default(), &leicester)?;
     /// let best = &found.suggestions[0].candidate;
-    /// // Eid al-Fitr (20 March 2026) and the evenings of Ramadan are avoided.
-    /// assert_eq!(best.date, NaiveDate::from_ymd_opt(2026, 3, 23).unwrap());
+    /// // Eid al-Fitr (20 March 2026) and its following days, the evenings
+    /// // of Ramadan and Chaitra Navaratri (to Ram Navami, 26 March) are
+    /// // avoided.
+    /// assert_eq!(best.date, NaiveDate::from_ymd_opt(2026, 3, 27).unwrap());
     /// # Ok::<(), clash_core::Error>(())
     /// ```
     ///

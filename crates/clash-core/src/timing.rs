@@ -276,13 +276,20 @@ pub enum Fast {
     DawnToSunset,
     /// Dawn to nightfall (the minor Jewish fasts).
     DawnToNightfall,
+    /// A voluntary fast of one day, dawn to sunset, that many (not all)
+    /// keep (Ashura, the Day of Arafah): no Ramadan evening around it.
+    VoluntaryDawnToSunset,
     /// Sunrise to sunset each day, broken at sunset (the Bahá'í Fast).
     SunriseToSunset,
     /// The whole span, sunset to nightfall (Yom Kippur, Tisha B'Av).
     Whole,
     /// Sunrise until moonrise at the location, broken with a puja and a
-    /// meal when the Moon rises (Karva Chauth).
+    /// meal when the Moon rises.
     SunriseToMoonrise,
+    /// Dawn (after a pre-dawn meal) until moonrise at the location, broken
+    /// with a puja and a meal when the Moon rises (Karva Chauth, after the
+    /// sargi).
+    DawnToMoonrise,
 }
 
 impl FromStr for Fast {
@@ -294,9 +301,11 @@ impl FromStr for Fast {
             "sunrise-to-sunset" => Fast::SunriseToSunset,
             "whole" => Fast::Whole,
             "sunrise-to-moonrise" => Fast::SunriseToMoonrise,
+            "dawn-to-moonrise" => Fast::DawnToMoonrise,
+            "voluntary-dawn-to-sunset" => Fast::VoluntaryDawnToSunset,
             _ => {
                 return Err(Error::invalid(format!(
-                    "invalid value `{s}` (allowed: dawn-to-sunset, dawn-to-nightfall, sunrise-to-sunset, sunrise-to-moonrise, whole)"
+                    "invalid value `{s}` (allowed: dawn-to-sunset, dawn-to-nightfall, sunrise-to-sunset, sunrise-to-moonrise, dawn-to-moonrise, voluntary-dawn-to-sunset, whole)"
                 )))
             }
         })
@@ -485,12 +494,14 @@ pub enum TimedPart {
         iftar: DateTime<Tz>,
     },
     /// The fasting hours of a fast until moonrise
-    /// ([`Fast::SunriseToMoonrise`]): "fasting from sunrise (06:40) until
-    /// moonrise (20:15)".
+    /// ([`Fast::SunriseToMoonrise`], [`Fast::DawnToMoonrise`]): "fasting
+    /// from sunrise (06:40) until moonrise (20:15)".
     FastToMoonrise {
-        /// Sunrise that day (or the start of the civil day where the Sun
-        /// does not rise).
-        sunrise: DateTime<Tz>,
+        /// The fast (which says whether it runs from dawn or sunrise).
+        fast: Fast,
+        /// Dawn or sunrise that day (or the start of the civil day where
+        /// the Sun does not rise or the sky does not reach dawn).
+        start: DateTime<Tz>,
         /// Moonrise that day, or `None` when the Moon does not rise (the
         /// fast lasts until the end of the day).
         moonrise: Option<DateTime<Tz>>,
@@ -558,12 +569,11 @@ impl fmt::Display for TimedPart {
                     Fast::DawnToNightfall => "nightfall",
                     _ => "sunset",
                 };
-                write!(
-                    f,
-                    "fasting from {from} ({}) to {to} ({})",
-                    hm(start),
-                    hm(end)
-                )
+                let many = match fast {
+                    Fast::VoluntaryDawnToSunset => "a voluntary fast that many keep, ",
+                    _ => "fasting ",
+                };
+                write!(f, "{many}from {from} ({}) to {to} ({})", hm(start), hm(end))
             }
             TimedPart::FastMorning { dawn, sunset } => write!(
                 f,
@@ -577,8 +587,16 @@ impl fmt::Display for TimedPart {
                 "Ramadan evening: Isha and taraweeh prayers after the iftar at {}",
                 hm(iftar)
             ),
-            TimedPart::FastToMoonrise { sunrise, moonrise } => {
-                write!(f, "fasting from sunrise ({}) until ", hm(sunrise))?;
+            TimedPart::FastToMoonrise {
+                fast,
+                start,
+                moonrise,
+            } => {
+                let from = match fast {
+                    Fast::DawnToMoonrise => "dawn",
+                    _ => "sunrise",
+                };
+                write!(f, "fasting from {from} ({}) until ", hm(start))?;
                 match moonrise {
                     Some(m) => write!(f, "moonrise ({})", hm(m)),
                     None => f.write_str("the end of the day (no moonrise that day)"),
@@ -734,6 +752,10 @@ mod tests {
                 "fasting from dawn (05:01) to nightfall (19:02)",
             ),
             (
+                TimedPart::Fasting { fast: Fast::VoluntaryDawnToSunset, start: t(5, 1), end: t(19, 2) },
+                "a voluntary fast that many keep, from dawn (05:01) to sunset (19:02)",
+            ),
+            (
                 TimedPart::Hours {
                     what: "Jumu'ah prayers".to_string(),
                     from: at("solar-noon"),
@@ -744,8 +766,20 @@ mod tests {
                 "Jumu'ah prayers, solar noon (12:10) to 14:00",
             ),
             (
-                TimedPart::FastToMoonrise { sunrise: t(6, 5), moonrise: None },
+                TimedPart::FastToMoonrise {
+                    fast: Fast::SunriseToMoonrise,
+                    start: t(6, 5),
+                    moonrise: None,
+                },
                 "fasting from sunrise (06:05) until the end of the day (no moonrise that day)",
+            ),
+            (
+                TimedPart::FastToMoonrise {
+                    fast: Fast::DawnToMoonrise,
+                    start: t(4, 55),
+                    moonrise: Some(t(20, 15)),
+                },
+                "fasting from dawn (04:55) until moonrise (20:15)",
             ),
             (
                 TimedPart::Span(SpanReason::FromSunset {

@@ -291,3 +291,87 @@ fn known_differences_are_explained() {
     }
     assert!(rows.len() > 10);
 }
+
+/// Issue 20: published dates of the second round's Hindu, Sikh and Jain
+/// observances (tests/golden/hindu/second-round.csv) against our New Delhi
+/// reckoning. A `start` row is our first day or one of our possible first
+/// days; an `end` row is our last day (or the last day from a possible
+/// start); every other row is listed with its reason in
+/// second-round-known-differences.csv (and must still differ).
+#[test]
+fn second_round_published_dates() {
+    use std::collections::BTreeMap;
+
+    use chrono::{Datelike, NaiveDate};
+    use clash_core::{Catalogue, Category, Filter, Index, Location, Settings};
+
+    let known = known_differences("hindu/second-round-known-differences.csv");
+    let cat = Catalogue::embedded().unwrap();
+    let settings = Settings::default().location(Location::preset("delhi").unwrap());
+    let index = Index::with_settings(&cat, 2001, 2035, &settings).unwrap();
+    let (from, to) = index.days();
+    let rows = golden_lines("hindu/second-round.csv");
+    let ids: BTreeSet<String> = rows
+        .iter()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_string())
+        .collect();
+    let filter = Filter::default()
+        .ids(ids.iter().map(|id| cat.get(id).unwrap().id().clone()))
+        .categories(Category::ALL.iter().copied());
+    // (id, year) -> [(start, end, possible starts)]
+    type Spans = Vec<(NaiveDate, NaiveDate, Vec<NaiveDate>)>;
+    let mut ours: BTreeMap<(String, i32), Spans> = BTreeMap::new();
+    for o in index.list(from, to, &filter).unwrap() {
+        let occ = o.occurrence();
+        ours.entry((o.observance().id().to_string(), occ.start().year()))
+            .or_default()
+            .push((occ.start(), occ.end(), occ.possible_dates().to_vec()));
+    }
+    let (mut exact, mut possible, mut unexpected, mut stale) = (0, 0, Vec::new(), Vec::new());
+    for line in rows.iter().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let (id, date, part) = (
+            f[0],
+            NaiveDate::parse_from_str(f[1], "%Y-%m-%d").unwrap(),
+            f[2],
+        );
+        let spans = ours.get(&(id.to_string(), date.year()));
+        let spans = spans.map_or(&[][..], |v| v.as_slice());
+        let (agrees, is_possible) = match part {
+            "start" => (
+                spans.iter().any(|s| s.0 == date),
+                spans.iter().any(|s| s.2.contains(&date)),
+            ),
+            "end" => (
+                spans.iter().any(|s| s.1 == date),
+                spans
+                    .iter()
+                    .any(|s| s.2.iter().any(|p| *p + (s.1 - s.0) == date)),
+            ),
+            other => panic!("{line}: part {other}"),
+        };
+        let listed = known.contains(&(id.to_string(), f[1].to_string()));
+        match (agrees || is_possible, listed) {
+            (true, true) => stale.push(line.clone()),
+            (false, false) => unexpected.push(format!("{line} ours {spans:?}")),
+            _ => {}
+        }
+        exact += usize::from(agrees);
+        possible += usize::from(is_possible && !agrees);
+    }
+    assert!(
+        unexpected.is_empty(),
+        "unexplained differences: {unexpected:#?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "listed as different but now agree: {stale:#?}"
+    );
+    assert!(rows.len() > 380, "{}", rows.len());
+    eprintln!(
+        "second round: {} published dates, {exact} ours, {possible} among our possible dates, {} known differences",
+        rows.len() - 1,
+        known.len()
+    );
+}

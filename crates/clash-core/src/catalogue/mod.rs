@@ -387,6 +387,7 @@ impl CatalogueBuilder {
                 exceptions: Vec::new(),
                 holiday_group: None,
                 substitute: None,
+                also: None,
                 hours: None,
                 fast: None,
                 ends: None,
@@ -490,17 +491,21 @@ fn expansion_order(obs: &[Observance], by_id: &HashMap<String, usize>) -> Result
         Done,
     }
     let deps = |o: &Observance| -> Result<Vec<usize>> {
-        [o.rule.dependency(), o.extent.dependency()]
-            .into_iter()
-            .flatten()
-            .map(|to| {
-                by_id.get(to.as_str()).copied().ok_or_else(|| {
-                    Error::unknown(format!("refers to unknown observance `{to}`"))
-                        .with_file(&o.origin)
-                        .with_observance(o.id.as_str())
-                })
+        [
+            o.rule.dependency(),
+            o.extent.dependency(),
+            o.also.as_ref().and_then(|a| a.to.as_ref()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|to| {
+            by_id.get(to.as_str()).copied().ok_or_else(|| {
+                Error::unknown(format!("refers to unknown observance `{to}`"))
+                    .with_file(&o.origin)
+                    .with_observance(o.id.as_str())
             })
-            .collect()
+        })
+        .collect()
     };
     let mut marks = vec![Mark::New; obs.len()];
     let mut order = Vec::with_capacity(obs.len());
@@ -633,6 +638,7 @@ impl Catalogue {
                 o.rule.dependency(),
                 o.extent.dependency(),
                 o.israel_extent.as_ref().and_then(|e| e.dependency()),
+                o.also.as_ref().and_then(|a| a.to.as_ref()),
             ];
             for to in deps.into_iter().flatten() {
                 if let Some(&j) = self.by_id.get(to.as_str()) {

@@ -50,6 +50,7 @@ pub(crate) struct ObservanceSpec {
     pub exceptions: Vec<ExceptionSpec>,
     pub holiday_group: Option<String>,
     pub substitute: Option<SubstituteSpec>,
+    pub also: Option<AlsoSpec>,
     pub hours: Option<HoursSpec>,
     pub fast: Option<String>,
     pub ends: Option<String>,
@@ -207,6 +208,16 @@ pub(crate) struct ExceptionSpec {
     #[serde(default)]
     pub skip: bool,
     pub reason: String,
+}
+
+/// `also = { to = "…", offset = …, what = "…" }`: another possible date.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AlsoSpec {
+    pub to: Option<String>,
+    #[serde(default)]
+    pub offset: i64,
+    pub what: String,
 }
 
 /// `substitute = { rule = "next-free-weekday", weekend_category = "…" }`.

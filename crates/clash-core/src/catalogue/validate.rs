@@ -16,8 +16,8 @@ use crate::model::{Category, Certainty, DayStart, Impact, ObservanceId, Region, 
 use crate::observance::Observance;
 use crate::rules::hindu::{HinduRule, SIGN_NAMES};
 use crate::rules::{
-    Computus, Exception, ExceptionAction, Extent, HebrewAdjust, Named, RRuleRule, Rule, Substitute,
-    Zone, MAX_SPAN_DAYS,
+    Also, Computus, Exception, ExceptionAction, Extent, HebrewAdjust, Named, RRuleRule, Rule,
+    Substitute, Zone, ALSO_NEAR_DAYS, MAX_SPAN_DAYS,
 };
 use crate::timing::{At, DayEnd, Early, EveHours, Fast, Hours, Timing};
 
@@ -163,6 +163,30 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
         }
         None => None,
     };
+    let also = match spec.also {
+        Some(a) => {
+            if a.offset.abs() > ALSO_NEAR_DAYS {
+                return Err(bad("also.offset", a.offset, "-7 to 7 days"));
+            }
+            if a.to.is_none() && a.offset == 0 {
+                return Err(bad(
+                    "also.offset",
+                    0,
+                    "a day other than the observance's own",
+                ));
+            }
+            let to = match a.to {
+                Some(to) => Some(field("also.to", ObservanceId::new(&to))?),
+                None => None,
+            };
+            Some(Also {
+                to,
+                offset: a.offset,
+                what: short_line("also.what", a.what)?,
+            })
+        }
+        None => None,
+    };
     if spec.holiday_group.is_some() && spec.regions.is_empty() {
         return Err(
             Error::invalid("a `holiday_group` member needs `regions`").with_field("regions")
@@ -201,6 +225,7 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
         last_year,
         exceptions,
         substitute,
+        also,
         holiday_group: spec.holiday_group,
         impact_elsewhere,
         timing,
@@ -455,7 +480,7 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
                     bad(
                         "adjust",
                         &a,
-                        "shabbat-to-sunday, fast-of-esther, yom-hashoah, yom-haatzmaut",
+                        "shabbat-to-sunday, fast-of-esther, shabbat-to-thursday, yom-hashoah, yom-haatzmaut",
                     )
                 })?),
                 None => None,

@@ -238,14 +238,19 @@ fn windows<'o>(
             part: Part::Fasting,
             reason: Box::new(move || TimedPart::WholeFast(span_reason.reason())),
         }),
-        Some(Fast::SunriseToMoonrise) => {
+        Some(fast @ (Fast::SunriseToMoonrise | Fast::DawnToMoonrise)) => {
             out.push(rest_of_fast(span_from, span_to, span_reason));
             for d in days() {
                 let Some(end_of_day) = d.succ_opt().and_then(midnight) else {
                     continue;
                 };
-                // Where the Sun does not rise, the civil day.
-                let Some(a) = sky.get(d, SkyEvent::Sunrise).or_else(|| midnight(d)) else {
+                // Where the Sun does not rise (or the sky reach dawn), the
+                // civil day.
+                let from = match fast {
+                    Fast::DawnToMoonrise => SkyEvent::Dawn,
+                    _ => SkyEvent::Sunrise,
+                };
+                let Some(a) = sky.get(d, from).or_else(|| midnight(d)) else {
                     continue;
                 };
                 let rise = sky.get(d, SkyEvent::Moonrise).filter(|m| *m > a);
@@ -255,7 +260,8 @@ fn windows<'o>(
                     to: b,
                     part: Part::Fasting,
                     reason: Box::new(move || TimedPart::FastToMoonrise {
-                        sunrise: a,
+                        fast,
+                        start: a,
                         moonrise: rise,
                     }),
                 });

@@ -72,13 +72,19 @@ pub enum HinduRule {
     /// Onam: the Thiruvonam (Shravana nakshatra) day in the Malayalam
     /// solar month Chingam, the second when there are two.
     Onam,
+    /// The first day of Chaitra Navaratri (Ghatasthapana): Chaitra Shukla
+    /// Pratipada at sunrise, but never a day on which the Amavasya still
+    /// stands at sunrise (a Pratipada spanning no sunrise): then the next
+    /// day.
+    ChaitraNavaratri,
 }
 
 impl HinduRule {
     /// The Hindu rules a catalogue names (`kind = "named"`), each with its
     /// catalogue name: one list, for the parser and for the error hint.
-    pub const NAMED: [(&'static str, HinduRule); 4] = [
+    pub const NAMED: [(&'static str, HinduRule); 5] = [
         ("holika-dahan", HinduRule::HolikaDahan),
+        ("chaitra-navaratri", HinduRule::ChaitraNavaratri),
         ("raksha-bandhan", HinduRule::RakshaBandhan),
         ("onam", HinduRule::Onam),
         ("dussehra", HinduRule::Dussehra),
@@ -145,6 +151,21 @@ impl HinduRule {
                 out.extend(with_margin(t, t, margin, |t, _| day(t)));
             }
             HinduRule::Onam => out.extend(onam(year, place).map(|d| (d, None))),
+            HinduRule::ChaitraNavaratri => {
+                for (a, b) in tithi_spans(year, 1, 1) {
+                    out.extend(with_margin(a, b, margin, |a, b| {
+                        // The Pratipada's day (at sunrise, or the civil day
+                        // it begins when it spans no sunrise); the next day
+                        // when the Amavasya still stands at that sunrise.
+                        let day = festival_day(a, b, Window::Sunrise, place)?;
+                        let (rise, _) = place.window(day, Window::Sunrise)?;
+                        match rise.0 < a.0 {
+                            true => day.succ_opt(),
+                            false => Some(day),
+                        }
+                    }));
+                }
+            }
         }
         out.retain(|(d, _)| d.year() == year);
         out
@@ -472,6 +493,9 @@ impl fmt::Display for HinduRule {
             }
             HinduRule::Onam => f.write_str(
                 "the Thiruvonam nakshatra day in the solar month Chingam (Kerala rules), the second of two",
+            ),
+            HinduRule::ChaitraNavaratri => f.write_str(
+                "Chaitra Shukla Pratipada at sunrise; the next day when the Amavasya stands at sunrise (a Pratipada joined with the Amavasya is avoided)",
             ),
         }
     }

@@ -246,6 +246,41 @@ pub enum ExceptionAction {
     Skip,
 }
 
+/// Another day some keep, offered as a possible date of every occurrence
+/// whose own date differs (`also = { … }`): a day relative to the
+/// occurrence itself, or to the nearest start of another observance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Also {
+    /// The observance whose nearest start (within a week) it follows, or
+    /// `None` for the occurrence's own start.
+    pub to: Option<ObservanceId>,
+    /// Days after (negative: before) that start.
+    pub offset: i64,
+    /// Who keeps that day, in words ("the Vakya panchang of Tamil Nadu").
+    pub what: String,
+}
+
+/// How far another observance's start may be from an occurrence for
+/// [`Also::to`] to follow it, in days.
+pub const ALSO_NEAR_DAYS: i64 = 7;
+
+impl Also {
+    /// The other possible date of an occurrence starting on `start`, if
+    /// it differs; `others` are the starts of [`Also::to`] in that year.
+    pub(crate) fn date(&self, start: NaiveDate, others: &[NaiveDate]) -> Option<NaiveDate> {
+        let base = match &self.to {
+            None => start,
+            Some(_) => others
+                .iter()
+                .copied()
+                .filter(|d| (*d - start).num_days().abs() <= ALSO_NEAR_DAYS)
+                .min_by_key(|d| (*d - start).num_days().abs())?,
+        };
+        base.checked_add_signed(Duration::days(self.offset))
+            .filter(|d| *d != start)
+    }
+}
+
 /// A substitute-day policy for public holidays.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Substitute {

@@ -17,6 +17,9 @@ pub enum HebrewAdjust {
     ShabbatToSunday,
     /// The Fast of Esther on Shabbat moves back to Thursday.
     FastOfEsther,
+    /// Any other fast on Shabbat moves back to Thursday (the Fast of the
+    /// Firstborn when 14 Nisan is Shabbat).
+    ShabbatToThursday,
     /// Yom HaShoah (27 Nisan): Friday → Thursday, Sunday → Monday.
     YomHaShoah,
     /// Yom HaAtzmaut (5 Iyar): Friday or Saturday → the Thursday before;
@@ -30,6 +33,7 @@ impl HebrewAdjust {
         Some(match name {
             "shabbat-to-sunday" => HebrewAdjust::ShabbatToSunday,
             "fast-of-esther" => HebrewAdjust::FastOfEsther,
+            "shabbat-to-thursday" => HebrewAdjust::ShabbatToThursday,
             "yom-hashoah" => HebrewAdjust::YomHaShoah,
             "yom-haatzmaut" => HebrewAdjust::YomHaAtzmaut,
             _ => return None,
@@ -41,6 +45,7 @@ impl HebrewAdjust {
         match self {
             HebrewAdjust::ShabbatToSunday => "shabbat-to-sunday",
             HebrewAdjust::FastOfEsther => "fast-of-esther",
+            HebrewAdjust::ShabbatToThursday => "shabbat-to-thursday",
             HebrewAdjust::YomHaShoah => "yom-hashoah",
             HebrewAdjust::YomHaAtzmaut => "yom-haatzmaut",
         }
@@ -51,7 +56,9 @@ impl HebrewAdjust {
         let shift = |days: i64| date + Duration::days(days);
         match (self, date.weekday()) {
             (HebrewAdjust::ShabbatToSunday, Weekday::Sat) => shift(1),
-            (HebrewAdjust::FastOfEsther, Weekday::Sat) => shift(-2),
+            (HebrewAdjust::FastOfEsther | HebrewAdjust::ShabbatToThursday, Weekday::Sat) => {
+                shift(-2)
+            }
             (HebrewAdjust::YomHaShoah, Weekday::Fri) => shift(-1),
             (HebrewAdjust::YomHaShoah, Weekday::Sun) => shift(1),
             (HebrewAdjust::YomHaAtzmaut, Weekday::Fri) => shift(-1),
@@ -78,17 +85,23 @@ pub enum Named {
     /// The days the UK's clocks go forward (`true`) or back (`false`), from
     /// the IANA time zone database (Europe/London) via chrono-tz.
     UkClockChange(bool),
+    /// The Annunciation (25 March) by the Church of England's rules to
+    /// order (Common Worship: Times and Seasons): on a Sunday, the Monday
+    /// after; from Palm Sunday to the Second Sunday of Easter, the Monday
+    /// after the Second Sunday of Easter.
+    Annunciation,
 }
 
 impl Named {
     /// Every named rule of this kind, by its catalogue name.
-    pub const ALL: [Named; 6] = [
+    pub const ALL: [Named; 7] = [
         Named::Nowruz,
         Named::BahaiNawRuz,
         Named::TwinHolyBirthday(1),
         Named::TwinHolyBirthday(2),
         Named::UkClockChange(true),
         Named::UkClockChange(false),
+        Named::Annunciation,
     ];
 
     /// Parses a catalogue name: the one of [`Named::ALL`] with this
@@ -106,6 +119,7 @@ impl Named {
             Named::TwinHolyBirthday(_) => "birth-of-bahaullah",
             Named::UkClockChange(true) => "bst-starts",
             Named::UkClockChange(false) => "bst-ends",
+            Named::Annunciation => "annunciation",
         }
     }
 
@@ -118,6 +132,7 @@ impl Named {
             Named::TwinHolyBirthday(_) => "the second day after the eighth new moon after Naw-Rúz (Tehran sunsets)",
             Named::UkClockChange(true) => "the days UK clocks go forward (IANA tz database, Europe/London)",
             Named::UkClockChange(false) => "the days UK clocks go back (IANA tz database, Europe/London)",
+            Named::Annunciation => "25 March; on a Sunday the Monday after; from Palm Sunday to the Second Sunday of Easter, the Monday after the Second Sunday of Easter",
         }
     }
 
@@ -134,6 +149,7 @@ impl Named {
         match self {
             Named::UkClockChange(_) => None,
             Named::Nowruz => persian::nowruz(year),
+            Named::Annunciation => annunciation(year),
             Named::BahaiNawRuz => bahai_naw_ruz(year),
             Named::TwinHolyBirthday(n) => {
                 let naw_ruz = bahai_naw_ruz(year)?;
@@ -189,6 +205,21 @@ fn clock_changes(year: i32, forward: bool, out: &mut Vec<NaiveDate>) {
     }
 }
 
+/// The Annunciation's date in `year` (see [`Named::Annunciation`]).
+fn annunciation(year: i32) -> Option<NaiveDate> {
+    let lady_day = NaiveDate::from_ymd_opt(year, 3, 25)?;
+    let easter = crate::calendars::easter::western(year)?;
+    let palm_sunday = easter - Duration::days(7);
+    let low_sunday = easter + Duration::days(7);
+    if palm_sunday <= lady_day && lady_day <= low_sunday {
+        return Some(low_sunday + Duration::days(1));
+    }
+    match lady_day.weekday() {
+        Weekday::Sun => Some(lady_day + Duration::days(1)),
+        _ => Some(lady_day),
+    }
+}
+
 fn tehran() -> Option<Location> {
     Location::preset("tehran")
 }
@@ -241,6 +272,28 @@ mod tests {
             Named::TwinHolyBirthday(2).date_in_year(2024),
             d(2024, 11, 3)
         );
+    }
+
+    #[test]
+    fn annunciation_transfers() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        // Church of England lectionaries (and the Roman calendar, which
+        // transfers the same way): 2016 Good Friday → 4 April; 2018 Palm
+        // Sunday → 9 April; 2024 Monday of Holy Week → 8 April; 2027
+        // Maundy Thursday → 5 April; 2012 a Sunday in Lent → 26 March;
+        // 2035 Easter Day itself → 2 April.
+        for (year, want) in [
+            (2016, d(2016, 4, 4)),
+            (2018, d(2018, 4, 9)),
+            (2021, d(2021, 3, 25)),
+            (2024, d(2024, 4, 8)),
+            (2025, d(2025, 3, 25)),
+            (2027, d(2027, 4, 5)),
+            (2012, d(2012, 3, 26)),
+            (2035, d(2035, 4, 2)),
+        ] {
+            assert_eq!(Named::Annunciation.date_in_year(year), want, "{year}");
+        }
     }
 
     #[test]

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Generate tests/golden/hindu/second-round.csv: published dates of the Hindu, Sikh and Jain
+observances added in issue 20 (the second round of OBSERVANCES.md), one row per (id, date).
+
+Sources (a key per row, explained in the header):
+  HP  the `holidays` PyPI package (pinned, MIT; github.com/vacanza/holidays), the per-year
+      tables of holidays.calendars.hindu._HinduLunisolar (India, taken from timeanddate.com,
+      drikpanchang.com and Government of India lists, as cited in that file), 2001..=2035;
+  PRESS dated reports, each cited below (the SGPC's own calendar, Indian press).
+`part` says which day of our occurrence the published date is: `start` or `end`.
+
+Run: python3 tests/generators/hindu/second_round.py
+"""
+import datetime as dt
+import os
+import sys
+
+from holidays.calendars.hindu import _HinduLunisolar as H
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import write_csv  # noqa: E402
+
+Y0, Y1 = 2001, 2035
+HOLIDAYS_VERSION = "0.109"
+
+# id, part <- holidays table (attribute <NAME>_DATES)
+TABLES = [
+    ("gujarati-new-year", "start", "VIKRAM_SAMVAT_NEW_YEAR"),
+    ("maha-navami", "start", "MAHA_NAVAMI"),
+    ("navaratri", "end", "MAHA_NAVAMI"),
+    ("chaitra-navaratri", "start", "CHAITRA_NAVRATRI"),
+    ("guru-purnima", "start", "GURU_PURNIMA"),
+    ("ratha-yatra", "start", "RATH_YATRA"),
+    ("anant-chaturdashi", "start", "ANANT_CHATURDASHI"),
+    ("das-lakshana", "end", "ANANT_CHATURDASHI"),
+    ("pitru-paksha", "end", "PITRA_MOKSH_AMAVASYA"),
+    ("mahalaya-amavasya", "start", "PITRA_MOKSH_AMAVASYA"),
+    ("martyrdom-guru-arjan-dev", "start", "GURU_ARJUN_DEV_MARTYRDOM"),
+    ("pongal", "start", "PONGAL"),
+]
+PRESS = [  # id, part, date, source
+    ("bandi-chhor-divas", "start", "2024-11-01",
+     "SGPC Nanakshahi calendar Samvat 556 as reported by garimatimes.in ('Bandi Chhor Divas "
+     "will be celebrated on 1st November at Sri Darbar Sahib'; Diwali holiday 31 October)"),
+    ("bandi-chhor-divas", "start", "2025-10-21",
+     "IANS, 20 October 2025 (thehawk.in): religious organisations observe it on 21 October, "
+     "the Punjab government's Diwali holiday on 20 October"),
+    ("bandi-chhor-divas", "start", "2022-10-24",
+     "ETV Bharat, 24 October 2022: Diwali and Bandi Chhor Divas at the Golden Temple, SGPC "
+     "member's greetings"),
+    ("hola-mohalla", "start", "2021-03-29",
+     "Amar Ujala video report (wideo.ovh/video/x805msr): the mohalla (procession) at "
+     "Anandpur Sahib on 29 March 2021"),
+    ("hola-mohalla", "start", "2022-03-19",
+     "The Tribune, 15 March 2022 (tribuneindia.com/news/punjab/hola-mohalla-kicks-off-377892):"
+     " the festival concludes with the mohalla on 19 March"),
+    ("martyrdom-guru-tegh-bahadur", "start", "2025-11-25",
+     "The Indian Express, November 2025 ('From SGPC to RSS to Punjab government: nationwide "
+     "observances to mark 350th martyrdom anniversary of Guru Tegh Bahadur'): the martyrdom "
+     "day falls on 25 November; Delhi's public holiday on 25 November (MENAFN, 22 November "
+     "2025)"),
+]
+
+
+def main():
+    rows = []
+    for id_, part, table in TABLES:
+        t = getattr(H, table + "_DATES")
+        for y in range(Y0, Y1 + 1):
+            if y in t:
+                m, d = t[y]
+                rows.append((dt.date(y, m, d).isoformat(), id_, part, "HP"))
+    for i, (id_, part, date, _src) in enumerate(PRESS):
+        rows.append((date, id_, part, f"PRESS{i + 1}"))
+    rows.sort()
+    header = [
+        f"Published dates {Y0}..={Y1} of observances added in issue 20 (the second round): "
+        "one row per (id, published date); part = which day of our occurrence it is (start "
+        "or end). Sorted by date, then id.",
+        f"HP = PyPI holidays {HOLIDAYS_VERSION} (MIT; github.com/vacanza/holidays), per-year "
+        "tables in holidays/calendars/hindu.py (class _HinduLunisolar), which cite archived "
+        "timeanddate.com, drikpanchang.com and Government of India pages (India, New Delhi). "
+        "Mapping: " + "; ".join(f"{i} {p} <- {t}_DATES" for i, p, t in TABLES) + ".",
+        "PRESS keys: " + "; ".join(f"PRESS{i + 1} = {id_} {d}: {src}"
+                                    for i, (id_, _p, d, src) in enumerate(PRESS)) + ".",
+        "Regenerate: python3 -m pip install -r tests/generators/hindu/requirements.txt && "
+        "python3 tests/generators/hindu/second_round.py",
+    ]
+    write_csv("second-round.csv", header, "id,date,part,source",
+              [f"{i},{d},{p},{s}" for d, i, p, s in rows])
+
+
+if __name__ == "__main__":
+    main()
