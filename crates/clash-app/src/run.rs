@@ -679,7 +679,12 @@ fn import<R>(
             .map(ImportNote::Window)
             .chain(expansion.notes.iter().cloned().map(ImportNote::Cap))
             .collect(),
-        warnings: expansion.skipped.iter().map(ToString::to_string).collect(),
+        warnings: cal
+            .read_notes()
+            .iter()
+            .map(ToString::to_string)
+            .chain(expansion.skipped.iter().map(ToString::to_string))
+            .collect(),
         counts: expansion.tally.into(),
         summary,
         events: Events { list, location },
