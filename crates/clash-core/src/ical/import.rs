@@ -420,6 +420,9 @@ fn unfold_lines(bytes: &[u8]) -> Vec<(usize, Vec<u8>)> {
     out
 }
 
+/// Unfolded content lines, each with the line of the file where it begins.
+type ContentLines = Vec<(usize, String)>;
+
 /// The characters of the bytes 0x80 to 0x9F in Windows-1252 (Microsoft's
 /// code page 1252); the five bytes it leaves undefined are U+FFFD (WHATWG
 /// maps them to C1 controls, which a content line may not hold). From 0xA0
@@ -450,7 +453,7 @@ fn windows_1252(bytes: &[u8]) -> String {
 /// The content lines of a file as text: UTF-8 when every unfolded line is
 /// (a byte-order mark dropped), else every line read as Windows-1252, with
 /// the first line that is not UTF-8.
-fn decode_lines(bytes: &[u8]) -> (Vec<(usize, String)>, Option<usize>) {
+fn decode_lines(bytes: &[u8]) -> (ContentLines, Option<usize>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let raw = unfold_lines(bytes);
     let first_bad = raw
@@ -474,7 +477,7 @@ fn decode_lines(bytes: &[u8]) -> (Vec<(usize, String)>, Option<usize>) {
 /// nesting, bounded size, one or more VCALENDARs. Returns the unfolded
 /// lines, and the first line that is not UTF-8 when the file was read as
 /// Windows-1252.
-fn screen(bytes: &[u8]) -> Result<(Vec<(usize, String)>, Option<usize>)> {
+fn screen(bytes: &[u8]) -> Result<(ContentLines, Option<usize>)> {
     if bytes.len() > MAX_ICS_BYTES {
         return Err(Error::invalid(format!(
             "the file is {} bytes; the limit is {MAX_ICS_BYTES}",
