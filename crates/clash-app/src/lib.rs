@@ -94,6 +94,7 @@ mod feeds;
 pub mod fetch;
 mod imported;
 mod parse;
+mod progress;
 pub mod render;
 pub mod report;
 mod request;
@@ -106,6 +107,7 @@ pub use clash_core::chrono;
 pub use engine::{Engine, Extra};
 pub use error::{Error, ErrorKind, Result};
 pub use feeds::{moved_feed, named_feeds, MovedFeed, NamedFeed, MOVED_FEEDS};
+pub use progress::Progress;
 pub use render::{render, Style};
 pub use report::{Report, WindowNote, DEFAULT_IMPORT_YEARS};
 pub use request::{
@@ -121,6 +123,18 @@ impl Engine {
     /// Answers `request` (see [`run`]).
     pub fn run<R>(&self, request: &Request, answer: impl FnOnce(&Report<'_>) -> R) -> Result<R> {
         run::run(self, request, answer)
+    }
+
+    /// Answers `request` as [`Engine::run`] does, counting the steps of
+    /// its long, countable work (today: the occurrences of an import,
+    /// each checked) in `progress`, which another thread may read.
+    pub fn run_counted<R>(
+        &self,
+        request: &Request,
+        progress: &Progress,
+        answer: impl FnOnce(&Report<'_>) -> R,
+    ) -> Result<R> {
+        run::run_counted(self, request, Some(progress), answer)
     }
 }
 

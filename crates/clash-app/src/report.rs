@@ -340,7 +340,9 @@ pub struct ImportReport<'a> {
     /// as their words).
     #[serde(serialize_with = "words")]
     pub notes: Vec<ImportNote>,
-    /// The events skipped, one line each (`line 42: event "…" skipped: …`).
+    /// How the file was read where it bends the standard (`line 3: the
+    /// file is not UTF-8; …`), then the events skipped, one line each
+    /// (`line 42: event "…" skipped: …`).
     pub warnings: Vec<String>,
     /// Where each VEVENT of the file ended.
     pub counts: ImportCounts,

@@ -9,6 +9,7 @@ use clash_core::{Category, Filter, Location, MeetingKind, Observance, Verdict};
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
 use crate::parse::{check_range, has_time, meeting_time, parse_date, resolve_range};
+use crate::progress::Progress;
 use crate::report::{
     CheckReport, DayQuery, Events, Findings, Found, ImportNote, ImportReport, ImportSummary,
     Imported, ListReport, LocationsReport, Meeting, Meetings, ObservanceItem, ObservanceList,
@@ -47,6 +48,16 @@ pub fn run<R>(
     request: &Request,
     answer: impl FnOnce(&Report<'_>) -> R,
 ) -> Result<R> {
+    run_counted(engine, request, None, answer)
+}
+
+/// [`run`], counting the steps of countable work in `progress`.
+pub(crate) fn run_counted<R>(
+    engine: &Engine,
+    request: &Request,
+    progress: Option<&Progress>,
+    answer: impl FnOnce(&Report<'_>) -> R,
+) -> Result<R> {
     let scope = Scope::new(&request.options, engine.catalogue(), request.now)?;
     let ctx = Ctx {
         engine,
@@ -54,6 +65,7 @@ pub fn run<R>(
         format: request.format,
         files: request.may_read_files,
         max_days: request.max_range_days,
+        progress,
     };
     match &request.command {
         Command::Check(c) if is_timed(c) => check_timed(&ctx, c, answer),
@@ -90,6 +102,8 @@ struct Ctx<'a> {
     files: bool,
     /// The most days a list or a whole-day check may cover.
     max_days: Option<i64>,
+    /// Where countable work counts its steps.
+    progress: Option<&'a Progress>,
 }
 
 impl Ctx<'_> {
@@ -667,7 +681,13 @@ fn import<R>(
         })
     };
     let mut list = Vec::with_capacity(expansion.occurrences.len());
+    if let Some(p) = ctx.progress {
+        p.begin(expansion.occurrences.len());
+    }
     for o in &expansion.occurrences {
+        if let Some(p) = ctx.progress {
+            p.step();
+        }
         let (days, times, found) = match (o.start, o.end) {
             (When::Date(a), When::Date(b)) => {
                 let last = b.pred_opt().unwrap_or(b).max(a);
@@ -707,7 +727,12 @@ fn import<R>(
             .map(ImportNote::Window)
             .chain(expansion.notes.iter().cloned().map(ImportNote::Cap))
             .collect(),
-        warnings: expansion.skipped.iter().map(ToString::to_string).collect(),
+        warnings: cal
+            .read_notes()
+            .iter()
+            .map(ToString::to_string)
+            .chain(expansion.skipped.iter().map(ToString::to_string))
+            .collect(),
         counts: expansion.tally.into(),
         summary,
         events: Events { list, location },

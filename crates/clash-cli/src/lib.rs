@@ -76,14 +76,18 @@ fn answer(args: &args::Args) -> Result<u8, Error> {
         args::Command::Export { output, .. } => output.as_deref(),
         _ => None,
     };
-    let spinner = progress::wanted(&request, std::io::stderr().is_terminal()).then(|| {
-        progress::Spinner::start(match request.command {
-            clash_app::Command::Import(_) => "checking the calendar",
-            _ => "listing",
-        })
+    let counted = std::sync::Arc::new(clash_app::Progress::new());
+    let indicator = progress::wanted(&request, std::io::stderr().is_terminal()).then(|| {
+        progress::Indicator::start(
+            match request.command {
+                clash_app::Command::Import(_) => "checking the calendar",
+                _ => "listing",
+            },
+            std::sync::Arc::clone(&counted),
+        )
     });
-    let code = engine.run(&request, |report| {
-        if let Some(s) = spinner {
+    let code = engine.run_counted(&request, &counted, |report| {
+        if let Some(s) = indicator {
             s.finish();
         }
         warn(report);

@@ -1,22 +1,27 @@
-//! A spinner on standard error while an import or a long list runs: only
+//! Progress on standard error while an import or a long list runs: only
 //! when standard error is a terminal and the output is text (never in a
 //! pipe, a file or JSON/CSV/iCalendar output), and only once the work has
 //! taken half a second, so that quick answers draw nothing.
 //!
-//! It shows that the work goes on, not how far it is: the application
-//! layer reports no progress of its own yet.
+//! Where the work is countable (the occurrences of an import, each
+//! checked, counted by [`clash_app::Progress`]) it is a bar with the
+//! position and length; before that stage, and for work that is not
+//! counted (reading the file, building a long list), a spinner.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use clash_app::{Command, Format, Request};
+use clash_app::{Command, Format, Progress, Request};
 
-/// How long the work may take before the spinner shows.
+/// How long the work may take before anything shows.
 pub const DELAY: Duration = Duration::from_millis(500);
 
-/// Whether a spinner may be drawn for `request` when standard error is a
+/// The fewest steps worth a bar (one step tells nothing).
+const MIN_BAR: u64 = 2;
+
+/// Whether progress may be drawn for `request` when standard error is a
 /// terminal (`stderr_tty`): text output of `import`, `list` or `export`.
 pub fn wanted(request: &Request, stderr_tty: bool) -> bool {
     stderr_tty
@@ -27,15 +32,43 @@ pub fn wanted(request: &Request, stderr_tty: bool) -> bool {
         )
 }
 
-/// A spinner that appears after [`DELAY`] unless finished before.
-pub struct Spinner {
+/// What is drawn for the work's position (see [`Progress::position`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// The work goes on; how far is not known.
+    Spinner,
+    /// `position` steps of `length` done.
+    Bar {
+        /// Steps done.
+        position: u64,
+        /// Steps in all.
+        length: u64,
+    },
+}
+
+/// The shape for a position: a bar once a countable stage of at least
+/// [`MIN_BAR`] steps has begun, else a spinner.
+pub fn shape(position: Option<(u64, u64)>) -> Shape {
+    match position {
+        Some((done, total)) if total >= MIN_BAR => Shape::Bar {
+            position: done.min(total),
+            length: total,
+        },
+        _ => Shape::Spinner,
+    }
+}
+
+/// A spinner, then a bar, that appears after [`DELAY`] unless finished
+/// before.
+pub struct Indicator {
     done: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
 
-impl Spinner {
-    /// Starts the wait for `what` (`checking the calendar`).
-    pub fn start(what: &'static str) -> Spinner {
+impl Indicator {
+    /// Starts the wait for `what` (`checking the calendar`), showing how
+    /// far `progress` has come.
+    pub fn start(what: &'static str, progress: Arc<Progress>) -> Indicator {
         let done = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&done);
         let thread = std::thread::spawn(move || {
@@ -49,12 +82,23 @@ impl Spinner {
             let bar = indicatif::ProgressBar::new_spinner();
             bar.set_message(format!("{what}…"));
             bar.enable_steady_tick(Duration::from_millis(100));
+            let mut drawn = Shape::Spinner;
             while !flag.load(Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(20));
+                let now = shape(progress.position());
+                if let Shape::Bar { position, length } = now {
+                    if !matches!(drawn, Shape::Bar { .. }) {
+                        bar.disable_steady_tick();
+                        bar.set_style(bar_style());
+                    }
+                    bar.set_length(length);
+                    bar.set_position(position);
+                }
+                drawn = now;
+                std::thread::sleep(Duration::from_millis(50));
             }
             bar.finish_and_clear();
         });
-        Spinner {
+        Indicator {
             done,
             thread: Some(thread),
         }
@@ -73,10 +117,17 @@ impl Spinner {
     }
 }
 
-impl Drop for Spinner {
+impl Drop for Indicator {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// `checking the calendar… [#####     ] 512/1024`.
+fn bar_style() -> indicatif::ProgressStyle {
+    indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}")
+        .map(|s| s.progress_chars("#> "))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
 }
 
 #[cfg(test)]
@@ -116,7 +167,27 @@ mod tests {
     #[test]
     fn a_quick_answer_draws_nothing() {
         let started = Instant::now();
-        Spinner::start("checking").finish();
+        Indicator::start("checking", Arc::new(Progress::new())).finish();
         assert!(started.elapsed() < DELAY);
+    }
+
+    /// A bar only once a countable stage of two steps or more has begun,
+    /// its length the stage's steps and its position never past them.
+    #[test]
+    fn bar_or_spinner() {
+        let bar = |position, length| Shape::Bar { position, length };
+        let cases = [
+            (None, Shape::Spinner),
+            (Some((0, 0)), Shape::Spinner),
+            (Some((0, 1)), Shape::Spinner),
+            (Some((1, 1)), Shape::Spinner),
+            (Some((0, 2)), bar(0, 2)),
+            (Some((512, 1024)), bar(512, 1024)),
+            (Some((10_000, 10_000)), bar(10_000, 10_000)),
+            (Some((12, 10)), bar(10, 10)),
+        ];
+        for (position, want) in cases {
+            assert_eq!(shape(position), want, "{position:?}");
+        }
     }
 }

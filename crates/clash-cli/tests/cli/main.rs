@@ -1336,3 +1336,43 @@ fn import_from_standard_input_and_an_address() {
         "not an iCalendar file (text/html, it begins `<html>Sign in</html>`)",
     );
 }
+
+/// A long import in text (over the half second after which a terminal
+/// gets a bar: 40,000 meetings, each checked) draws nothing when standard
+/// error is a pipe: its standard error holds no bar, spinner or carriage
+/// return.
+#[test]
+fn no_progress_bar_in_a_pipe() {
+    let mut text = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n");
+    for k in 0..40_000u32 {
+        let day = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()
+            + chrono::Duration::days(i64::from(k % 365));
+        text.push_str(&format!(
+            "BEGIN:VEVENT\r\nUID:m{k}\r\nSUMMARY:Meeting {k}\r\n\
+             DTSTART;TZID=Europe/London:{}T100000\r\nDURATION:PT1H\r\nEND:VEVENT\r\n",
+            day.format("%Y%m%d")
+        ));
+    }
+    text.push_str("END:VCALENDAR\r\n");
+    let file = temp_file("progress-in-a-pipe.ics", &text);
+    let started = std::time::Instant::now();
+    let o = clash(&[
+        "import",
+        file.to_str().unwrap(),
+        "--from",
+        "2027-01-01",
+        "--to",
+        "2027-12-31",
+    ]);
+    let took = started.elapsed();
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    assert!(!stdout(&o).is_empty());
+    let err = stderr(&o);
+    assert!(
+        !err.contains('\r') && !err.contains("checking the calendar") && !err.contains('#'),
+        "{err}"
+    );
+    assert!(err.is_empty(), "{err}");
+    // Long enough that a terminal would have shown the bar.
+    assert!(took > std::time::Duration::from_millis(500), "{took:?}");
+}

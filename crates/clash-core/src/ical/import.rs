@@ -32,7 +32,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use icalendar::parser::{read_calendar, Component as Comp, Property as Prop};
 
@@ -106,6 +106,33 @@ pub struct IcsCalendar {
     zones: Vec<VTimezone>,
     default_zone: Option<Tz>,
     skipped: Vec<SkippedEvent>,
+    read_notes: Vec<ReadNote>,
+}
+
+/// How a file that bends the standard was read, worth telling the
+/// organiser (its `Display` is one line, as the CLI prints it as a
+/// warning).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReadNote {
+    /// The text is not UTF-8 (the content line at `line` is the first that
+    /// is not), so the whole file was read as Windows-1252 (Latin-1).
+    NotUtf8 {
+        /// The first content line that is not UTF-8.
+        line: usize,
+    },
+}
+
+impl std::fmt::Display for ReadNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadNote::NotUtf8 { line } => write!(
+                f,
+                "line {line}: the file is not UTF-8; read as Windows-1252 (Latin-1), \
+                 so letters outside English may show wrongly"
+            ),
+        }
+    }
 }
 
 /// What to do with an event that cannot be read (an unknown TZID, a bad
@@ -374,17 +401,18 @@ fn err_at(line: usize, message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Syntax, message).with_line(line)
 }
 
-/// Unfolds `text` into content lines, each with the line of the file where
-/// it begins.
-fn unfold_lines(text: &str) -> Vec<(usize, String)> {
-    let mut out: Vec<(usize, String)> = Vec::new();
-    for (k, raw) in text.split('\n').enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        match (raw.strip_prefix([' ', '\t']), out.last_mut()) {
-            (Some(rest), Some((_, last))) => last.push_str(rest),
+/// Unfolds `bytes` into content lines, each with the line of the file
+/// where it begins. Unfolding comes before decoding (RFC 5545 §3.1), so a
+/// line folded inside a UTF-8 sequence is whole again.
+fn unfold_lines(bytes: &[u8]) -> Vec<(usize, Vec<u8>)> {
+    let mut out: Vec<(usize, Vec<u8>)> = Vec::new();
+    for (k, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        match (raw.split_first(), out.last_mut()) {
+            (Some((b' ' | b'\t', rest)), Some((_, last))) => last.extend_from_slice(rest),
             _ => {
                 if !raw.is_empty() {
-                    out.push((k + 1, raw.to_string()));
+                    out.push((k + 1, raw.to_vec()));
                 }
             }
         }
@@ -392,26 +420,71 @@ fn unfold_lines(text: &str) -> Vec<(usize, String)> {
     out
 }
 
-/// The screen before parsing: UTF-8, content lines, balanced and shallow
-/// nesting, bounded size. Returns the unfolded lines.
-fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
+/// Unfolded content lines, each with the line of the file where it begins.
+type ContentLines = Vec<(usize, String)>;
+
+/// The characters of the bytes 0x80 to 0x9F in Windows-1252 (Microsoft's
+/// code page 1252); the five bytes it leaves undefined are U+FFFD (WHATWG
+/// maps them to C1 controls, which a content line may not hold). From 0xA0
+/// it is Latin-1: the byte is the code point.
+const WINDOWS_1252: [char; 32] = [
+    '\u{20AC}', '\u{FFFD}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{FFFD}', '\u{017D}', '\u{FFFD}',
+    '\u{FFFD}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{FFFD}', '\u{017E}', '\u{0178}',
+];
+
+/// `bytes` read as Windows-1252 (which Outlook and older Java and PHP
+/// exporters write when they do not write UTF-8; it is Latin-1 with
+/// printable characters in place of the C1 controls).
+fn windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => WINDOWS_1252
+                .get(usize::from(b - 0x80))
+                .copied()
+                .unwrap_or('\u{FFFD}'),
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// The content lines of a file as text: UTF-8 when every unfolded line is
+/// (a byte-order mark dropped), else every line read as Windows-1252, with
+/// the first line that is not UTF-8.
+fn decode_lines(bytes: &[u8]) -> (ContentLines, Option<usize>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let raw = unfold_lines(bytes);
+    let first_bad = raw
+        .iter()
+        .find(|(_, l)| std::str::from_utf8(l).is_err())
+        .map(|(n, _)| *n);
+    let lines = match first_bad {
+        None => raw
+            .into_iter()
+            .map(|(n, l)| (n, String::from_utf8(l).unwrap_or_default()))
+            .collect(),
+        Some(_) => raw
+            .into_iter()
+            .map(|(n, l)| (n, windows_1252(&l)))
+            .collect(),
+    };
+    (lines, first_bad)
+}
+
+/// The screen before parsing: content lines, balanced and shallow
+/// nesting, bounded size, one or more VCALENDARs. Returns the unfolded
+/// lines, and the first line that is not UTF-8 when the file was read as
+/// Windows-1252.
+fn screen(bytes: &[u8]) -> Result<(ContentLines, Option<usize>)> {
     if bytes.len() > MAX_ICS_BYTES {
         return Err(Error::invalid(format!(
             "the file is {} bytes; the limit is {MAX_ICS_BYTES}",
             bytes.len()
         )));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes
-            .iter()
-            .take(e.valid_up_to())
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        err_at(line, "not valid UTF-8")
-    })?;
-    let mut lines = unfold_lines(text);
+    let (mut lines, latin1) = decode_lines(bytes);
     let mut dropped: Vec<usize> = Vec::new();
     let mut stack: Vec<String> = Vec::new();
     let mut components = 0usize;
@@ -450,12 +523,6 @@ fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
                     return Err(err_at(*line, format!("`BEGIN:{what}` outside a VCALENDAR")));
                 }
                 calendars += 1;
-                if calendars > 1 {
-                    return Err(err_at(
-                        *line,
-                        "a second VCALENDAR in one file (import each calendar on its own)",
-                    ));
-                }
             }
             stack.push(what);
             components += 1;
@@ -498,7 +565,7 @@ fn screen(bytes: &[u8]) -> Result<Vec<(usize, String)>> {
         return Err(err_at(1, "no VCALENDAR in the file"));
     }
     lines.retain(|(n, l)| !l.is_empty() && !dropped.contains(n));
-    Ok(lines)
+    Ok((lines, latin1))
 }
 
 /// The line of property `p` of the component that begins at `begin`: the
@@ -794,6 +861,67 @@ pub(crate) fn parse_duration(s: &str) -> Option<Duration> {
     (any && number.is_empty()).then(|| Duration::seconds(sign * total))
 }
 
+/// The instances of a `FREQ=YEARLY` rule with no BY part (a birthday, an
+/// anniversary, a fixed holiday) from the start of `set`: its month, day
+/// and time every INTERVAL years, a 29 February only in leap years (RFC
+/// 5545 §3.3.10: invalid dates are ignored), to UNTIL and COUNT as `set`
+/// has them. The same instances as the `rrule` crate's, without its sets
+/// of every day of each year: a birthday calendar holds thousands of these
+/// rules. Its instances end at 9999. `None` for any other rule.
+fn plain_yearly(text: &str, set: &rrule::RRuleSet) -> Option<impl Iterator<Item = NaiveDateTime>> {
+    let given = crate::rules::parse_rrule(text).ok()?;
+    let plain = given.get_freq() == rrule::Frequency::Yearly
+        && given.get_by_set_pos().is_empty()
+        && given.get_by_month().is_empty()
+        && given.get_by_month_day().is_empty()
+        && given.get_by_year_day().is_empty()
+        && given.get_by_week_no().is_empty()
+        && given.get_by_weekday().is_empty()
+        && given.get_by_hour().is_empty()
+        && given.get_by_minute().is_empty()
+        && given.get_by_second().is_empty();
+    let [rule] = set.get_rrule().as_slice() else {
+        return None;
+    };
+    if !plain || !set.get_rdate().is_empty() || !set.get_exdate().is_empty() {
+        return None;
+    }
+    let start = set.get_dt_start().naive_utc();
+    let until = rule.get_until().map(|u| u.naive_utc());
+    let count = rule.get_count().map_or(usize::MAX, |c| c as usize);
+    let interval = i32::from(rule.get_interval().max(1));
+    let years = (0..).map_while(move |k: i32| {
+        let year = k.checked_mul(interval)?.checked_add(start.year())?;
+        (year <= 9999).then_some(year)
+    });
+    Some(
+        years
+            .filter_map(move |year| {
+                NaiveDate::from_ymd_opt(year, start.month(), start.day())
+                    .map(|d| d.and_time(start.time()))
+            })
+            .take_while(move |t| until.is_none_or(|u| *t <= u))
+            .take(count),
+    )
+}
+
+/// An alarm's relative TRIGGER: a duration, also with its sign after the
+/// `P` or `T` (`PT-2H`, as NS International's tickets write it), which
+/// real clients read as `-PT2H`.
+fn trigger_duration(s: &str) -> Option<Duration> {
+    parse_duration(s).or_else(|| {
+        let (head, tail) = s.split_at(s.find(['-', '+'])?);
+        if !matches!(head, "P" | "PT") {
+            return None;
+        }
+        let (sign, rest) = (tail.get(..1)?, tail.get(1..)?);
+        if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        parse_duration(&format!("{sign}{head}{rest}"))
+    })
+}
+
 impl IcsCalendar {
     /// Parses an `.ics` file's bytes; floating times are in the zone the
     /// file names (`X-WR-TIMEZONE`), else UTC. One bad event fails the
@@ -819,23 +947,51 @@ impl IcsCalendar {
     /// a content line, unbalanced or too deep components, no or two
     /// VCALENDARs, a bad VTIMEZONE.
     pub fn parse_with(bytes: &[u8], bad: BadEvents) -> Result<IcsCalendar> {
-        let lines = screen(bytes)?;
-        let unfolded: String = lines.iter().map(|(_, l)| format!("{l}\r\n")).collect();
-        let parsed = read_calendar(&unfolded).map_err(|e| {
-            // The crate numbers the lines of the unfolded text.
-            let n = e
-                .split("at line ")
-                .nth(1)
-                .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
-                .and_then(|d| d.parse::<usize>().ok())
-                .unwrap_or(1);
-            let line = lines.get(n.saturating_sub(1)).map_or(1, |(l, _)| *l);
-            err_at(line, "the calendar could not be parsed")
-        })?;
+        let (lines, latin1) = screen(bytes)?;
+        // An iCalendar stream may hold several VCALENDARs (RFC 5545 §3.4):
+        // each is parsed on its own (the crate reads one), their components
+        // are read as one calendar's, in order, and the first X-WR-TIMEZONE
+        // names the zone of floating times. Each text is kept with the
+        // index in `lines` of its first line.
+        let mut texts: Vec<(usize, String)> = Vec::new();
+        let mut depth = 0usize;
+        for (k, (_, l)) in lines.iter().enumerate() {
+            if depth == 0 {
+                texts.push((k, String::new()));
+            }
+            let name = l.split([';', ':']).next().unwrap_or("");
+            if name.eq_ignore_ascii_case("BEGIN") {
+                depth += 1;
+            } else if name.eq_ignore_ascii_case("END") {
+                depth = depth.saturating_sub(1);
+            }
+            if let Some((_, text)) = texts.last_mut() {
+                text.push_str(l);
+                text.push_str("\r\n");
+            }
+        }
         let mut at = Lines::new(&lines);
-        let _calendar_line = at.take("VCALENDAR");
-        let default_zone = parsed
-            .properties
+        let mut properties = Vec::new();
+        let mut components = Vec::new();
+        for (first, text) in &texts {
+            let parsed = read_calendar(text).map_err(|e| {
+                // The crate numbers the lines of the unfolded text.
+                let n = e
+                    .split("at line ")
+                    .nth(1)
+                    .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
+                    .and_then(|d| d.parse::<usize>().ok())
+                    .unwrap_or(1);
+                let line = lines
+                    .get((first + n).saturating_sub(1))
+                    .map_or(1, |(l, _)| *l);
+                err_at(line, "the calendar could not be parsed")
+            })?;
+            let _calendar_line = at.take("VCALENDAR");
+            properties.extend(parsed.properties);
+            components.extend(parsed.components);
+        }
+        let default_zone = properties
             .iter()
             .find(|p| p.name.as_str().eq_ignore_ascii_case("X-WR-TIMEZONE"))
             .and_then(|p| iana(p.val.as_str().trim()));
@@ -846,7 +1002,7 @@ impl IcsCalendar {
         let mut parts: Vec<(&Comp<'_>, usize)> = Vec::new();
         // The first bad alarm of each event, by the event's line.
         let mut bad_alarms: HashMap<usize, Error> = HashMap::new();
-        for c in &parsed.components {
+        for c in &components {
             let name = c.name.as_str().to_ascii_uppercase();
             let line = at.take(&name);
             for sub in &c.components {
@@ -858,9 +1014,9 @@ impl IcsCalendar {
                     if let Some(t) = prop(sub, "TRIGGER") {
                         let absolute =
                             param(t, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE-TIME"));
-                        if !absolute && parse_duration(t.val.as_str().trim()).is_none() {
+                        if !absolute && trigger_duration(t.val.as_str().trim()).is_none() {
                             let e = err_at(
-                                sub_line,
+                                prop_line(&lines, sub_line, t),
                                 format!("VALARM: invalid TRIGGER `{}`", clip(t.val.as_str())),
                             );
                             match bad {
@@ -874,7 +1030,7 @@ impl IcsCalendar {
                 }
             }
             if name == "VTIMEZONE" {
-                zones.extend(vtimezone(c, line, &parts)?);
+                zones.extend(vtimezone(c, line, &parts, &lines)?);
                 parts.clear();
             } else {
                 order.push((c, line));
@@ -885,6 +1041,10 @@ impl IcsCalendar {
             zones,
             default_zone,
             skipped: Vec::new(),
+            read_notes: latin1
+                .map(|line| ReadNote::NotUtf8 { line })
+                .into_iter()
+                .collect(),
         };
         for (c, line) in order {
             if c.name.as_str().eq_ignore_ascii_case("VEVENT") {
@@ -933,6 +1093,12 @@ impl IcsCalendar {
     /// order of line.
     pub fn skipped(&self) -> &[SkippedEvent] {
         &self.skipped
+    }
+
+    /// How the file was read where it bends the standard (today: text that
+    /// is not UTF-8, read as Windows-1252); empty for a well-formed file.
+    pub fn read_notes(&self) -> &[ReadNote] {
+        &self.read_notes
     }
 
     /// Reads and parses an `.ics` file (at most [`MAX_ICS_BYTES`]); errors
@@ -1574,8 +1740,11 @@ impl IcsCalendar {
             Err(err) => return Err(err),
         };
         let mut out = Vec::new();
-        for (steps, d) in (&set).into_iter().enumerate() {
-            let t = d.naive_utc();
+        let instances: Box<dyn Iterator<Item = NaiveDateTime>> = match plain_yearly(rule, &set) {
+            Some(yearly) => Box::new(yearly),
+            None => Box::new((&set).into_iter().map(|d| d.naive_utc())),
+        };
+        for (steps, t) in instances.enumerate() {
             if t > hi {
                 break;
             }
@@ -1686,7 +1855,12 @@ const MAX_TRANSITIONS: usize = 5_000;
 
 /// A VTIMEZONE from its component (with its STANDARD/DAYLIGHT parts and
 /// their lines).
-fn vtimezone(c: &Comp<'_>, line: usize, parts: &[(&Comp<'_>, usize)]) -> Result<Option<VTimezone>> {
+fn vtimezone(
+    c: &Comp<'_>,
+    line: usize,
+    parts: &[(&Comp<'_>, usize)],
+    lines: &[(usize, String)],
+) -> Result<Option<VTimezone>> {
     let id = prop(c, "TZID")
         .map(|p| p.val.as_str().trim().to_string())
         .ok_or_else(|| err_at(line, "VTIMEZONE without TZID"))?;
@@ -1701,12 +1875,17 @@ fn vtimezone(c: &Comp<'_>, line: usize, parts: &[(&Comp<'_>, usize)]) -> Result<
             let v = prop(p, key).ok_or_else(|| err_at(*pline, format!("{name} without {key}")))?;
             parse_offset(v.val.as_str().trim()).ok_or_else(|| {
                 err_at(
-                    *pline,
+                    prop_line(lines, *pline, v),
                     format!("invalid {key} `{}` (expected ±HHMM)", clip(v.val.as_str())),
                 )
             })
         };
-        let (offset_to, offset_from) = (offset("TZOFFSETTO")?, offset("TZOFFSETFROM")?);
+        // Both read, so that the fault named is the first in the file.
+        let (offset_to, offset_from) = match (offset("TZOFFSETTO"), offset("TZOFFSETFROM")) {
+            (Ok(to), Ok(from)) => (to, from),
+            (Err(a), Err(b)) => return Err(if a.line() <= b.line() { a } else { b }),
+            (Err(e), _) | (_, Err(e)) => return Err(e),
+        };
         // A DATE (Evolution writes `DTSTART;VALUE=DATE:20200101`) is its
         // midnight.
         let start = prop(p, "DTSTART")
@@ -1811,11 +1990,13 @@ fn liberal_rule(text: &str) -> String {
     {
         text = rest;
     }
+    // A rule holds no spaces (Microsoft CDO writes `BYDAY=MO, TU, WE`).
     text.split(';')
         .filter(|part| {
             part.split_once('=')
                 .is_some_and(|(k, _)| KEYS.iter().any(|x| x.eq_ignore_ascii_case(k.trim())))
         })
+        .map(|part| part.split_whitespace().collect::<String>())
         .collect::<Vec<_>>()
         .join(";")
 }
@@ -2023,8 +2204,8 @@ END:VCALENDAR\r
                 "ends before it starts",
             ),
             (
-                "DTSTART:20270310T100000Z\r\nBEGIN:VALARM\r\nTRIGGER:PT-2H\r\nEND:VALARM\r\n",
-                6,
+                "DTSTART:20270310T100000Z\r\nBEGIN:VALARM\r\nTRIGGER:PT2X\r\nEND:VALARM\r\n",
+                7,
                 "invalid TRIGGER",
             ),
         ];
@@ -2214,6 +2395,162 @@ END:VCALENDAR\r
         }
     }
 
+    /// Bytes 0x80–0x9F as Python's `cp1252` codec reads them (`errors=
+    /// "replace"`), and the rest as Latin-1.
+    #[test]
+    fn windows_1252_table() {
+        let c1: Vec<u8> = (0x80..0xA0).collect();
+        assert_eq!(
+            windows_1252(&c1),
+            "€\u{FFFD}‚ƒ„…†‡ˆ‰Š‹Œ\u{FFFD}Ž\u{FFFD}\u{FFFD}‘’“”•–—˜™š›œ\u{FFFD}žŸ"
+        );
+        assert_eq!(windows_1252(b"caf\xe9 \xa0\xff"), "café \u{a0}ÿ");
+    }
+
+    /// Text that is not UTF-8 is read as Windows-1252, with a note naming
+    /// the first line that is not; a UTF-8 character split by a fold is
+    /// whole again (RFC 5545 §3.1), with no note; several VCALENDARs in
+    /// one stream are all read.
+    #[test]
+    fn encodings_and_several_calendars() {
+        let event = |uid: &str, summary: &[u8]| {
+            [
+                b"BEGIN:VEVENT\r\nUID:".as_slice(),
+                uid.as_bytes(),
+                b"\r\nSUMMARY:",
+                summary,
+                b"\r\nDTSTART;VALUE=DATE:20270310\r\nEND:VEVENT\r\n",
+            ]
+            .concat()
+        };
+        let cal = |events: &[u8]| {
+            [
+                b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n".as_slice(),
+                events,
+                b"END:VCALENDAR\r\n",
+            ]
+            .concat()
+        };
+        let range = (d(2027, 1, 1), d(2027, 12, 31));
+        let summaries = |c: &IcsCalendar| -> Vec<String> {
+            let (occ, _) = c.occurrences(range.0, range.1).unwrap();
+            occ.into_iter().map(|o| o.summary).collect()
+        };
+        let latin1 = IcsCalendar::parse(&cal(&event("a", b"Caf\xe9 \x80 5"))).unwrap();
+        assert_eq!(latin1.read_notes(), [ReadNote::NotUtf8 { line: 6 }]);
+        assert_eq!(summaries(&latin1), ["Café € 5"]);
+        assert!(latin1.read_notes()[0].to_string().starts_with("line 6: "));
+        let split = IcsCalendar::parse(&cal(&event("b", b"Caf\xc3\r\n \xa9"))).unwrap();
+        assert!(split.read_notes().is_empty());
+        assert_eq!(summaries(&split), ["Café"]);
+        let two = [cal(&event("c", b"one")), cal(&event("d", b"two"))].concat();
+        let two = IcsCalendar::parse(&two).unwrap();
+        assert_eq!(two.event_count(), 2);
+        assert_eq!(summaries(&two), ["one", "two"]);
+        // Between calendars, only an X- property is let pass.
+        let between = [
+            cal(&event("c", b"one")),
+            b"SUMMARY:x\r\n".to_vec(),
+            cal(&event("d", b"two")),
+        ]
+        .concat();
+        assert_eq!(IcsCalendar::parse(&between).unwrap_err().line(), Some(10));
+    }
+
+    /// The fast path for plain yearly rules gives the `rrule` crate's
+    /// instances (29 February, INTERVAL, COUNT, UNTIL), and stays out of
+    /// every other rule.
+    #[test]
+    fn plain_yearly_rules_match_the_rrule_crate() {
+        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y%m%dT%H%M%S").unwrap();
+        let set = |rule: &str, start: &str| {
+            let fake = |t: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&t);
+            let r = crate::rules::parse_rrule(rule).unwrap();
+            let r = match r.get_until() {
+                Some(u) => {
+                    let u = u.naive_utc();
+                    r.until(fake(u))
+                }
+                None => r,
+            };
+            rrule::RRuleSet::new(fake(at(start))).rrule(r.validate(fake(at(start))).unwrap())
+        };
+        let cases = [
+            ("FREQ=YEARLY;INTERVAL=1", "20040917T000000"),
+            ("FREQ=YEARLY", "20000229T093000"),
+            ("FREQ=YEARLY;INTERVAL=3", "19960229T000000"),
+            ("FREQ=YEARLY;COUNT=5", "20000229T120000"),
+            ("FREQ=YEARLY;UNTIL=20120301T000000Z", "20000229T000000"),
+            (
+                "FREQ=YEARLY;UNTIL=20100917T000000Z;INTERVAL=2",
+                "20040917T000000",
+            ),
+            ("FREQ=YEARLY;INTERVAL=400", "16000229T000000"),
+        ];
+        for (rule, start) in cases {
+            let set = set(rule, start);
+            let fast: Vec<NaiveDateTime> = plain_yearly(rule, &set).unwrap().take(40).collect();
+            // The fast path ends at 9999 (the years a calendar can name).
+            let slow: Vec<NaiveDateTime> = (&set)
+                .into_iter()
+                .take(40)
+                .map(|d| d.naive_utc())
+                .filter(|t| t.year() <= 9999)
+                .collect();
+            assert_eq!(fast, slow, "{rule} from {start}");
+            assert!(!fast.is_empty(), "{rule}");
+        }
+        for rule in [
+            "FREQ=YEARLY;BYMONTH=3",
+            "FREQ=YEARLY;BYDAY=1SU",
+            "FREQ=MONTHLY",
+            "FREQ=YEARLY;BYMONTHDAY=1",
+        ] {
+            assert!(
+                plain_yearly(rule, &set(rule, "20040917T000000")).is_none(),
+                "{rule}"
+            );
+        }
+    }
+
+    #[test]
+    fn liberal_rules() {
+        let cases = [
+            ("FREQ=DAILY;COUNT=2", "FREQ=DAILY;COUNT=2"),
+            ("RRULE:RRULE:FREQ=WEEKLY", "FREQ=WEEKLY"),
+            (
+                "FREQ=DAILY;BYDAY=MO, TU, WE ;X-NAME=a b;WKST=SU",
+                "FREQ=DAILY;BYDAY=MO,TU,WE;WKST=SU",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(liberal_rule(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn alarm_triggers() {
+        let cases = [
+            ("-PT15M", Some(-15)),
+            ("PT-2H", Some(-120)),
+            ("P-1D", Some(-1440)),
+            ("PT+5M", Some(5)),
+            ("PT2H", Some(120)),
+            ("P-T2H", None),
+            ("PT--2H", None),
+            ("-PT-2H", None),
+            ("T-2H", None),
+            ("", None),
+        ];
+        for (text, minutes) in cases {
+            assert_eq!(
+                trigger_duration(text).map(|d| d.num_minutes()),
+                minutes,
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn screening() {
         let ok = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
@@ -2227,8 +2564,11 @@ END:VCALENDAR\r
         assert!(err.contains("nested more than"), "{err}");
         let err = screen(b"BEGIN:VCALENDAR\r\nX\r\nEND:VCALENDAR\r\n").unwrap_err();
         assert_eq!(err.line(), Some(2));
-        let err = screen(b"BEGIN:VCALENDAR\r\nSUMMARY:a\xff\r\nEND:VCALENDAR\r\n").unwrap_err();
-        assert_eq!(err.line(), Some(2));
+        let (lines, latin1) =
+            screen(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nSUMMARY:a\xff\r\nEND:VCALENDAR\r\n")
+                .unwrap();
+        assert_eq!(latin1, Some(3));
+        assert_eq!(lines[2], (3, "SUMMARY:a\u{ff}".to_string()));
         assert!(screen(b"BEGIN:VCALENDAR\r\n").is_err());
         assert!(screen(b"").is_err());
     }

@@ -20,8 +20,8 @@ mod windows;
 mod windows_zones;
 
 pub use import::{
-    BadEvents, CapNote, EventOccurrence, Expansion, IcsCalendar, SkippedEvent, Tally, When,
-    MAX_COMPONENTS, MAX_ICS_BYTES, MAX_NESTING, MAX_OCCURRENCES, MAX_PER_EVENT,
+    BadEvents, CapNote, EventOccurrence, Expansion, IcsCalendar, ReadNote, SkippedEvent, Tally,
+    When, MAX_COMPONENTS, MAX_ICS_BYTES, MAX_NESTING, MAX_OCCURRENCES, MAX_PER_EVENT,
 };
 
 use chrono::{Duration, NaiveDate};
