@@ -59,6 +59,18 @@ fn check_one_day_json(b: Bencher) {
     b.bench(|| answer(&engine, black_box(&command), Format::Json));
 }
 
+/// `check 2027-03-10T18:00 --duration 2h --format json`: the timed API
+/// check of `benches/serve_load.sh`, the evening after Eid.
+#[divan::bench]
+fn check_meeting_json(b: Bencher) {
+    let engine = load_engine();
+    let mut command = check("2027-03-10T18:00", None);
+    if let Command::Check(c) = &mut command {
+        c.meeting.duration = Some("2h".to_string());
+    }
+    b.bench(|| answer(&engine, black_box(&command), Format::Json));
+}
+
 /// `check 2027-03-01..2027-03-31 --time 18:00 --format json`: a month of
 /// evening meetings in Ramadan.
 #[divan::bench]
