@@ -107,15 +107,19 @@ impl Engine {
         settings: &Settings,
         filter: Option<&Filter>,
     ) -> Result<Index<'_>> {
-        let baked = self
-            .embedded_only
-            .then(|| Baked::open(BAKED, &self.catalogue, settings))
-            .flatten();
-        Ok(match (baked, filter) {
+        Ok(match (self.baked(settings), filter) {
             (Some(b), _) => b.index(first, last, filter)?,
             (None, Some(f)) => Index::for_filter(&self.catalogue, first, last, settings, f)?,
             (None, None) => Index::with_settings(&self.catalogue, first, last, settings)?,
         })
+    }
+
+    /// The baked expansion, when it was made for this catalogue and
+    /// `settings`.
+    fn baked(&self, settings: &Settings) -> Option<Baked<'_>> {
+        self.embedded_only
+            .then(|| Baked::open(BAKED, &self.catalogue, settings))
+            .flatten()
     }
 
     /// As [`Engine::index`], for the days `first..=last` only: what a
@@ -130,11 +134,7 @@ impl Engine {
         settings: &Settings,
         filter: Option<&Filter>,
     ) -> Result<Index<'_>> {
-        let baked = self
-            .embedded_only
-            .then(|| Baked::open(BAKED, &self.catalogue, settings))
-            .flatten();
-        Ok(match baked {
+        Ok(match self.baked(settings) {
             Some(b) => b.index_days(days, filter)?,
             None => Index::for_days(&self.catalogue, days, settings, filter)?,
         })
