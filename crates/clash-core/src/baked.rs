@@ -152,7 +152,7 @@ impl<'c> Baked<'c> {
     /// # Errors
     /// As [`Index::with_settings`].
     pub fn index(&self, first: i32, last: i32, filter: Option<&Filter>) -> Result<Index<'c>> {
-        self.build(first, last, None, filter)
+        self.build(crate::occurrence::year_days(first, last)?, filter)
     }
 
     /// The index of the days `first_day..=last_day` only (as
@@ -163,29 +163,16 @@ impl<'c> Baked<'c> {
     /// As [`Index::for_days`].
     pub fn index_days(
         &self,
-        (first_day, last_day): (NaiveDate, NaiveDate),
+        days: (NaiveDate, NaiveDate),
         filter: Option<&Filter>,
     ) -> Result<Index<'c>> {
-        self.build(
-            first_day.year(),
-            last_day.year(),
-            Some((first_day, last_day)),
-            filter,
-        )
+        self.build(days, filter)
     }
 
-    fn build(
-        &self,
-        first: i32,
-        last: i32,
-        days: Option<(NaiveDate, NaiveDate)>,
-        filter: Option<&Filter>,
-    ) -> Result<Index<'c>> {
+    fn build(&self, days: (NaiveDate, NaiveDate), filter: Option<&Filter>) -> Result<Index<'c>> {
         let need = filter.map(|f| self.catalogue.closure(|o| f.in_scope(o)));
         Index::build(
             self.catalogue,
-            first,
-            last,
             days,
             &self.settings,
             need.as_deref(),

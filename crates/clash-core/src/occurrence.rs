@@ -613,6 +613,19 @@ fn possible_starts(
         .collect()
 }
 
+/// The first and last days of years `first..=last`, once they are checked
+/// as [`check_years`] does.
+pub(crate) fn year_days(first: i32, last: i32) -> Result<(NaiveDate, NaiveDate)> {
+    check_years(first, last)?;
+    match (
+        NaiveDate::from_ymd_opt(first, 1, 1),
+        NaiveDate::from_ymd_opt(last, 12, 31),
+    ) {
+        (Some(a), Some(b)) => Ok((a, b)),
+        _ => Err(Error::out_of_range("years out of range")),
+    }
+}
+
 pub(crate) fn check_years(first: i32, last: i32) -> Result<()> {
     let (lo, hi) = (*SUPPORTED_YEARS.start(), *SUPPORTED_YEARS.end());
     if first < lo || last > hi {
@@ -710,7 +723,13 @@ impl<'c> Index<'c> {
         last: i32,
         settings: &Settings,
     ) -> Result<Self> {
-        Self::build(catalogue, first, last, None, settings, None, no_stored)
+        Self::build(
+            catalogue,
+            year_days(first, last)?,
+            settings,
+            None,
+            no_stored,
+        )
     }
 
     /// As [`Index::with_settings`], expanding only what queries with
@@ -732,9 +751,7 @@ impl<'c> Index<'c> {
         let need = catalogue.closure(|o| filter.in_scope(o));
         Self::build(
             catalogue,
-            first,
-            last,
-            None,
+            year_days(first, last)?,
             settings,
             Some(&need),
             no_stored,
@@ -757,9 +774,7 @@ impl<'c> Index<'c> {
         let need = filter.map(|f| catalogue.closure(|o| f.in_scope(o)));
         Self::build(
             catalogue,
-            first_day.year(),
-            last_day.year(),
-            Some((first_day, last_day)),
+            (first_day, last_day),
             settings,
             need.as_deref(),
             no_stored,
@@ -767,16 +782,14 @@ impl<'c> Index<'c> {
     }
 
     /// Expands (or, when `stored` has them, reads) the occurrences that
-    /// `need` keeps and indexes every day of `first..=last`, or only the
-    /// `days` within them. `stored(a, b, need, days)` gives the
+    /// `need` keeps and indexes every day of `first_day..=last_day`.
+    /// `stored(a, b, need, days)` gives the
     /// occurrences of years `a..=b` that `need` keeps, in the order of an
     /// expansion (it may leave out those that do not touch `days`), or
     /// `None` when it does not hold them all (baked data, [`crate::Baked`]).
     pub(crate) fn build(
         catalogue: &'c Catalogue,
-        first: i32,
-        last: i32,
-        days: Option<(NaiveDate, NaiveDate)>,
+        (first_day, last_day): (NaiveDate, NaiveDate),
         settings: &Settings,
         need: Option<&[bool]>,
         stored: impl FnOnce(
@@ -786,20 +799,13 @@ impl<'c> Index<'c> {
             (NaiveDate, NaiveDate),
         ) -> Option<Result<Vec<Occurrence>>>,
     ) -> Result<Self> {
+        if first_day > last_day {
+            return Err(Error::out_of_range(format!(
+                "range {first_day}..{last_day} is reversed"
+            )));
+        }
+        let (first, last) = (first_day.year(), last_day.year());
         check_years(first, last)?;
-        let (Some(first_day), Some(last_day)) = (
-            NaiveDate::from_ymd_opt(first, 1, 1),
-            NaiveDate::from_ymd_opt(last, 12, 31),
-        ) else {
-            return Err(Error::out_of_range("years out of range"));
-        };
-        let (first_day, last_day) = match days {
-            Some((a, b)) if a > b => {
-                return Err(Error::out_of_range(format!("range {a}..{b} is reversed")))
-            }
-            Some((a, b)) => (a.max(first_day), b.min(last_day)),
-            None => (first_day, last_day),
-        };
         let before = (first - 1).max(*SUPPORTED_YEARS.start());
         let expanded = match stored(before, last, need, (first_day, last_day)) {
             Some(read) => read?,
