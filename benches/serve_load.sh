@@ -11,7 +11,10 @@
 #
 # Prints requests per second and latency percentiles per run, the time and
 # size of the publish, the server's resident memory at rest and under
-# load, and its exit code after a SIGTERM in the middle of a load.
+# load, and its exit code after a SIGTERM in the middle of a load. The API
+# is timed both ways: the same question again and again (from the second
+# on, answered from memory, as a popular date is), and another day each
+# request (none from memory: the engine's own work).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -91,9 +94,9 @@ start_nginx proxy deploy/nginx/caching-proxy.conf \
 sleep 0.3
 curl -s -o /dev/null "http://127.0.0.1:$proxy/feeds/all.ics"   # fills the cache
 
-run() {
+run() { # title, URL, more wrk arguments
     echo "== $1"
-    wrk -t2 -c32 -d"${secs}s" --latency "$2" | grep -E "Requests/sec|Transfer/sec|^ +(50|90|99)%"
+    wrk -t2 -c32 -d"${secs}s" --latency "${@:3}" "$2" | grep -E "Requests/sec|Transfer/sec|^ +(50|90|99)%"
 }
 run "nginx, the published feed (deploy/nginx/static-site.conf)" "http://127.0.0.1:$static/feeds/all.ics"
 run "clash serve, /feeds/all.ics (from memory)" "$url/feeds/all.ics"
@@ -102,6 +105,12 @@ run "nginx caching two clash serve, /feeds/all.ics (deploy/nginx/caching-proxy.c
 run "clash serve, /api/v1/check?date=2026-12-25" "$url/api/v1/check?date=2026-12-25"
 run "clash serve, /api/v1/check, an 18:00 meeting in Ramadan" "$url/api/v1/check?date=2027-03-10T18:00&duration=2h"
 run "clash serve, /api/v1/check, a month of 18:00 meetings" "$url/api/v1/check?date=2027-03&time=18:00"
+# The same checks, each request another day (benches/wrk/new-day-each-request.lua):
+# none is answered from memory, so these time the engine's own work.
+run "clash serve, /api/v1/check, a new day each request" "$url/api/v1/check?date={day}" \
+    -s benches/wrk/new-day-each-request.lua
+run "clash serve, /api/v1/check, an 18:00 meeting on a new day each request" \
+    "$url/api/v1/check?date={day}T18:00&duration=2h" -s benches/wrk/new-day-each-request.lua
 echo "clash serve resident after the load: $(rss "$server")"
 
 echo "== SIGTERM in the middle of a load"

@@ -6,7 +6,8 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use clash_core::{HinduReckoning, IslamicMethod, JewishCustoms};
+use clash_core::chrono_tz::Tz;
+use clash_core::{HinduReckoning, IslamicMethod, JewishCustoms, Location};
 
 /// The output format a request is answered in; [`crate::run`] refuses a
 /// format the command does not write (iCalendar is for occurrences).
@@ -60,6 +61,14 @@ impl Options {
             jewish_customs: settings.jewish_customs,
             hindu_reckoning: settings.hindu_reckoning,
             ..self
+        }
+    }
+
+    /// The location: the one given, else Leicester.
+    pub(crate) fn location(&self) -> clash_core::Result<Location> {
+        match &self.location {
+            Some(s) => s.parse(),
+            None => Ok(Location::leicester()),
         }
     }
 }
@@ -275,5 +284,14 @@ impl Request {
     pub fn options(mut self, options: Options) -> Self {
         self.options = options;
         self
+    }
+
+    /// The time zone in which the date of `now` is this request's today:
+    /// the location's. `None` when the location is refused (and with it
+    /// the request). A request that reads nothing beyond itself (no file,
+    /// no address, no upload) answers the same on every instant of that
+    /// date, so an answer can be kept for the date (`clash serve` does).
+    pub fn time_zone(&self) -> Option<Tz> {
+        self.options.location().ok().map(|l| l.timezone())
     }
 }

@@ -33,10 +33,7 @@ impl Scope {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Self> {
         let c = options;
-        let location: Location = match &c.location {
-            Some(s) => s.parse()?,
-            None => Location::leicester(),
-        };
+        let location = c.location()?;
         let ids = c
             .ids
             .iter()

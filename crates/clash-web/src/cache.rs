@@ -2,11 +2,13 @@
 //! representation: the compressed ones carry the encoding in the tag),
 //! `Cache-Control`, and conditional GET (`If-None-Match` → `304`).
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
+use clash_app::chrono::{DateTime, NaiveDate, Utc};
+use clash_app::clash_core::chrono_tz::Tz;
 
 /// The largest answer this layer reads to tag (a feed covers at most 20
 /// years: a few megabytes).
@@ -121,4 +123,189 @@ pub async fn tag_encoding(request: Request, next: Next) -> Response {
         }
     }
     response
+}
+
+/// Answers kept in memory, each for the day it was made: a feed for the
+/// server's date (its window rolls with it), an API answer for the date at
+/// the request's location (its defaults count from it). A kept answer is
+/// served until that date changes; the same request on the same date
+/// answers the same bytes, so nothing else can make it stale.
+///
+/// Bounded in count and in bytes: an answer over a sixteenth of the bytes
+/// is not kept, and past either bound the memory starts again (each
+/// request is then made anew once).
+pub struct Memory {
+    kept: std::sync::Mutex<Kept>,
+    max_entries: usize,
+    max_bytes: usize,
+}
+
+#[derive(Default)]
+struct Kept {
+    answers: std::collections::HashMap<String, Answer>,
+    bytes: usize,
+}
+
+struct Answer {
+    body: Bytes,
+    tag: HeaderValue,
+    zone: Tz,
+    day: NaiveDate,
+}
+
+impl Memory {
+    /// An empty memory of at most `max_entries` answers and `max_bytes`
+    /// bytes (keys and bodies).
+    pub fn new(max_entries: usize, max_bytes: usize) -> Self {
+        Memory {
+            kept: std::sync::Mutex::new(Kept::default()),
+            max_entries,
+            max_bytes,
+        }
+    }
+
+    /// The body and tag kept for `key`, if made on the date `now` has in
+    /// the answer's time zone.
+    pub fn get(&self, key: &str, now: DateTime<Utc>) -> Option<(Bytes, HeaderValue)> {
+        let kept = self.kept.lock().ok()?;
+        let a = kept.answers.get(key)?;
+        (now.with_timezone(&a.zone).date_naive() == a.day).then(|| (a.body.clone(), a.tag.clone()))
+    }
+
+    /// Keeps `body` and its `tag` for `key`, made on `day` in `zone`.
+    pub fn keep(&self, key: String, zone: Tz, day: NaiveDate, body: Bytes, tag: HeaderValue) {
+        let size = key.len() + body.len();
+        if size > self.max_bytes / 16 {
+            return;
+        }
+        let Ok(mut kept) = self.kept.lock() else {
+            return;
+        };
+        if kept.answers.len() >= self.max_entries || kept.bytes + size > self.max_bytes {
+            kept.answers.clear();
+            kept.bytes = 0;
+        }
+        let answer = Answer {
+            body,
+            tag,
+            zone,
+            day,
+        };
+        let key_len = key.len();
+        if let Some(old) = kept.answers.insert(key, answer) {
+            // The same request made on an earlier day, replaced.
+            kept.bytes = kept.bytes.saturating_sub(key_len + old.body.len());
+        }
+        kept.bytes += size;
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use clash_app::chrono::TimeZone;
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn body(text: &'static str) -> (Bytes, HeaderValue) {
+        (Bytes::from_static(text.as_bytes()), tag(text.as_bytes()))
+    }
+
+    /// An answer is served on the date it was made in its zone, and not on
+    /// the next, though the UTC date has not changed (Kolkata is 5:30
+    /// ahead) or has (New York is behind).
+    #[test]
+    fn an_answer_is_kept_for_its_date_in_its_zone() {
+        let memory = Memory::new(8, 1 << 20);
+        let (b, t) = body("kolkata");
+        // 2026-12-07 18:00 UTC is 23:30 in Kolkata.
+        let made = at(2026, 12, 7, 18, 0);
+        let kolkata: Tz = "Asia/Kolkata".parse().unwrap();
+        memory.keep("/check?k".into(), kolkata, day(2026, 12, 7), b.clone(), t);
+        assert_eq!(memory.get("/check?k", made).unwrap().0, b);
+        assert_eq!(
+            memory.get("/check?k", at(2026, 12, 7, 18, 29)).unwrap().0,
+            b
+        );
+        // 18:30 UTC is midnight there: the next day, same UTC date.
+        assert!(memory.get("/check?k", at(2026, 12, 7, 18, 30)).is_none());
+        assert!(memory.get("/check?other", made).is_none());
+
+        let (b, t) = body("new york");
+        let new_york: Tz = "America/New_York".parse().unwrap();
+        memory.keep("/check?n".into(), new_york, day(2026, 12, 7), b.clone(), t);
+        // 04:59 UTC on the 8th is 23:59 on the 7th in New York.
+        assert_eq!(memory.get("/check?n", at(2026, 12, 8, 4, 59)).unwrap().0, b);
+        assert!(memory.get("/check?n", at(2026, 12, 8, 5, 0)).is_none());
+    }
+
+    /// A request made again on a later day replaces its answer.
+    #[test]
+    fn a_later_answer_replaces_the_earlier() {
+        let memory = Memory::new(8, 1 << 20);
+        let (old, t) = body("old");
+        memory.keep("k".into(), Tz::UTC, day(2026, 12, 7), old, t);
+        let (new, t) = body("new");
+        memory.keep("k".into(), Tz::UTC, day(2026, 12, 8), new.clone(), t);
+        assert_eq!(memory.get("k", at(2026, 12, 8, 0, 0)).unwrap().0, new);
+        assert!(memory.get("k", at(2026, 12, 7, 12, 0)).is_none());
+        let kept = memory.kept.lock().unwrap();
+        assert_eq!(
+            (kept.answers.len(), kept.bytes),
+            (1, "k".len() + "new".len())
+        );
+    }
+
+    /// The memory holds at most its count and its bytes, and keeps no
+    /// answer over a sixteenth of its bytes.
+    #[test]
+    fn the_memory_is_bounded_in_count_and_bytes() {
+        let memory = Memory::new(4, 1600);
+        let today = at(2026, 12, 7, 12, 0);
+        for i in 0..10 {
+            let (b, t) = body("0123456789");
+            memory.keep(format!("k{i}"), Tz::UTC, today.date_naive(), b, t);
+            let kept = memory.kept.lock().unwrap();
+            assert!(kept.answers.len() <= 4 && kept.bytes <= 1600);
+        }
+        // The last one made is always there.
+        assert!(memory.get("k9", today).is_some());
+        let big = Bytes::from(vec![b'x'; 100]);
+        memory.keep(
+            "big".into(),
+            Tz::UTC,
+            today.date_naive(),
+            big.clone(),
+            tag(&big),
+        );
+        assert!(memory.get("big", today).is_none());
+        let fits = Bytes::from(vec![b'x'; 90]);
+        memory.keep(
+            "fits".into(),
+            Tz::UTC,
+            today.date_naive(),
+            fits.clone(),
+            tag(&fits),
+        );
+        assert!(memory.get("fits", today).is_some());
+        // Bytes: 1600 / 16 = 100, key and body ("fits" + 90 = 94) fit.
+        for i in 0..30 {
+            memory.keep(
+                format!("f{i:02}"),
+                Tz::UTC,
+                today.date_naive(),
+                fits.clone(),
+                tag(&fits),
+            );
+            let kept = memory.kept.lock().unwrap();
+            assert!(kept.bytes <= 1600, "{}", kept.bytes);
+        }
+    }
 }

@@ -68,19 +68,27 @@ impl Config {
 /// The largest request body: an uploaded calendar (SPEC §11).
 pub const MAX_BODY_BYTES: usize = 16 << 20;
 
-/// What every request shares: the engine, and the feeds already made.
+/// What every request shares: the engine, and the answers already made.
 struct Shared {
     engine: Arc<Engine>,
     config: Config,
     /// The named feeds of the engine's catalogue.
     named: Vec<clash_app::NamedFeed>,
-    /// Each feed by its canonical query and the day it was made (SPEC
-    /// §11: computed once per query and day, then served from memory).
-    feeds: std::sync::Mutex<std::collections::HashMap<(String, NaiveDate), (Bytes, HeaderValue)>>,
+    /// Each feed by its canonical query, for the server's date (SPEC §11:
+    /// computed once per query and day, then served from memory).
+    feeds: cache::Memory,
+    /// Each API answer by its path and query as sent, for the date at the
+    /// request's location.
+    answers: cache::Memory,
 }
 
-/// The most feeds kept in memory; past it the cache starts again.
-const MAX_CACHED_FEEDS: usize = 256;
+/// The most feeds kept in memory, and their bytes (a 3-year feed of every
+/// tradition is about 550 kB).
+const MAX_KEPT_FEEDS: (usize, usize) = (256, 256 << 20);
+
+/// The most API answers kept in memory, and their bytes (a day's check is
+/// about 2 kB).
+const MAX_KEPT_ANSWERS: (usize, usize) = (16_384, 64 << 20);
 
 /// The router of every route, on `engine`, set up by `config`.
 pub fn router(engine: Arc<Engine>, config: Config) -> Router {
@@ -88,7 +96,8 @@ pub fn router(engine: Arc<Engine>, config: Config) -> Router {
         named: clash_app::named_feeds(engine.catalogue()),
         engine,
         config,
-        feeds: std::sync::Mutex::new(std::collections::HashMap::new()),
+        feeds: cache::Memory::new(MAX_KEPT_FEEDS.0, MAX_KEPT_FEEDS.1),
+        answers: cache::Memory::new(MAX_KEPT_ANSWERS.0, MAX_KEPT_ANSWERS.1),
     });
     let api = Router::new()
         .route("/check", get(check))
@@ -316,21 +325,6 @@ async fn rendered(engine: Arc<Engine>, request: Request) -> Result<Vec<u8>, Resp
     done.map_err(|e| error_response(&e))
 }
 
-/// Runs `request` and answers with its rendering (JSON: the API).
-async fn answer(engine: Arc<Engine>, request: Request) -> Response {
-    match rendered(engine, request).await {
-        Ok(body) => {
-            let mut r = Response::new(Body::from(body));
-            r.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            );
-            r
-        }
-        Err(response) => response,
-    }
-}
-
 /// Builds a request from the query string with `command`, the server's
 /// `defaults` for the options it does not give, refusing unknown
 /// parameters.
@@ -339,27 +333,72 @@ fn request(
     format: Format,
     defaults: &Options,
     command: impl FnOnce(&mut Query) -> Result<Command, Error>,
+    now: clash_app::chrono::DateTime<Utc>,
 ) -> Result<Request, Error> {
     let command = command(&mut q)?;
     let options = q.options(defaults)?;
     q.finish()?;
-    Ok(Request::new(command, Utc::now())
+    Ok(Request::new(command, now)
         .options(options)
         .format(format)
         .max_range_days(clash_app::MAX_EXPORT_DAYS))
 }
 
-/// Answers an API request built from the query string (JSON), or its error.
+/// Answers an API request at `uri` built from its query string (JSON), or
+/// its error: from memory when the same path and query were answered
+/// before on today's date at the request's location.
 async fn respond(
     shared: &Shared,
-    raw: Option<String>,
+    uri: &axum::http::Uri,
     command: impl FnOnce(&mut Query) -> Result<Command, Error>,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    match request(q, Format::Json, &shared.config.defaults, command) {
-        Ok(r) => answer(shared.engine.clone(), r).await,
-        Err(e) => error_response(&e),
+    let now = Utc::now();
+    let key = uri.path_and_query().map_or("", |p| p.as_str());
+    if let Some((body, tag)) = shared.answers.get(key, now) {
+        return json(body, Some(tag));
     }
+    match api_answer(shared, uri.query(), command, now).await {
+        Ok((body, zone)) => {
+            let tag = cache::tag(&body);
+            if let Some(zone) = zone {
+                let day = now.with_timezone(&zone).date_naive();
+                shared
+                    .answers
+                    .keep(key.to_string(), zone, day, body.clone(), tag.clone());
+            }
+            json(body, Some(tag))
+        }
+        Err(response) => response,
+    }
+}
+
+/// The answer (JSON) to the API request built from query string `raw` at
+/// `now`, with the time zone of its date; or the error response.
+async fn api_answer(
+    shared: &Shared,
+    raw: Option<&str>,
+    command: impl FnOnce(&mut Query) -> Result<Command, Error>,
+    now: clash_app::chrono::DateTime<Utc>,
+) -> Result<(Bytes, Option<clash_app::clash_core::chrono_tz::Tz>), Response> {
+    let q = Query::parse(raw);
+    let request = request(q, Format::Json, &shared.config.defaults, command, now)
+        .map_err(|e| error_response(&e))?;
+    let zone = request.time_zone();
+    let body = rendered(shared.engine.clone(), request).await?;
+    Ok((Bytes::from(body), zone))
+}
+
+/// `body` as an `application/json` response, with its tag if known.
+fn json(body: Bytes, tag: Option<HeaderValue>) -> Response {
+    let mut r = Response::new(Body::from(body));
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    if let Some(tag) = tag {
+        r.headers_mut().insert(header::ETAG, tag);
+    }
+    r
 }
 
 /// `check`: `date` (a day, a range, or a date-time), `from`/`to`, `time`,
@@ -410,36 +449,36 @@ fn sun_command(q: &mut Query) -> Result<Command, Error> {
     }))
 }
 
-async fn check(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(&shared, raw, check_command).await
+async fn check(State(shared): State<Arc<Shared>>, uri: axum::http::Uri) -> Response {
+    respond(&shared, &uri, check_command).await
 }
 
-async fn list(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(&shared, raw, list_command).await
+async fn list(State(shared): State<Arc<Shared>>, uri: axum::http::Uri) -> Response {
+    respond(&shared, &uri, list_command).await
 }
 
-async fn suggest(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(&shared, raw, suggest_command).await
+async fn suggest(State(shared): State<Arc<Shared>>, uri: axum::http::Uri) -> Response {
+    respond(&shared, &uri, suggest_command).await
 }
 
-async fn observances(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(&shared, raw, |_| Ok(Command::Observances)).await
+async fn observances(State(shared): State<Arc<Shared>>, uri: axum::http::Uri) -> Response {
+    respond(&shared, &uri, |_| Ok(Command::Observances)).await
 }
 
 async fn show(
     State(shared): State<Arc<Shared>>,
     Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
+    uri: axum::http::Uri,
 ) -> Response {
-    respond(&shared, raw, |q| show_command(id, q)).await
+    respond(&shared, &uri, |q| show_command(id, q)).await
 }
 
-async fn sun(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(&shared, raw, sun_command).await
+async fn sun(State(shared): State<Arc<Shared>>, uri: axum::http::Uri) -> Response {
+    respond(&shared, &uri, sun_command).await
 }
 
-async fn locations(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    respond(&shared, raw, |_| Ok(Command::Locations)).await
+async fn locations(State(shared): State<Arc<Shared>>, uri: axum::http::Uri) -> Response {
+    respond(&shared, &uri, |_| Ok(Command::Locations)).await
 }
 
 /// `POST /api/v1/import`: the calendar as the body, or as the field
@@ -465,14 +504,18 @@ async fn import(
         Ok(u) => u,
         Err(response) => return response,
     };
-    respond(&shared, raw, |q| {
+    // An upload is never kept: its answer is the caller's alone.
+    let command = |q: &mut Query| {
         Ok(Command::Import(Import {
             calendar: Calendar::Bytes { name, data },
             range: q.range()?,
             with_food: q.flag("with-food")?,
         }))
-    })
-    .await
+    };
+    match api_answer(&shared, raw.as_deref(), command, Utc::now()).await {
+        Ok((body, _)) => json(body, None),
+        Err(response) => response,
+    }
 }
 
 /// The field `file` of a multipart form: its file name (else "upload")
@@ -516,15 +559,21 @@ fn feed_window(given: FromTo, today: NaiveDate) -> FromTo {
 
 /// `GET /feed.ics?FILTERS[&from&to]`: the feed of the filters.
 async fn feed(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
-    let today = Utc::now().date_naive();
+    let now = Utc::now();
     let q = Query::parse(raw.as_deref());
-    let made = request(q, Format::Ics, &shared.config.defaults, |q| {
-        Ok(Command::Export(List {
-            range_text: None,
-            range: feed_window(q.range()?, today),
-        }))
-    });
-    cached_feed(&shared, "/feed.ics", raw.as_deref(), today, made).await
+    let made = request(
+        q,
+        Format::Ics,
+        &shared.config.defaults,
+        |q| {
+            Ok(Command::Export(List {
+                range_text: None,
+                range: feed_window(q.range()?, now.date_naive()),
+            }))
+        },
+        now,
+    );
+    cached_feed(&shared, "/feed.ics", raw.as_deref(), now, made).await
 }
 
 /// `GET /feeds/NAME.ics[?from&to]`: a named feed (SPEC §13), the set
@@ -535,7 +584,7 @@ async fn named_feed(
     Path(file): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    let today = Utc::now().date_naive();
+    let now = Utc::now();
     let named = file
         .strip_suffix(".ics")
         .and_then(|name| shared.named.iter().find(|f| f.name == name));
@@ -553,17 +602,12 @@ async fn named_feed(
     };
     let made = (|| {
         let mut q = Query::parse(raw.as_deref());
-        let range = feed_window(q.range()?, today);
+        let range = feed_window(q.range()?, now.date_naive());
         q.finish()?;
-        Ok(named_request(
-            named,
-            &shared.config.defaults,
-            range,
-            Utc::now(),
-        ))
+        Ok(named_request(named, &shared.config.defaults, range, now))
     })();
     let path = format!("/feeds/{file}");
-    cached_feed(&shared, &path, raw.as_deref(), today, made).await
+    cached_feed(&shared, &path, raw.as_deref(), now, made).await
 }
 
 /// `301 Moved Permanently` to named feed `to`, with the query as given:
@@ -608,15 +652,16 @@ fn named_request(
         .format(Format::Ics)
 }
 
-/// The feed at `path?raw` made `today`: an error for a query that makes no
-/// request (checked first, so that no cached answer stands for a bad
-/// query), from memory when made today for the same canonical query, else
-/// made, kept and served. Its `Link` names its canonical address.
+/// The feed at `path?raw` made at `now`: an error for a query that makes
+/// no request (checked first, so that no kept answer stands for a bad
+/// query), from memory when made on the server's date (UTC: the window
+/// rolls with it) for the same canonical query, else made, kept and
+/// served. Its `Link` names its canonical address.
 async fn cached_feed(
     shared: &Shared,
     path: &str,
     raw: Option<&str>,
-    today: NaiveDate,
+    now: clash_app::chrono::DateTime<Utc>,
     made: Result<Request, Error>,
 ) -> Response {
     let request = match made {
@@ -632,9 +677,8 @@ async fn cached_feed(
         Some(base) => base.join(&link),
         None => link,
     };
-    let key = (format!("{path}?{canonical}"), today);
-    let cached = shared.feeds.lock().ok().and_then(|m| m.get(&key).cloned());
-    let (bytes, tag) = match cached {
+    let key = format!("{path}?{canonical}");
+    let (bytes, tag) = match shared.feeds.get(&key, now) {
         Some(hit) => hit,
         None => {
             let bytes = match rendered(shared.engine.clone(), request).await {
@@ -644,12 +688,11 @@ async fn cached_feed(
             // Tagged once, here: a 3-year feed is 400 kB, and hashing it
             // for every request cost more than sending it.
             let tag = cache::tag(&bytes);
-            if let Ok(mut feeds) = shared.feeds.lock() {
-                if feeds.len() >= MAX_CACHED_FEEDS {
-                    feeds.clear();
-                }
-                feeds.insert(key, (bytes.clone(), tag.clone()));
-            }
+            let utc = clash_app::clash_core::chrono_tz::Tz::UTC;
+            let today = now.date_naive();
+            shared
+                .feeds
+                .keep(key, utc, today, bytes.clone(), tag.clone());
             (bytes, tag)
         }
     };
@@ -674,27 +717,29 @@ fn calendar(bytes: Bytes, tag: HeaderValue) -> Response {
 /// The query-string → request step, for the fuzz targets.
 #[doc(hidden)]
 pub mod fuzzing {
-    use super::{Format, Options, Query};
+    use super::{Command, Format, Options, Query, Utc};
 
     /// The request `raw` makes on API route `route` (`check`, `list`,
     /// `suggest`, `sun`, `show`, `observances`, `locations`), or its error.
     pub fn request(route: &str, raw: &str) -> Result<clash_app::Request, clash_app::Error> {
         let q = Query::parse(Some(raw));
         let none = Options::default();
+        let now = Utc::now();
+        let json = Format::Json;
         match route {
-            "check" => super::request(q, Format::Json, &none, super::check_command),
-            "list" => super::request(q, Format::Json, &none, super::list_command),
-            "suggest" => super::request(q, Format::Json, &none, super::suggest_command),
-            "sun" => super::request(q, Format::Json, &none, super::sun_command),
-            "show" => super::request(q, Format::Json, &none, |q| {
-                super::show_command("diwali".to_string(), q)
-            }),
-            "locations" => super::request(q, Format::Json, &none, |_| {
-                Ok(clash_app::Command::Locations)
-            }),
-            _ => super::request(q, Format::Json, &none, |_| {
-                Ok(clash_app::Command::Observances)
-            }),
+            "check" => super::request(q, json, &none, super::check_command, now),
+            "list" => super::request(q, json, &none, super::list_command, now),
+            "suggest" => super::request(q, json, &none, super::suggest_command, now),
+            "sun" => super::request(q, json, &none, super::sun_command, now),
+            "show" => super::request(
+                q,
+                json,
+                &none,
+                |q| super::show_command("diwali".to_string(), q),
+                now,
+            ),
+            "locations" => super::request(q, json, &none, |_| Ok(Command::Locations), now),
+            _ => super::request(q, json, &none, |_| Ok(Command::Observances), now),
         }
     }
 }

@@ -372,6 +372,15 @@ fn every_api_answer_is_the_clis() {
             "{path}: the body differs from clash {}",
             all.join(" ")
         );
+        // Asked again, answered from memory: the same bytes and tag.
+        let (again, again_headers, again_body) = server.get(path);
+        assert_eq!(again, 200, "{path}");
+        assert!(again_body == body, "{path}: the kept answer differs");
+        assert_eq!(
+            header(&again_headers, "etag"),
+            header(&headers, "etag"),
+            "{path}"
+        );
     }
     assert!(cases.len() >= 30);
 }
