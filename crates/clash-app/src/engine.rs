@@ -114,6 +114,24 @@ impl Engine {
         })
     }
 
+    /// As [`Engine::index`], counting the years it computes in `progress`
+    /// (none when they are baked: reading them is quick).
+    ///
+    /// # Errors
+    /// As [`Engine::index`].
+    pub fn index_counted(
+        &self,
+        (first, last): (i32, i32),
+        settings: &Settings,
+        filter: Option<&Filter>,
+        progress: &crate::Progress,
+    ) -> Result<Index<'_>> {
+        Ok(match self.baked(settings) {
+            Some(b) => b.index(first, last, filter)?,
+            None => Index::counted(&self.catalogue, first, last, settings, filter, progress)?,
+        })
+    }
+
     /// The baked expansion, when it was made for this catalogue and
     /// `settings`.
     fn baked(&self, settings: &Settings) -> Option<Baked<'_>> {

@@ -45,6 +45,17 @@ impl Progress {
     }
 }
 
+/// The engine's long expansions count their years here.
+impl clash_core::StepCounter for Progress {
+    fn begin(&self, total: usize) {
+        Progress::begin(self, total);
+    }
+
+    fn step(&self) {
+        Progress::step(self);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

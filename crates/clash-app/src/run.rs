@@ -146,7 +146,13 @@ impl Ctx<'_> {
         last: i32,
         filter: Option<&Filter>,
     ) -> Result<clash_core::Index<'_>> {
-        self.engine.index(first, last, &self.scope.settings, filter)
+        let settings = &self.scope.settings;
+        match self.progress {
+            Some(p) => self
+                .engine
+                .index_counted((first, last), settings, filter, p),
+            None => self.engine.index(first, last, settings, filter),
+        }
     }
 
     fn index_days(

@@ -3,10 +3,11 @@
 //! pipe, a file or JSON/CSV/iCalendar output), and only once the work has
 //! taken half a second, so that quick answers draw nothing.
 //!
-//! Where the work is countable (the occurrences of an import, each
-//! checked, counted by [`clash_app::Progress`]) it is a bar with the
-//! position and length; before that stage, and for work that is not
-//! counted (reading the file, building a long list), a spinner.
+//! Where the work is countable (the years a long list computes, the
+//! occurrences of an import, each checked, counted by
+//! [`clash_app::Progress`]) it is a bar with the position and length;
+//! before that stage, and for work that is not counted (reading the file,
+//! writing a long list), a spinner.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

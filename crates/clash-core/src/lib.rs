@@ -118,7 +118,8 @@ pub use model::{
 };
 pub use observance::Observance;
 pub use occurrence::{
-    Clash, DateDoubt, ExpectedDates, Index, Occurrence, OccurrenceName, OccurrenceRef, MAX_YEARS,
+    Clash, DateDoubt, ExpectedDates, Index, Occurrence, OccurrenceName, OccurrenceRef, StepCounter,
+    MAX_YEARS,
 };
 pub use schedule::{
     Candidate, HighImpact, Profile, Request, Score, ScoredClash, Suggestion, Suggestions, Weekdays,

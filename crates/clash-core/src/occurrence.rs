@@ -478,10 +478,40 @@ pub(crate) fn expand(
     settings: &Settings,
     need: Option<&[bool]>,
 ) -> Result<Vec<Occurrence>> {
+    expand_counted(cat, first, last, settings, need, None)
+}
+
+/// Counts the steps of a long expansion for a front end that shows how far
+/// it has come: [`StepCounter::begin`] once with the number of steps, then
+/// [`StepCounter::step`] after each (a year of dates computed).
+pub trait StepCounter: Sync {
+    /// A stage of `total` steps begins.
+    fn begin(&self, total: usize);
+    /// One more step is done.
+    fn step(&self);
+}
+
+/// As [`expand`], counting a step in `counter` for each year computed
+/// (the most of the work: the next year is computed too, for spans that
+/// run into it).
+fn expand_counted(
+    cat: &Catalogue,
+    first: i32,
+    last: i32,
+    settings: &Settings,
+    need: Option<&[bool]>,
+    counter: Option<&dyn StepCounter>,
+) -> Result<Vec<Occurrence>> {
     let mut years: Vec<(YearStarts, YearAlternates)> = Vec::new();
     let after = (last + 1).min(*SUPPORTED_YEARS.end());
+    if let Some(c) = counter {
+        c.begin(usize::try_from(after - first + 1).unwrap_or(0));
+    }
     for y in first..=after {
         years.push(starts_for_year(cat, y, settings, need));
+        if let Some(c) = counter {
+            c.step();
+        }
     }
     let obs = cat.observances();
     let mut out = Vec::new();
@@ -755,6 +785,39 @@ impl<'c> Index<'c> {
             settings,
             Some(&need),
             no_stored,
+        )
+    }
+
+    /// As [`Index::for_filter`] (or [`Index::with_settings`] without a
+    /// filter), counting each year computed in `counter` (a long list's
+    /// progress bar).
+    ///
+    /// # Errors
+    /// As [`Index::new`].
+    pub fn counted(
+        catalogue: &'c Catalogue,
+        first: i32,
+        last: i32,
+        settings: &Settings,
+        filter: Option<&crate::catalogue::Filter>,
+        counter: &dyn StepCounter,
+    ) -> Result<Self> {
+        let need = filter.map(|f| catalogue.closure(|o| f.in_scope(o)));
+        Self::build(
+            catalogue,
+            year_days(first, last)?,
+            settings,
+            need.as_deref(),
+            |a, b, need, _| {
+                Some(expand_counted(
+                    catalogue,
+                    a,
+                    b,
+                    settings,
+                    need,
+                    Some(counter),
+                ))
+            },
         )
     }
 
