@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::calendars::astro::{moon_phase_after, solar_longitude_after, JulianDay, SYNODIC_MONTH};
-use crate::calendars::persian;
+use crate::calendars::{chinese, persian};
 use crate::location::Location;
 
 /// A postponement rule for a Hebrew date (as in the Israeli calendar law
@@ -90,11 +90,19 @@ pub enum Named {
     /// after; from Palm Sunday to the Second Sunday of Easter, the Monday
     /// after the Second Sunday of Easter.
     Annunciation,
+    /// An estimate of Losar, the Tibetan (Phugpa) New Year, for the years
+    /// without a published date: the first day of the Chinese lunar month
+    /// (UTC+8) that begins on or after 4 February. Losar falls on Chinese
+    /// New Year, a day either side, or a month later when the Tibetan leap
+    /// month falls in another year; the month after a Chinese New Year
+    /// before 4 February matched every published date we have (2017,
+    /// 2020–2025), within a day.
+    LosarEstimate,
 }
 
 impl Named {
     /// Every named rule of this kind, by its catalogue name.
-    pub const ALL: [Named; 7] = [
+    pub const ALL: [Named; 8] = [
         Named::Nowruz,
         Named::BahaiNawRuz,
         Named::TwinHolyBirthday(1),
@@ -102,6 +110,7 @@ impl Named {
         Named::UkClockChange(true),
         Named::UkClockChange(false),
         Named::Annunciation,
+        Named::LosarEstimate,
     ];
 
     /// Parses a catalogue name: the one of [`Named::ALL`] with this
@@ -120,6 +129,7 @@ impl Named {
             Named::UkClockChange(true) => "bst-starts",
             Named::UkClockChange(false) => "bst-ends",
             Named::Annunciation => "annunciation",
+            Named::LosarEstimate => "losar-estimate",
         }
     }
 
@@ -133,6 +143,7 @@ impl Named {
             Named::UkClockChange(true) => "the days UK clocks go forward (IANA tz database, Europe/London)",
             Named::UkClockChange(false) => "the days UK clocks go back (IANA tz database, Europe/London)",
             Named::Annunciation => "25 March; on a Sunday the Monday after; from Palm Sunday to the Second Sunday of Easter, the Monday after the Second Sunday of Easter",
+            Named::LosarEstimate => "an estimate of the Tibetan New Year: the first day of the Chinese lunar month that begins on or after 4 February",
         }
     }
 
@@ -150,6 +161,7 @@ impl Named {
             Named::UkClockChange(_) => None,
             Named::Nowruz => persian::nowruz(year),
             Named::Annunciation => annunciation(year),
+            Named::LosarEstimate => losar_estimate(year),
             Named::BahaiNawRuz => bahai_naw_ruz(year),
             Named::TwinHolyBirthday(n) => {
                 let naw_ruz = bahai_naw_ruz(year)?;
@@ -169,6 +181,18 @@ impl Named {
             }
         }
     }
+}
+
+/// [`Named::LosarEstimate`]: the first day of the Chinese lunar month of
+/// Gregorian `year` that begins on or after 4 February (Chinese New Year,
+/// or the month after it; a leap first month counts as a month).
+fn losar_estimate(year: i32) -> Option<NaiveDate> {
+    let threshold = NaiveDate::from_ymd_opt(year, 2, 4)?;
+    let new_year = chinese::to_gregorian(year, 1, false, 1)?;
+    if new_year >= threshold {
+        return Some(new_year);
+    }
+    chinese::to_gregorian(year, 1, true, 1).or_else(|| chinese::to_gregorian(year, 2, false, 1))
 }
 
 /// The civil days of `year` on which Europe/London's UTC offset rises
@@ -272,6 +296,24 @@ mod tests {
             Named::TwinHolyBirthday(2).date_in_year(2024),
             d(2024, 11, 3)
         );
+    }
+
+    #[test]
+    fn losar_estimate_within_a_day_of_published_dates() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        // Published Losar dates (sources in the catalogue's exceptions):
+        // the estimate is the right month and at most a day off.
+        for want in [
+            d(2017, 2, 27),
+            d(2021, 2, 12),
+            d(2022, 3, 3),
+            d(2023, 2, 21),
+            d(2024, 2, 10),
+            d(2025, 2, 28),
+        ] {
+            let got = Named::LosarEstimate.date_in_year(want.year()).unwrap();
+            assert!((got - want).num_days().abs() <= 1, "{want}: {got}");
+        }
     }
 
     #[test]
