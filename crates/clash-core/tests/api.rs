@@ -1110,7 +1110,7 @@ fn issue_20_additions_occur_every_year_at_leicester() {
         ("hola-mohalla", 1950),
     ];
     let cat = Catalogue::embedded().unwrap();
-    let settings = Settings::default().location(Location::preset("leicester").unwrap());
+    let settings = clash_core::Settings::default().location(Location::preset("leicester").unwrap());
     let index = Index::with_settings(&cat, 1950, 2060, &settings).unwrap();
     let mut years: BTreeMap<&str, Vec<i32>> = BTreeMap::new();
     let mut laba = Vec::new();
