@@ -33,6 +33,8 @@ SINGLE = [  # id, month, day
     ("day-of-arafah", 12, 9), ("eid-al-adha", 12, 10),
     # Issue 20 (second round).
     ("arbaeen", 2, 20), ("mawlid-shia", 3, 17), ("eid-al-ghadir", 12, 18),
+    ("birth-of-imam-ali", 7, 13), ("martyrdom-of-imam-ali", 9, 21),
+    ("eid-al-mubahila", 12, 24),
 ]
 SPANS = [  # id, (month, day) first, (month, day) last; issue 20 (second round)
     ("muharram", (1, 1), (1, 10)), ("eid-al-fitr-holidays", (10, 2), (10, 3)),
@@ -130,7 +132,8 @@ def main():
         "al-Hijjah; and (issue 20) arbaeen 20 Safar, mawlid-shia 17 Rabi al-Awwal, "
         "eid-al-ghadir 18 Dhu al-Hijjah, muharram 1..10 Muharram, last-ten-nights-of-ramadan "
         "21 Ramadan .. the day before 1 Shawwal, eid-al-fitr-holidays 2..3 Shawwal, hajj "
-        "8..13 Dhu al-Hijjah, eid-al-adha-holidays 11..13 Dhu al-Hijjah.",
+        "8..13 Dhu al-Hijjah, eid-al-adha-holidays 11..13 Dhu al-Hijjah, birth-of-imam-ali "
+        "13 Rajab, martyrdom-of-imam-ali 21 Ramadan, eid-al-mubahila 24 Dhu al-Hijjah.",
         f"Range: Hijri {FIRST_H}-01-01..{LAST_H}-12-30 = {lo}..{hi}, the range of the "
         "library's Umm al-Qura tables. Left out as outside it: the 1924 occurrences before "
         "1924-08-01 (isra-miraj, laylat-al-baraat, ramadan, laylat-al-qadr, eid-al-fitr, "

@@ -16,6 +16,9 @@ import os
 import sys
 
 from holidays.calendars.hindu import _HinduLunisolar as H
+from holidays.calendars.sinhala import _SinhalaLunar as SL
+from holidays.calendars.thai import _ThaiLunisolar as TH
+from holidays.calendars.tibetan import _TibetanLunisolar as BT
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import write_csv  # noqa: E402
@@ -37,6 +40,33 @@ TABLES = [
     ("mahalaya-amavasya", "start", "PITRA_MOKSH_AMAVASYA"),
     ("martyrdom-guru-arjan-dev", "start", "GURU_ARJUN_DEV_MARTYRDOM"),
     ("pongal", "start", "PONGAL"),
+    # Added later in issue 20.
+    ("hola-mohalla", "end", "HOLA_MOHOLLA"),
+    ("nag-panchami", "start", "NAAG_PANCHAMI"),
+    ("nirjala-ekadashi", "start", "NIRJALA_EKADASHI"),
+    ("hartalika-teej", "start", "HARTALIKA_TEEJ"),
+    ("kartik-purnima", "start", "DEV_DIWALI"),
+    ("vishu", "start", "VISHU"),
+    ("puthandu", "start", "PUTHANDU"),
+    ("pohela-boishakh", "start", "POHELA_BOISHAKH"),
+]
+# Buddhist observances (issue 20) against other countries' published calendars:
+# id, part <- Sri Lanka's Poya table (holidays.calendars.sinhala._SinhalaLunar, <NAME>_DATES)
+SINHALA = [
+    ("magha-puja", "start", "NAWAM_POYA"),
+    ("poson", "start", "POSON_POYA"),
+    ("asalha-puja", "start", "ESALA_POYA"),
+    ("pavarana", "start", "VAP_POYA"),
+    ("kathina", "end", "IL_POYA"),
+]
+# id, part <- Thailand's lunar calendar (holidays.calendars.thai._ThaiLunisolar, <name>_date)
+THAI = [
+    ("magha-puja", "start", "makha_bucha"),
+    ("asalha-puja", "start", "asarnha_bucha"),
+    ("vassa", "start", "khao_phansa"),
+    ("vassa", "end", "ok_phansa"),
+    ("pavarana", "start", "ok_phansa"),
+    ("kathina", "end", "loy_krathong"),
 ]
 PRESS = [  # id, part, date, source
     ("bandi-chhor-divas", "start", "2024-11-01",
@@ -48,10 +78,10 @@ PRESS = [  # id, part, date, source
     ("bandi-chhor-divas", "start", "2022-10-24",
      "ETV Bharat, 24 October 2022: Diwali and Bandi Chhor Divas at the Golden Temple, SGPC "
      "member's greetings"),
-    ("hola-mohalla", "start", "2021-03-29",
+    ("hola-mohalla", "end", "2021-03-29",
      "Amar Ujala video report (wideo.ovh/video/x805msr): the mohalla (procession) at "
      "Anandpur Sahib on 29 March 2021"),
-    ("hola-mohalla", "start", "2022-03-19",
+    ("hola-mohalla", "end", "2022-03-19",
      "The Tribune, 15 March 2022 (tribuneindia.com/news/punjab/hola-mohalla-kicks-off-377892):"
      " the festival concludes with the mohalla on 19 March"),
     ("martyrdom-guru-tegh-bahadur", "start", "2025-11-25",
@@ -70,6 +100,22 @@ def main():
             if y in t:
                 m, d = t[y]
                 rows.append((dt.date(y, m, d).isoformat(), id_, part, "HP"))
+    for id_, part, table in SINHALA:
+        t = getattr(SL, table + "_DATES")
+        for y in range(Y0, Y1 + 1):
+            if y in t:
+                m, d = t[y]
+                rows.append((dt.date(y, m, d).isoformat(), id_, part, "SL"))
+    thai = TH()
+    for id_, part, name in THAI:
+        for y in range(Y0, Y1 + 1):
+            d = getattr(thai, name + "_date")(y)
+            if d is not None:
+                rows.append((d.isoformat(), id_, part, "TH"))
+    for y in range(Y0, Y1 + 1):
+        if y in BT.LOSAR_DATES:
+            m, d = BT.LOSAR_DATES[y]
+            rows.append((dt.date(y, m, d).isoformat(), "losar", "start", "BT"))
     for i, (id_, part, date, _src) in enumerate(PRESS):
         rows.append((date, id_, part, f"PRESS{i + 1}"))
     rows.sort()
@@ -81,6 +127,15 @@ def main():
         "tables in holidays/calendars/hindu.py (class _HinduLunisolar), which cite archived "
         "timeanddate.com, drikpanchang.com and Government of India pages (India, New Delhi). "
         "Mapping: " + "; ".join(f"{i} {p} <- {t}_DATES" for i, p, t in TABLES) + ".",
+        "SL = the same package's Sri Lankan Poya tables (holidays/calendars/sinhala.py, class "
+        "_SinhalaLunar, 2003-2026, from the Sri Lankan government's published holiday lists): "
+        + "; ".join(f"{i} {p} <- {t}_DATES" for i, p, t in SINHALA) + ".",
+        "TH = the same package's Thai lunar calendar (holidays/calendars/thai.py, class "
+        "_ThaiLunisolar, computed by the Thai rules: 3rd/8th/11th/12th month full moons, the "
+        "month later in an athikamat year): "
+        + "; ".join(f"{i} {p} <- {t}_date" for i, p, t in THAI) + ".",
+        "BT = the same package's Tibetan-calendar table as Bhutan keeps it (holidays/calendars/"
+        "tibetan.py, class _TibetanLunisolar, LOSAR_DATES): losar start.",
         "PRESS keys: " + "; ".join(f"PRESS{i + 1} = {id_} {d}: {src}"
                                     for i, (id_, _p, d, src) in enumerate(PRESS)) + ".",
         "Regenerate: python3 -m pip install -r tests/generators/hindu/requirements.txt && "

@@ -18,3 +18,16 @@ fn diaspora_1900_to_2150() {
     compare("jewish", &want, &got, &[]);
     assert!(want.len() > 4000);
 }
+
+/// Issue 20's Jewish additions, every year 1950–2060, against
+/// tests/golden/jewish-second-round.csv (hdate and pyluach; see its header).
+#[test]
+fn second_round_1950_to_2060() {
+    let want = rows("jewish-second-round.csv");
+    let ids: BTreeSet<&str> = want.iter().map(|w| w.0.as_str()).collect();
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 1950, 2060).unwrap();
+    let got = ours(&index, &ids, 1950..=2060);
+    compare("jewish second round", &want, &got, &[]);
+    assert!(want.len() > 700);
+}

@@ -86,6 +86,20 @@ fn chinese_1900_to_2100() {
     assert!(want.len() > 1400);
 }
 
+/// Issue 20's Chinese lunar dates (qixi, hungry-ghost-festival,
+/// laba-festival), 1950–2060, against tests/golden/chinese-second-round.csv
+/// (four libraries that agree on every row).
+#[test]
+fn chinese_second_round_1950_to_2060() {
+    let want = rows("chinese-second-round.csv");
+    let ids: BTreeSet<&str> = want.iter().map(|w| w.0.as_str()).collect();
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 1950, 2060).unwrap();
+    let got = ours(&index, &ids, 1950..=2060);
+    compare("chinese second round", &want, &got, &[]);
+    assert!(want.len() > 330);
+}
+
 #[test]
 fn bahai_2015_to_2064() {
     let want = rows("bahai.csv");
