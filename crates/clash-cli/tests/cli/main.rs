@@ -1209,6 +1209,9 @@ fn an_ics_calendar_as_extra_observances() {
         s,
         "--tradition",
         "local",
+        // Away from Leicester, whose own events are local too.
+        "--location",
+        "london",
     ]);
     let occ = v["occurrences"].as_array().unwrap();
     assert_eq!(occ.len(), 3);
@@ -1259,6 +1262,8 @@ fn an_ics_calendar_as_extra_observances() {
         org.to_str().unwrap(),
         "--tradition",
         "local",
+        "--location",
+        "london",
     ]);
     let days: Vec<(&str, &str)> = v["occurrences"]
         .as_array()
