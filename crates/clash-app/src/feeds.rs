@@ -103,7 +103,7 @@ pub fn named_feeds(catalogue: &Catalogue) -> Vec<NamedFeed> {
             });
         }
     }
-    for &r in Region::ALL {
+    for &r in Region::NATIONS {
         out.push(NamedFeed {
             name: format!("bank-holidays-{}", r.as_str()),
             options: Options {

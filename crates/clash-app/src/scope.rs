@@ -54,12 +54,14 @@ impl Scope {
         if !all_categories {
             filter = filter.categories(categories);
         }
-        // The location implies its nation (SPEC §6.1); `--region` overrides.
+        // The location implies its nation and locality (SPEC §6.1: the
+        // Leicester preset and points in the city are in `leicester`);
+        // `--region` overrides, and a locality named brings its nation.
         let regions: Vec<Region> = parse_all(&c.regions)?;
         let explicit_regions = !regions.is_empty();
         filter = match explicit_regions {
             true => filter.regions(regions),
-            false => filter.regions(location.region()),
+            false => filter.regions(location.regions().iter()),
         };
         if !filter.matches_any(catalogue) {
             return Err(Error::usage("no observance matches these filters").hint(

@@ -65,7 +65,7 @@ pub fn push_day(out: &mut String, d: NaiveDate) {
 pub fn regions(r: RegionSet) -> String {
     if r.is_empty() {
         String::new()
-    } else if r == RegionSet::all() {
+    } else if r == RegionSet::nations() {
         " [UK]".to_string()
     } else {
         format!(" [{}]", r.english_names())
@@ -207,7 +207,7 @@ pub fn dates_note(o: &OccurrenceRef<'_>, possible: bool) -> Option<String> {
 
 /// How an estimate of a date that is announced each year, not yet
 /// announced for this year, is shown.
-pub const EXPECTED_NOT_YET_ANNOUNCED: &str = "expected (not yet announced)";
+pub const EXPECTED_NOT_YET_ANNOUNCED: &str = clash_core::NOT_YET_ANNOUNCED;
 
 /// The words of an estimated date that is announced each year:
 /// "expected (not yet announced): Mon 2027-11-15, up to 3 days either
@@ -595,6 +595,10 @@ pub fn observance_rows(o: &clash_core::Observance) -> Vec<(&'static str, String)
             format!("±{}", days_words(i64::from(o.uncertainty_days()))),
         ));
     }
+    if !o.also_traditions().is_empty() {
+        let also: Vec<&str> = o.also_traditions().iter().map(|t| t.as_str()).collect();
+        rows.push(("also kept by", also.join(", ")));
+    }
     if !o.regions().is_empty() {
         rows.push(("regions", region_codes(o.regions()).join(", ")));
     }
@@ -604,7 +608,22 @@ pub fn observance_rows(o: &clash_core::Observance) -> Vec<(&'static str, String)
         ("advice", o.advice().to_string()),
         ("source", o.source().to_string()),
     ]);
+    rows.extend(
+        o.announced()
+            .iter()
+            .map(|a| ("announced", announced_row(a))),
+    );
     rows
+}
+
+/// One row of a table of announced dates: "2025: Sat 2025-08-02 to Sun
+/// 2025-08-03 (Visit Leicester, …)".
+pub fn announced_row(a: &clash_core::rules::Announced) -> String {
+    let to = match a.end == a.start {
+        true => String::new(),
+        false => format!(" to {}", day(a.end)),
+    };
+    format!("{}: {}{to} ({})", a.year, day(a.start), a.source)
 }
 
 /// One of an observance's next dates: "Sun 2026-11-08 (from sunset Sat
@@ -615,7 +634,7 @@ pub fn next_date(n: &OccurrenceRef<'_>, location: &Location) -> String {
         .map(|t| format!(" (from sunset {})", t.format("%a %H:%M")))
         .unwrap_or_default();
     format!(
-        "{}{}{}{}",
+        "{}{}{}{}{}",
         day(n.occurrence().start()),
         span_note(n),
         starts,
@@ -623,6 +642,11 @@ pub fn next_date(n: &OccurrenceRef<'_>, location: &Location) -> String {
             " substitute day"
         } else {
             ""
+        },
+        if n.not_yet_announced() {
+            format!(" {EXPECTED_NOT_YET_ANNOUNCED}")
+        } else {
+            String::new()
         }
     )
 }

@@ -54,7 +54,7 @@ pub struct Common {
         value_name = "C"
     )]
     pub categories: Vec<String>,
-    /// Only public holidays of these regions: gb-eng, gb-wls, gb-sct, gb-nir
+    /// Only public holidays and local events of these regions: gb-eng, gb-wls, gb-sct, gb-nir, leicester (a locality of England; implied at Leicester)
     #[arg(
         long = "region",
         global = true,

@@ -119,7 +119,7 @@ pub use model::{
 pub use observance::Observance;
 pub use occurrence::{
     Clash, DateDoubt, ExpectedDates, Index, Occurrence, OccurrenceName, OccurrenceRef, StepCounter,
-    MAX_YEARS,
+    MAX_YEARS, NOT_YET_ANNOUNCED,
 };
 pub use schedule::{
     Candidate, HighImpact, Profile, Request, Score, ScoredClash, Suggestion, Suggestions, Weekdays,

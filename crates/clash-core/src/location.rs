@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 
 use crate::calendars::sun::{self, Event, NoEvent};
 use crate::error::{Error, Result};
-use crate::model::Region;
+use crate::model::{Region, RegionSet};
 
 /// A place: latitude and longitude in degrees (north and east positive) and
 /// an IANA time zone.
@@ -29,6 +29,7 @@ pub struct Location {
     longitude: f64,
     timezone: Tz,
     region: Option<Region>,
+    locality: Option<Region>,
 }
 
 /// The preset locations: (name, latitude, longitude, time zone).
@@ -86,6 +87,7 @@ impl Location {
             longitude,
             timezone,
             region: crate::nations::nation_at(latitude, longitude),
+            locality: crate::nations::locality_at(latitude, longitude),
         })
     }
 
@@ -117,6 +119,7 @@ impl Location {
                 longitude: lon,
                 timezone: tz,
                 region: crate::nations::nation_at(lat, lon),
+                locality: crate::nations::locality_at(lat, lon),
             })
     }
 
@@ -128,6 +131,7 @@ impl Location {
             longitude: -1.1398,
             timezone: Tz::Europe__London,
             region: Some(Region::GbEng),
+            locality: Some(Region::Leicester),
         }
     }
 
@@ -162,6 +166,25 @@ impl Location {
     /// ```
     pub fn region(&self) -> Option<Region> {
         self.region
+    }
+
+    /// The regions the location is in: its nation and the locality within
+    /// it whose own events the catalogue knows (the Leicester preset and
+    /// points in Leicester's built-up area are in `leicester`). Empty
+    /// outside the UK.
+    ///
+    /// ```
+    /// use clash_core::{Location, Region};
+    /// let leicester = Location::leicester();
+    /// assert_eq!(leicester.regions().iter().collect::<Vec<_>>(), [Region::GbEng, Region::Leicester]);
+    /// let stoneygate: Location = "52.61,-1.10,Europe/London".parse()?;
+    /// assert!(stoneygate.regions().contains(Region::Leicester));
+    /// let london = Location::preset("london").unwrap();
+    /// assert_eq!(london.regions().iter().collect::<Vec<_>>(), [Region::GbEng]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn regions(&self) -> RegionSet {
+        self.region.into_iter().chain(self.locality).collect()
     }
 
     /// The instant of a local clock time here (a time the clocks skip is

@@ -101,8 +101,9 @@ named_enum! {
         Awareness => "awareness",
         /// Astronomical events (equinoxes, solstices) and clock changes.
         Astronomical => "astronomical",
-        /// An organisation's or city's own days, from an imported calendar
-        /// (school terms, local festivals).
+        /// An organisation's or city's own days: a city's events that
+        /// belong to no one faith (Leicester's carnival, Pride, school
+        /// holidays) and imported calendars (school terms, local festivals).
         Local => "local",
     }
 }
@@ -172,18 +173,47 @@ named_enum! {
         GbSct => "gb-sct",
         /// Northern Ireland.
         GbNir => "gb-nir",
+        /// Leicester: a locality of England (the city and the suburbs
+        /// built up with it), for the city's own events; a location there
+        /// is in it (see [`crate::Location::regions`]).
+        Leicester => "leicester",
     }
 }
 
 impl Region {
-    /// The nation's name in English ("Northern Ireland").
+    /// The four nations, whose public holidays the catalogue knows.
+    pub const NATIONS: &'static [Region] =
+        &[Region::GbEng, Region::GbWls, Region::GbSct, Region::GbNir];
+
+    /// The region's name in English ("Northern Ireland", "Leicester").
     pub fn english_name(self) -> &'static str {
         match self {
             Region::GbEng => "England",
             Region::GbWls => "Wales",
             Region::GbSct => "Scotland",
             Region::GbNir => "Northern Ireland",
+            Region::Leicester => "Leicester",
         }
+    }
+
+    /// The nation it is in: itself for a nation, England for Leicester.
+    /// Naming a locality names its nation too (its bank holidays apply).
+    ///
+    /// ```
+    /// use clash_core::Region;
+    /// assert_eq!(Region::Leicester.nation(), Region::GbEng);
+    /// assert_eq!(Region::GbSct.nation(), Region::GbSct);
+    /// ```
+    pub fn nation(self) -> Region {
+        match self {
+            Region::Leicester => Region::GbEng,
+            nation => nation,
+        }
+    }
+
+    /// Whether it is one of the four nations (not a locality).
+    pub fn is_nation(self) -> bool {
+        self.nation() == self
     }
 }
 
@@ -198,6 +228,19 @@ pub struct Set<T> {
 pub type RegionSet = Set<Region>;
 
 impl Set<Region> {
+    /// The four nations (no locality): "everywhere in the UK".
+    pub fn nations() -> Self {
+        Region::NATIONS.iter().copied().collect()
+    }
+
+    /// The set with the nation of each locality in it added.
+    #[must_use]
+    pub fn with_nations(self) -> Self {
+        let mut out = self;
+        out.extend(self.iter().map(Region::nation));
+        out
+    }
+
     /// The nations' English names in declaration order, joined by commas
     /// ("England, Wales"); empty for no region. The one wording of a set
     /// of regions, for the feed and the text output.

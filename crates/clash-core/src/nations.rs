@@ -147,6 +147,43 @@ pub fn nation_at(latitude: f64, longitude: f64) -> Option<Region> {
     Some(Region::GbEng)
 }
 
+/// Leicester: the City of Leicester (Leicester City Council's area,
+/// 73 km²) and the suburbs that are built up with it and whose people
+/// take part in the city's events (Birstall and Thurmaston to the north,
+/// Oadby and Wigston to the south-east, Glen Parva, Braunstone Town and
+/// Glenfield to the west: the continuous built-up area the Leicester and
+/// Leicestershire Strategic Growth Plan calls the Leicester urban area).
+/// A coarse outline: its vertices lie between the centres of places inside
+/// (Beaumont Leys 52.667 −1.165, Birstall 52.676 −1.121, Thurmaston 52.674
+/// −1.088, Humberstone 52.645 −1.070, Evington 52.625 −1.075, Oadby 52.600
+/// −1.083, Wigston 52.585 −1.105, Glen Parva 52.585 −1.160, Braunstone Town
+/// 52.615 −1.178, Glenfield 52.647 −1.209) and outside (Anstey 52.672
+/// −1.190, Syston 52.700 −1.075, Scraptoft 52.646 −1.036, Great Glen
+/// 52.573 −1.033, Countesthorpe 52.553 −1.140, Enderby 52.592 −1.208,
+/// Ratby 52.643 −1.246), each place's centre from its Ordnance Survey grid
+/// reference as given on its Wikipedia page. A point within a kilometre or
+/// so of the edge may fall on the wrong side; `--region leicester` then
+/// names the locality.
+const LEICESTER: Polygon = &[
+    (-1.150, 52.688),
+    (-1.100, 52.693),
+    (-1.062, 52.684),
+    (-1.050, 52.640),
+    (-1.052, 52.592),
+    (-1.100, 52.568),
+    (-1.160, 52.572),
+    (-1.195, 52.600),
+    (-1.228, 52.640),
+    (-1.215, 52.655),
+    (-1.180, 52.672),
+];
+
+/// The locality at `latitude`, `longitude` (degrees) whose own events the
+/// catalogue knows (today only [`Region::Leicester`]), or `None`.
+pub fn locality_at(latitude: f64, longitude: f64) -> Option<Region> {
+    inside(LEICESTER, longitude, latitude).then_some(Region::Leicester)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +265,48 @@ mod tests {
         ];
         for &(town, lat, lon, want) in cases {
             assert_eq!(nation_at(lat, lon), want, "{town}");
+        }
+    }
+
+    /// Places in and around Leicester (centres from their Ordnance Survey
+    /// grid references, as on their Wikipedia pages).
+    #[test]
+    fn leicester_and_its_neighbours() {
+        let cases: &[(&str, f64, f64, bool)] = &[
+            ("Leicester clock tower", 52.6369, -1.1351, true),
+            ("Belgrave Road", 52.6500, -1.1240, true),
+            ("Highfields", 52.6400, -1.1300, true),
+            ("Stoneygate", 52.6100, -1.1000, true),
+            ("Beaumont Leys", 52.667, -1.165, true),
+            ("Hamilton", 52.660, -1.075, true),
+            ("Aylestone", 52.605, -1.150, true),
+            ("New Parks", 52.640, -1.190, true),
+            ("Birstall", 52.676, -1.121, true),
+            ("Thurmaston", 52.674, -1.088, true),
+            ("Oadby", 52.600, -1.083, true),
+            ("Wigston", 52.585, -1.105, true),
+            ("Glenfield", 52.647, -1.209, true),
+            ("Braunstone Town", 52.615, -1.178, true),
+            ("Anstey", 52.672, -1.190, false),
+            ("Syston", 52.700, -1.075, false),
+            ("Scraptoft", 52.646, -1.036, false),
+            ("Great Glen", 52.573, -1.033, false),
+            ("Countesthorpe", 52.553, -1.140, false),
+            ("Enderby", 52.592, -1.208, false),
+            ("Ratby", 52.643, -1.246, false),
+            ("Loughborough", 52.772, -1.206, false),
+            ("Market Harborough", 52.478, -0.921, false),
+            ("Hinckley", 52.541, -1.373, false),
+            ("London", 51.5074, -0.1278, false),
+            ("Glasgow", 55.8642, -4.2518, false),
+            ("not a number", f64::NAN, -1.13, false),
+        ];
+        for &(place, lat, lon, want) in cases {
+            assert_eq!(
+                locality_at(lat, lon) == Some(Region::Leicester),
+                want,
+                "{place}"
+            );
         }
     }
 }

@@ -3,8 +3,10 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use crate::model::{Category, Certainty, DayStart, Impact, ObservanceId, RegionSet, Tradition};
-use crate::rules::{Also, Exception, ExceptionAction, Extent, Rule, Substitute};
+use crate::model::{
+    Category, Certainty, DayStart, Impact, ObservanceId, RegionSet, Set, Tradition,
+};
+use crate::rules::{Also, Announced, Exception, ExceptionAction, Extent, Rule, Substitute};
 
 /// An observance: a festival, holy day, fast, public holiday or awareness day,
 /// with the rule that finds its dates (SPEC §3).
@@ -13,6 +15,7 @@ pub struct Observance {
     pub(crate) id: ObservanceId,
     pub(crate) name: String,
     pub(crate) tradition: Tradition,
+    pub(crate) also_traditions: Set<Tradition>,
     pub(crate) category: Category,
     pub(crate) impact: Impact,
     pub(crate) begins: DayStart,
@@ -28,6 +31,7 @@ pub struct Observance {
     pub(crate) first_year: Option<i32>,
     pub(crate) last_year: Option<i32>,
     pub(crate) exceptions: Vec<Exception>,
+    pub(crate) announced: Vec<Announced>,
     pub(crate) substitute: Option<Substitute>,
     pub(crate) also: Option<Also>,
     pub(crate) holiday_group: Option<String>,
@@ -48,6 +52,17 @@ impl Observance {
     /// The tradition it belongs to.
     pub fn tradition(&self) -> Tradition {
         self.tradition
+    }
+    /// The other traditions that keep it too (Rastafari keep Ethiopian
+    /// Christmas): a filter on any of them shows it.
+    pub fn also_traditions(&self) -> Set<Tradition> {
+        self.also_traditions
+    }
+    /// Its own tradition and those that keep it too.
+    pub fn traditions(&self) -> Set<Tradition> {
+        let mut all = self.also_traditions;
+        all.insert(self.tradition);
+        all
     }
     /// Its category (an occurrence may carry another; see [`crate::Occurrence::category`]).
     pub fn category(&self) -> Category {
@@ -115,6 +130,15 @@ impl Observance {
     /// The first and last years in which it is observed, where bounded.
     pub fn years(&self) -> (Option<i32>, Option<i32>) {
         (self.first_year, self.last_year)
+    }
+    /// The table of announced dates, in order, each with its source; the
+    /// other years are the rule's estimates (see [`Announced`]).
+    pub fn announced(&self) -> &[Announced] {
+        &self.announced
+    }
+    /// The announced dates of `year`, if any were announced.
+    pub fn announced_in(&self, year: i32) -> impl Iterator<Item = &Announced> {
+        self.announced.iter().filter(move |a| a.year == year)
     }
     /// Per-year exceptions (moved or skipped years).
     pub fn exceptions(&self) -> &[Exception] {
@@ -187,7 +211,22 @@ impl Observance {
             };
             let _ = write!(s, "; also possible: {day} ({})", a.what);
         }
-        for e in &self.exceptions {
+        if let (Some(first), Some(last)) = (self.announced.first(), self.announced.last()) {
+            let years = match first.year == last.year {
+                true => first.year.to_string(),
+                false => format!("{}–{}", first.year, last.year),
+            };
+            let _ = write!(
+                s,
+                "; announced dates for {years} (see their sources), the other years estimated by this rule"
+            );
+        }
+        // Announced years are listed with their sources, not here.
+        for e in self
+            .exceptions
+            .iter()
+            .filter(|e| self.announced_in(e.year).next().is_none())
+        {
             match &e.action {
                 ExceptionAction::Skip => {
                     let _ = write!(s, "; not in {} ({})", e.year, e.reason);

@@ -561,7 +561,7 @@ fn audience_regions(filter: &Filter, profile: &Profile) -> RegionSet {
     filter
         .region_set()
         .or(profile.regions())
-        .unwrap_or_else(RegionSet::all)
+        .unwrap_or_else(RegionSet::nations)
 }
 
 /// Public holidays in `regions`.

@@ -452,6 +452,46 @@ fn validation_errors_name_the_field() {
             "exceptions.reason",
         ),
         (
+            r#"{ kind = "fixed", month = 8, day = 1 }"#,
+            "announced = [{ year = 2026, date = \"2026-08-01\", source = \"x\" }]",
+            "needs `certainty = \"estimated\"`",
+        ),
+        (
+            r#"{ kind = "fixed", month = 8, day = 1 }"#,
+            "certainty = \"estimated\"\nannounced = [{ year = 2026, date = \"2025-08-01\", source = \"x\" }]",
+            "announced.date",
+        ),
+        (
+            r#"{ kind = "fixed", month = 8, day = 1 }"#,
+            "certainty = \"estimated\"\nannounced = [{ year = 2026, date = \"2026-08-01\", end = \"2026-07-31\", source = \"x\" }]",
+            "announced.end",
+        ),
+        (
+            r#"{ kind = "fixed", month = 8, day = 1 }"#,
+            "certainty = \"estimated\"\nannounced = [{ year = 2026, date = \"2026-08-01\", source = \" \" }]",
+            "announced.source",
+        ),
+        (
+            r#"{ kind = "fixed", month = 8, day = 1 }"#,
+            "certainty = \"estimated\"\nannounced = [{ year = 2026, date = \"2026-08-01\", source = \"x\" }, { year = 2025, date = \"2025-08-01\", source = \"x\" }]",
+            "announced.date",
+        ),
+        (
+            r#"{ kind = "fixed", month = 8, day = 1 }"#,
+            "certainty = \"estimated\"\nannounced = [{ year = 2026, date = \"2026-08-01\", source = \"x\" }]\nexceptions = [{ year = 2026, skip = true, reason = \"y\" }]",
+            "announced",
+        ),
+        (
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            "also_traditions = [\"national\"]",
+            "also_traditions",
+        ),
+        (
+            r#"{ kind = "fixed", month = 1, day = 1 }"#,
+            "also_traditions = [\"hindoo\"]",
+            "also_traditions",
+        ),
+        (
             r#"{ kind = "fixed", month = 1, day = 1 }"#,
             "substitute = { rule = \"next-free-weekday\" }",
             "needs a `holiday_group`",
@@ -882,17 +922,7 @@ fn issue_20_corrections() {
 /// exists or an unlisted one is missing.
 #[test]
 fn second_round_ids_exist_or_are_listed_missing() {
-    const MISSING: &[&str] = &[
-        "leicester-diwali-lights-switch-on",
-        "leicester-diwali-day",
-        "leicester-caribbean-carnival",
-        "leicester-vaisakhi-nagar-kirtan",
-        "leicester-gurpurab-nagar-kirtan",
-        "leicester-pride",
-        "leicester-belgrave-mela",
-        "leicester-rathayatra",
-        "leicester-school-holidays",
-    ];
+    const MISSING: &[&str] = &[];
     let cat = Catalogue::embedded().unwrap();
     let ids = [
         // Hindu.
@@ -1054,6 +1084,105 @@ fn second_round_dates() {
     assert_eq!(possible("carers-week", 2024), 0);
     assert_eq!(span("carers-week", 2027).0, d(2027, 6, 7));
     assert_eq!(possible("carers-week", 2027), 6);
+}
+
+/// Issue 20: the locality `leicester` inside England. Its events clash at
+/// the Leicester preset and at points in the city, not in Glasgow, London
+/// or Loughborough unless `leicester` is asked for; naming it brings
+/// England's bank holidays.
+#[test]
+fn leicester_is_a_locality_of_england() {
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 2023, 2023).unwrap();
+    // The switch-on, Sunday 29 October 2023 (an announced date).
+    let day = d(2023, 10, 29);
+    let switch_on =
+        |filter: &Filter| {
+            index.clashes(day, day, filter).unwrap().iter().any(|c| {
+                c.occurrence.observance().id().as_str() == "leicester-diwali-lights-switch-on"
+            })
+        };
+    let at = |place: &str| -> Location {
+        Location::preset(place).unwrap_or_else(|| place.parse().unwrap())
+    };
+    let cases = [
+        ("leicester", true),
+        ("52.64,-1.13,Europe/London", true),
+        ("52.61,-1.10,Europe/London", true),
+        ("glasgow", false),
+        ("london", false),
+        // Loughborough, outside the city's built-up area.
+        ("52.772,-1.206,Europe/London", false),
+    ];
+    for (place, want) in cases {
+        let loc = at(place);
+        let filter = Filter::default().regions(loc.regions().iter());
+        assert_eq!(switch_on(&filter), want, "{place}");
+        assert_eq!(loc.regions().contains(Region::Leicester), want, "{place}");
+        // Asked for, it clashes anywhere.
+        let asked = Filter::default()
+            .regions(loc.regions().iter())
+            .regions([Region::Leicester]);
+        assert!(switch_on(&asked), "{place} with leicester");
+    }
+    // Naming Leicester names England: its bank holidays apply, Scotland's
+    // do not (Easter Monday 2023, 10 April; St Andrew's Day, 30 November).
+    let leicester = Filter::default()
+        .categories([Category::PublicHoliday])
+        .regions([Region::Leicester]);
+    let holidays: Vec<String> = index
+        .list(d(2023, 1, 1), d(2023, 12, 31), &leicester)
+        .unwrap()
+        .iter()
+        .map(|o| o.observance().id().to_string())
+        .collect();
+    assert!(
+        holidays.contains(&"easter-monday".to_string()),
+        "{holidays:?}"
+    );
+    assert!(
+        !holidays.iter().any(|id| id.starts_with("st-andrews-day")),
+        "{holidays:?}"
+    );
+    assert_eq!(Region::Leicester.nation(), Region::GbEng);
+    assert_eq!("leicester".parse::<Region>().unwrap(), Region::Leicester);
+    assert_eq!(Region::Leicester.english_name(), "Leicester");
+}
+
+/// Issue 20: an observance kept by a second tradition shows under it
+/// (`--tradition rastafari`), and is left out only when all its
+/// traditions are.
+#[test]
+fn a_second_tradition_shows_an_observance() {
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 2026, 2026).unwrap();
+    let ids = |filter: &Filter| -> Vec<String> {
+        index
+            .list(d(2026, 1, 1), d(2026, 12, 31), filter)
+            .unwrap()
+            .iter()
+            .map(|o| o.observance().id().to_string())
+            .collect()
+    };
+    let rasta = ids(&Filter::default().traditions([Tradition::Rastafari]));
+    for id in [
+        "ethiopian-christmas",
+        "ethiopian-new-year",
+        "groundation-day",
+    ] {
+        assert!(rasta.contains(&id.to_string()), "{id}: {rasta:?}");
+    }
+    let no_orthodox = ids(&Filter::default().exclude_traditions([Tradition::OrthodoxChristian]));
+    assert!(no_orthodox.contains(&"ethiopian-christmas".to_string()));
+    assert!(!no_orthodox.contains(&"timkat".to_string()));
+    let neither =
+        ids(&Filter::default()
+            .exclude_traditions([Tradition::OrthodoxChristian, Tradition::Rastafari]));
+    assert!(!neither.contains(&"ethiopian-christmas".to_string()));
+    let entry = cat.get("ethiopian-new-year").unwrap();
+    assert!(Filter::default()
+        .traditions([Tradition::Rastafari])
+        .matches_entry(entry));
 }
 
 /// The observances added with issue 20's data work: every one occurs in

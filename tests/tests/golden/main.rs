@@ -1,6 +1,7 @@
 //! Long-range checks of computed dates against independent golden data in
 //! `tests/golden/` (each file names its source and licence in its header).
 
+mod announced;
 mod astronomy;
 mod bank_holidays;
 mod easter;

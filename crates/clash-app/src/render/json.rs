@@ -19,6 +19,9 @@ pub struct LocationJson<'a> {
     pub longitude: f64,
     pub timezone: &'a str,
     pub region: Option<&'static str>,
+    /// The locality within the nation whose own events apply (`leicester`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locality: Option<&'static str>,
 }
 
 impl<'a> LocationJson<'a> {
@@ -29,6 +32,11 @@ impl<'a> LocationJson<'a> {
             longitude: l.longitude(),
             timezone: l.timezone().name(),
             region: l.region().map(|r| r.as_str()),
+            locality: l
+                .regions()
+                .iter()
+                .find(|r| !r.is_nation())
+                .map(|r| r.as_str()),
         }
     }
 }
@@ -116,6 +124,14 @@ pub struct OccurrenceJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub starts_at: Option<String>,
     pub certainty: &'static str,
+    /// Where the date was announced, for a year of a table of announced
+    /// dates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub announced: Option<&'a str>,
+    /// "expected (not yet announced)": an estimate of a date announced
+    /// each year, for a year without an announcement yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<&'static str>,
     pub uncertainty_days: u8,
     pub possible_dates: Vec<Day>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -155,7 +171,11 @@ impl<'a> OccurrenceJson<'a> {
             end: Day(occ.end()),
             begins: obs.begins().as_str(),
             starts_at: o.starts_at(location).as_ref().map(rfc3339),
-            certainty: obs.certainty().as_str(),
+            certainty: o.certainty().as_str(),
+            announced: o.announced().map(|a| a.source.as_str()),
+            expected: o
+                .not_yet_announced()
+                .then_some(crate::words::EXPECTED_NOT_YET_ANNOUNCED),
             uncertainty_days: o.uncertainty_days(),
             possible_dates: occ.possible_dates().iter().copied().map(Day).collect(),
             regions: region_codes(occ.regions()),
@@ -248,11 +268,25 @@ pub struct ObservanceJson<'a> {
     pub certainty: &'static str,
     pub uncertainty_days: u8,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_traditions: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<&'static str>,
     pub summary: &'a str,
     pub advice: &'a str,
     pub source: &'a str,
     pub rule: String,
+    /// The table of announced dates, each with its source.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub announced: Vec<AnnouncedJson<'a>>,
+}
+
+/// One row of a table of announced dates.
+#[derive(Serialize)]
+pub struct AnnouncedJson<'a> {
+    pub year: i32,
+    pub start: Day,
+    pub end: Day,
+    pub source: &'a str,
 }
 
 impl<'a> ObservanceJson<'a> {
@@ -266,11 +300,22 @@ impl<'a> ObservanceJson<'a> {
             begins: o.begins().as_str(),
             certainty: o.certainty().as_str(),
             uncertainty_days: o.uncertainty_days(),
+            also_traditions: o.also_traditions().iter().map(|t| t.as_str()).collect(),
             regions: region_codes(o.regions()),
             summary: o.summary(),
             advice: o.advice(),
             source: o.source(),
             rule: o.describe_rule(),
+            announced: o
+                .announced()
+                .iter()
+                .map(|a| AnnouncedJson {
+                    year: a.year,
+                    start: Day(a.start),
+                    end: Day(a.end),
+                    source: a.source.as_str(),
+                })
+                .collect(),
         }
     }
 }

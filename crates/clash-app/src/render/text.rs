@@ -241,6 +241,13 @@ pub fn observances(list: &[&Observance], style: Style) -> String {
             o.name()
         );
         let _ = writeln!(out, "    {}", style.dim(&o.describe_rule()));
+        for a in o.announced() {
+            let _ = writeln!(
+                out,
+                "    {}",
+                style.dim(&format!("announced {}", words::announced_row(a)))
+            );
+        }
     }
     out
 }

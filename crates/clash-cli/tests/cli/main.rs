@@ -1209,6 +1209,9 @@ fn an_ics_calendar_as_extra_observances() {
         s,
         "--tradition",
         "local",
+        // Away from Leicester, whose own events are local too.
+        "--location",
+        "london",
     ]);
     let occ = v["occurrences"].as_array().unwrap();
     assert_eq!(occ.len(), 3);
@@ -1259,6 +1262,8 @@ fn an_ics_calendar_as_extra_observances() {
         org.to_str().unwrap(),
         "--tradition",
         "local",
+        "--location",
+        "london",
     ]);
     let days: Vec<(&str, &str)> = v["occurrences"]
         .as_array()
@@ -1375,4 +1380,80 @@ fn no_progress_bar_in_a_pipe() {
     assert!(err.is_empty(), "{err}");
     // Long enough that a terminal would have shown the bar.
     assert!(took > std::time::Duration::from_millis(500), "{took:?}");
+}
+
+/// Issue 20: Leicester's own events (region `leicester`) in feeds and
+/// suggestions: at Leicester (the default) and with `--region leicester`,
+/// not in London otherwise. The switch-on of 2023 was announced for Sunday
+/// 29 October (Leicester City Council news, September 2023); its estimate
+/// for 2027 is "expected (not yet announced)".
+#[test]
+fn leicester_events_in_feeds_and_suggestions() {
+    let feed = |extra: &[&str]| {
+        let mut args = vec!["export", "--from", "2023-10-01", "--to", "2023-11-30"];
+        args.extend_from_slice(extra);
+        let o = clash(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o).replace("\r\n ", "")
+    };
+    let uid = "UID:leicester-diwali-lights-switch-on-20231029@clash";
+    let here = feed(&[]);
+    assert!(here.contains(uid));
+    let event = here
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains(uid))
+        .unwrap();
+    assert!(
+        event.contains("Certainty: announced (Leicester City Council news"),
+        "{event}"
+    );
+    assert!(event.contains("Local to: Leicester."), "{event}");
+    assert!(event.contains("STATUS:CONFIRMED"), "{event}");
+    assert!(!feed(&["--location", "london"]).contains(uid));
+    assert!(feed(&["--location", "london", "--region", "leicester"]).contains(uid));
+    // An estimate says so in the feed and in JSON.
+    let later = clash(&["export", "--from", "2027-10-01", "--to", "2027-10-31"]);
+    assert!(stdout(&later)
+        .replace("\r\n ", "")
+        .contains("Certainty: expected (not yet announced)"));
+    let v = json(&[
+        "list",
+        "--from",
+        "2027-10",
+        "--to",
+        "2027-10",
+        "--tradition",
+        "hindu",
+    ]);
+    let switch_on = v["occurrences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "leicester-diwali-lights-switch-on")
+        .unwrap();
+    assert_eq!(switch_on["certainty"], "estimated");
+    assert_eq!(switch_on["expected"], "expected (not yet announced)");
+    assert_eq!(switch_on["regions"], serde_json::json!(["leicester"]));
+    // Suggestions among three Sundays avoid the switch-on at Leicester
+    // only.
+    let avoided = |extra: &[&str]| -> u64 {
+        let mut args = vec!["suggest", "2023-10-22..2023-11-05", "--weekdays", "sun"];
+        args.extend_from_slice(extra);
+        json(&args)["with_high_impact"].as_u64().unwrap()
+    };
+    assert_eq!(avoided(&[]), 1);
+    assert_eq!(avoided(&["--location", "london"]), 0);
+    assert_eq!(avoided(&["--location", "52.64,-1.13,Europe/London"]), 1);
+    assert_eq!(
+        avoided(&["--location", "london", "--region", "leicester"]),
+        1
+    );
+    // `show` lists the announced dates with their sources.
+    let show = stdout(&clash(&["show", "leicester-diwali-lights-switch-on"]));
+    assert!(
+        show.contains("announced   2023: Sun 2023-10-29 (Leicester City Council news"),
+        "{show}"
+    );
+    let list = stdout(&clash(&["observances", "--tradition", "rastafari"]));
+    assert!(list.contains("ethiopian-christmas"), "{list}");
 }

@@ -79,24 +79,37 @@ impl Filter {
         self
     }
 
-    /// The audience's nations: keeps observances that are not regional,
-    /// regional ones (public holidays) that apply in one of these regions,
-    /// and, elsewhere, those that are also religious days (Christmas Day,
-    /// Good Friday: [`Observance::impact_elsewhere`]), with that impact.
-    /// Checks report the other nations' holidays as "also" (SPEC §6.1).
+    /// The audience's regions: keeps observances that are not regional,
+    /// regional ones (public holidays, a locality's own events) that apply
+    /// in one of these regions, and, elsewhere, those that are also
+    /// religious days (Christmas Day, Good Friday:
+    /// [`Observance::impact_elsewhere`]), with that impact. Checks report
+    /// the other nations' holidays as "also" (SPEC §6.1). A locality brings
+    /// its nation (`leicester` is in `gb-eng`, whose bank holidays apply).
+    ///
+    /// ```
+    /// use clash_core::{Catalogue, Filter, Region};
+    /// let cat = Catalogue::embedded()?;
+    /// let leicester = Filter::default().regions([Region::Leicester]);
+    /// let carnival = cat.get("leicester-caribbean-carnival").ok_or("in the catalogue")?;
+    /// assert!(leicester.matches_entry(carnival));
+    /// assert!(!Filter::default().regions([Region::GbEng]).matches_entry(carnival));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn regions(mut self, r: impl IntoIterator<Item = crate::model::Region>) -> Self {
         let set = self.regions.get_or_insert_with(RegionSet::empty);
         for r in r {
             set.insert(r);
+            set.insert(r.nation());
         }
         self
     }
 
-    /// Replaces the audience's nations (see [`Filter::regions`]).
+    /// Replaces the audience's regions (see [`Filter::regions`]).
     #[must_use]
     pub fn nations(mut self, set: RegionSet) -> Self {
-        self.regions = Some(set);
+        self.regions = Some(set.with_nations());
         self
     }
 
@@ -121,16 +134,22 @@ impl Filter {
     /// (a timed check raises an observance's impact, so it cannot be left
     /// out by its own).
     pub(crate) fn in_scope(&self, o: &Observance) -> bool {
-        (self.ids.is_empty() || self.ids.contains(&o.id))
-            && self.traditions.is_none_or(|t| t.contains(o.tradition))
-            && !self.exclude.contains(o.tradition)
+        (self.ids.is_empty() || self.ids.contains(&o.id)) && self.traditions_ok(o.traditions())
+    }
+
+    /// Whether an observance kept by `traditions` (its own and those that
+    /// also keep it) passes: one of them is asked for, and not all of them
+    /// are left out (Ethiopian Christmas stays for Rastafari when Orthodox
+    /// Christian days are left out).
+    fn traditions_ok(&self, traditions: Set<Tradition>) -> bool {
+        self.traditions.is_none_or(|t| t.intersects(traditions))
+            && traditions.bits() & !self.exclude.bits() != 0
     }
 
     /// Whether the observance itself passes (ids, traditions, impact).
     pub fn matches_observance(&self, o: &Observance) -> bool {
         (self.ids.is_empty() || self.ids.contains(&o.id))
-            && self.traditions.is_none_or(|t| t.contains(o.tradition))
-            && !self.exclude.contains(o.tradition)
+            && self.traditions_ok(o.traditions())
             && self.min_impact.is_none_or(|m| o.impact >= m)
     }
 
@@ -151,16 +170,18 @@ impl Filter {
     }
 
     /// Whether an occurrence with this packed key passes (see
-    /// [`pack_key`]); `None` when the filter names ids, which the key cannot
+    /// [`pack_key`]); `None` when the filter names ids, or traditions of
+    /// an observance more than one tradition keeps, which the key cannot
     /// answer.
     pub(crate) fn matches_key(&self, key: u32) -> Option<bool> {
-        if !self.ids.is_empty() {
+        let by_tradition = self.traditions.is_some() || !self.exclude.is_empty();
+        if !self.ids.is_empty() || (by_tradition && key & ALSO_TRADITIONS != 0) {
             return None;
         }
         let tradition = key & 0x1f;
         let category = (key >> 5) & 0x7;
         let impact = (key >> 8) & 0x3;
-        let regions = (key >> 10) & 0xf;
+        let regions = (key >> 10) & REGION_BITS;
         let tradition_ok = self
             .traditions
             .is_none_or(|t| t.bits() & (1 << tradition) != 0)
@@ -259,13 +280,20 @@ fn kept_elsewhere(o: &Observance, substitute: bool) -> bool {
     o.impact_elsewhere.is_some() && !substitute
 }
 
+/// The key's region bits (six: the four nations, Leicester, one spare).
+const REGION_BITS: u32 = 0x3f;
+
 /// The key bit for [`kept_elsewhere`].
-const KEPT_ELSEWHERE: u32 = 1 << 14;
+const KEPT_ELSEWHERE: u32 = 1 << 16;
+
+/// The key bit of an observance that more traditions keep than its own.
+const ALSO_TRADITIONS: u32 = 1 << 17;
 
 /// Packs what a filter looks at into 32 bits: tradition (5), the
-/// occurrence's `category` (3), impact (2), the occurrence's `regions` (4),
-/// whether it stays outside its regions (1: not for a `substitute` day) and
-/// the observance's `position` (17).
+/// occurrence's `category` (3), impact (2), the occurrence's `regions` (6),
+/// whether it stays outside its regions (1: not for a `substitute` day),
+/// whether other traditions keep it too (1) and the observance's
+/// `position` (14, for debugging: no filter reads it).
 pub(crate) fn pack_key(
     o: &Observance,
     category: Category,
@@ -276,11 +304,21 @@ pub(crate) fn pack_key(
     o.tradition.index()
         | category.index() << 5
         | o.impact.index() << 8
-        | (regions.bits() & 0xf) << 10
+        | (regions.bits() & REGION_BITS) << 10
         | if kept_elsewhere(o, substitute) {
             KEPT_ELSEWHERE
         } else {
             0
         }
-        | (u32::try_from(position).unwrap_or(0x1ffff) & 0x1ffff) << 15
+        | if o.also_traditions.is_empty() {
+            0
+        } else {
+            ALSO_TRADITIONS
+        }
+        | (u32::try_from(position).unwrap_or(0x3fff) & 0x3fff) << 18
 }
+
+// The key has room for every region, tradition and category.
+const _: () = assert!(
+    crate::model::Region::ALL.len() <= 6 && Tradition::ALL.len() <= 32 && Category::ALL.len() <= 8
+);

@@ -38,6 +38,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../../data/observances/international.toml"),
     ),
     (
+        "leicester.toml",
+        include_str!("../../../../data/observances/leicester.toml"),
+    ),
+    (
         "awareness.toml",
         include_str!("../../../../data/observances/awareness.toml"),
     ),
@@ -383,8 +387,10 @@ impl CatalogueBuilder {
                 israel_duration: None,
                 end: None,
                 years: None,
+                also_traditions: Vec::new(),
                 regions: Vec::new(),
                 exceptions: Vec::new(),
+                announced: Vec::new(),
                 holiday_group: None,
                 substitute: None,
                 also: None,

@@ -44,10 +44,14 @@ pub(crate) struct ObservanceSpec {
     pub israel_duration: Option<u16>,
     pub end: Option<EndSpec>,
     pub years: Option<YearsSpec>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_traditions: Vec<String>,
     #[serde(default)]
     pub regions: Vec<String>,
     #[serde(default)]
     pub exceptions: Vec<ExceptionSpec>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub announced: Vec<AnnouncedSpec>,
     pub holiday_group: Option<String>,
     pub substitute: Option<SubstituteSpec>,
     pub also: Option<AlsoSpec>,
@@ -208,6 +212,17 @@ pub(crate) struct ExceptionSpec {
     #[serde(default)]
     pub skip: bool,
     pub reason: String,
+}
+
+/// One row of `announced = [ … ]`: `{ year = 2025, date = "2025-08-02",
+/// end = "2025-08-02", source = "…" }`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AnnouncedSpec {
+    pub year: i32,
+    pub date: String,
+    pub end: Option<String>,
+    pub source: String,
 }
 
 /// `also = { to = "…", offset = …, what = "…" }`: another possible date.

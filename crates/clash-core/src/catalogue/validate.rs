@@ -5,9 +5,11 @@
 use std::path::Path;
 use std::str::FromStr;
 
-use chrono::{NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::spec::{EndSpec, ExceptionSpec, HoursSpec, ObservanceSpec, RuleSpec, SubstituteSpec};
+use super::spec::{
+    AnnouncedSpec, EndSpec, ExceptionSpec, HoursSpec, ObservanceSpec, RuleSpec, SubstituteSpec,
+};
 use crate::calendars::hebrew::HebrewMonth;
 use crate::calendars::hindu::{Window, MASA_NAMES};
 use crate::error::{Error, Result};
@@ -16,8 +18,8 @@ use crate::model::{Category, Certainty, DayStart, Impact, ObservanceId, Region, 
 use crate::observance::Observance;
 use crate::rules::hindu::{HinduRule, SIGN_NAMES};
 use crate::rules::{
-    Also, Computus, Exception, ExceptionAction, Extent, HebrewAdjust, Named, RRuleRule, Rule,
-    Substitute, Zone, ALSO_NEAR_DAYS, MAX_SPAN_DAYS,
+    Also, Announced, Computus, Exception, ExceptionAction, Extent, HebrewAdjust, Named, RRuleRule,
+    Rule, Substitute, Zone, ALSO_NEAR_DAYS, MAX_SPAN_DAYS,
 };
 use crate::timing::{At, DayEnd, Early, EveHours, Fast, Hours, Timing};
 
@@ -149,7 +151,7 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
         Some(i) => Some(field("impact_elsewhere", Impact::from_str(i))?),
         None => None,
     };
-    let exceptions = spec
+    let mut exceptions = spec
         .exceptions
         .into_iter()
         .map(|e| field("exceptions", exception(e)))
@@ -205,10 +207,46 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
             return Err(Error::invalid("must be one line of at most 1000 bytes").with_field(name));
         }
     }
+    let tradition = field("tradition", Tradition::from_str(&spec.tradition))?;
+    let mut also_traditions = crate::model::Set::<Tradition>::empty();
+    for t in &spec.also_traditions {
+        let t = field("also_traditions", Tradition::from_str(t))?;
+        if t == tradition {
+            return Err(bad(
+                "also_traditions",
+                t,
+                "another tradition than the observance's own",
+            ));
+        }
+        also_traditions.insert(t);
+    }
+    let announced = field("announced", announced(spec.announced, certainty))?;
+    for year in announced_years(&announced) {
+        if exceptions.iter().any(|e| e.year == year) {
+            return Err(bad(
+                "announced",
+                year,
+                "a year that is not also in `exceptions`",
+            ));
+        }
+        let rows: Vec<&Announced> = announced.iter().filter(|a| a.year == year).collect();
+        exceptions.push(Exception {
+            year,
+            action: ExceptionAction::Move(rows.iter().map(|a| a.start).collect()),
+            end: None,
+            spans: rows.iter().map(|a| (a.start, a.end)).collect(),
+            reason: format!(
+                "announced: {}",
+                rows.first().map_or("", |a| a.source.as_str())
+            ),
+        });
+    }
     Ok(Observance {
         id,
         name: spec.name,
-        tradition: field("tradition", Tradition::from_str(&spec.tradition))?,
+        tradition,
+        also_traditions,
+        announced,
         category: field("category", Category::from_str(&spec.category))?,
         impact: field("impact", Impact::from_str(&spec.impact))?,
         begins,
@@ -682,8 +720,78 @@ fn exception(spec: ExceptionSpec) -> Result<Exception> {
         year: spec.year,
         action,
         end,
+        spans: Vec::new(),
         reason: spec.reason,
     })
+}
+
+/// Most rows of an announced-dates table (bounded work).
+const MAX_ANNOUNCED: usize = 2000;
+
+/// The table of announced dates: each row's date in its year, its end on
+/// or after it (within the span limit), a source, the rows in order
+/// without overlaps, and the observance's own dates estimates.
+fn announced(specs: Vec<AnnouncedSpec>, certainty: Certainty) -> Result<Vec<Announced>> {
+    if specs.is_empty() {
+        return Ok(Vec::new());
+    }
+    if certainty != Certainty::Estimated {
+        return Err(Error::invalid(
+            "a table of announced dates needs `certainty = \"estimated\"` (the rule estimates the other years)",
+        ));
+    }
+    if specs.len() > MAX_ANNOUNCED {
+        return Err(bad("announced", specs.len(), "at most 2000 rows"));
+    }
+    let mut out: Vec<Announced> = Vec::with_capacity(specs.len());
+    for spec in specs {
+        check_year("year", spec.year)?;
+        let start = date(&spec.date).map_err(|e| e.with_field("date"))?;
+        if start.year() != spec.year {
+            return Err(bad("date", start, &format!("a date in {}", spec.year)));
+        }
+        let end = match &spec.end {
+            Some(e) => date(e).map_err(|e| e.with_field("end"))?,
+            None => start,
+        };
+        if !(0..MAX_SPAN_DAYS).contains(&(end - start).num_days()) {
+            return Err(bad(
+                "end",
+                end,
+                "a date on or after `date`, within the span limit",
+            ));
+        }
+        if spec.source.trim().is_empty() || spec.source.contains('\n') || spec.source.len() > 1000 {
+            return Err(bad(
+                "source",
+                format!("{:?}", spec.source),
+                "one line of at most 1000 bytes naming where the date was announced",
+            ));
+        }
+        if let Some(last) = out.last() {
+            if start <= last.end {
+                return Err(bad(
+                    "date",
+                    start,
+                    &format!("a date after the previous row's end ({})", last.end),
+                ));
+            }
+        }
+        out.push(Announced {
+            year: spec.year,
+            start,
+            end,
+            source: spec.source,
+        });
+    }
+    Ok(out)
+}
+
+/// The distinct years of a table, in order.
+fn announced_years(rows: &[Announced]) -> Vec<i32> {
+    let mut years: Vec<i32> = rows.iter().map(|a| a.year).collect();
+    years.dedup();
+    years
 }
 
 fn substitute(spec: SubstituteSpec, group: String) -> Result<Substitute> {

@@ -67,9 +67,11 @@ fn event(o: &OccurrenceRef<'_>, location: &Location) -> Event {
             location
         ));
     }
-    let certainty = match obs.certainty() {
-        Certainty::Fixed => "fixed".to_string(),
-        Certainty::Computed => "computed".to_string(),
+    let certainty = match (o.announced(), o.certainty()) {
+        (Some(a), _) => format!("announced ({})", a.source),
+        (None, _) if o.not_yet_announced() => crate::NOT_YET_ANNOUNCED.to_string(),
+        (None, Certainty::Fixed) => "fixed".to_string(),
+        (None, Certainty::Computed) => "computed".to_string(),
         _ => "estimated (depends on moon sighting or an announcement)".to_string(),
     };
     let mut certainty = format!("Certainty: {certainty}");
@@ -83,8 +85,14 @@ fn event(o: &OccurrenceRef<'_>, location: &Location) -> Event {
     }
     lines.push(certainty);
     if !occ.regions().is_empty() {
+        let local = occ.regions().iter().all(|r| !r.is_nation());
         lines.push(format!(
-            "Public holiday in: {}.",
+            "{}: {}.",
+            if local {
+                "Local to"
+            } else {
+                "Public holiday in"
+            },
             occ.regions().english_names()
         ));
     }
@@ -115,7 +123,7 @@ fn event(o: &OccurrenceRef<'_>, location: &Location) -> Event {
     ));
     e.append_property(Property::new(
         "STATUS",
-        if obs.certainty() == Certainty::Estimated {
+        if o.certainty() == Certainty::Estimated {
             "TENTATIVE"
         } else {
             "CONFIRMED"

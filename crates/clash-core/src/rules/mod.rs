@@ -231,8 +231,40 @@ pub struct Exception {
     /// The last day of the moved occurrence, when it differs from the usual
     /// duration (a period announced with other dates that year).
     pub end: Option<NaiveDate>,
+    /// Each moved date's own last day, where the dates are announced spans
+    /// of different lengths (school holidays): `(start, end)` pairs.
+    pub spans: Vec<(NaiveDate, NaiveDate)>,
     /// Why (an announcement, a law).
     pub reason: String,
+}
+
+impl Exception {
+    /// The last day of the occurrence moved to `start`, when the
+    /// exception says it.
+    pub fn end_of(&self, start: NaiveDate) -> Option<NaiveDate> {
+        self.spans
+            .iter()
+            .find(|(s, _)| *s == start)
+            .map(|(_, e)| *e)
+            .or(self.end)
+    }
+}
+
+/// One row of an observance's table of announced dates (`announced = [{
+/// year, date, end, source }]`): a date (or span) its organisers
+/// announced, with where it was published. The years without a row are
+/// the rule's estimates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Announced {
+    /// The Gregorian year.
+    pub year: i32,
+    /// The first day.
+    pub start: NaiveDate,
+    /// The last day (the first for a one-day event).
+    pub end: NaiveDate,
+    /// Where it was announced: a URL or a named publication.
+    pub source: String,
 }
 
 /// What a per-year exception does. A moved date is an announced fact: it
