@@ -2,8 +2,8 @@
 -- serve` answers each one anew, none from memory. Days walk forward
 -- through 1900-2100 (the years the binary has baked, 73,414 days), one per
 -- request, the second thread starting half-way. A day comes round again
--- only after tens of thousands of other answers, and the server keeps at
--- most 16,384 before it starts again, so it is never still kept. The path
+-- only after tens of thousands of other answers, and the server keeps the
+-- latest 8,192 at most, so it is never still kept. The path
 -- is wrk's URL path with `{day}` in it, e.g.
 --   wrk -s new-day-each-request.lua 'http://127.0.0.1:8080/api/v1/check?date={day}T18:00&duration=2h'
 

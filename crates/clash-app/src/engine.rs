@@ -132,6 +132,32 @@ impl Engine {
         })
     }
 
+    /// Whether `request` is a check of one day or of one meeting (no
+    /// range) at settings and in years this engine has baked: tens of
+    /// microseconds of reading, no astronomy. A server may answer it on the
+    /// thread that received it rather than hand it to a worker thread.
+    pub fn is_quick(&self, request: &crate::Request) -> bool {
+        let crate::Command::Check(c) = &request.command else {
+            return false;
+        };
+        let Some(when) = c.when.as_deref() else {
+            return false;
+        };
+        let (date, time) = when.split_once('T').unwrap_or((when, ""));
+        let year = match (date.len(), date.get(..4).map(str::parse::<i32>)) {
+            (10, Some(Ok(year))) if time.len() <= 5 => year,
+            _ => return false,
+        };
+        if c.range.from.is_some() || c.range.to.is_some() {
+            return false;
+        }
+        let Ok(location) = request.options.location() else {
+            return false;
+        };
+        self.baked(&request.options.settings_at(location))
+            .is_some_and(|b| b.years().contains(&(year - 1)) && b.years().contains(&(year + 1)))
+    }
+
     /// The baked expansion, when it was made for this catalogue and
     /// `settings`.
     fn baked(&self, settings: &Settings) -> Option<Baked<'_>> {
@@ -162,6 +188,58 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Quick: a check of one day or one meeting at the baked settings and
+    /// years. Not quick: a month, a range, another place or reckoning
+    /// (computed live), a year past the baked ones, another command.
+    #[test]
+    fn quick_requests_are_single_baked_checks() {
+        use crate::{Check, Command, FromTo, List, Options, Request};
+        let engine = Engine::embedded().unwrap();
+        let now = chrono::Utc::now();
+        let check = |when: &str, range: FromTo, options: Options| {
+            let c = Command::Check(Check {
+                when: Some(when.to_string()),
+                range,
+                meeting: crate::Meeting::default(),
+            });
+            engine.is_quick(&Request::new(c, now).options(options))
+        };
+        let none = FromTo::default();
+        let at = |place: &str| Options {
+            location: Some(place.to_string()),
+            ..Options::default()
+        };
+        assert!(check("2026-12-25", none.clone(), Options::default()));
+        assert!(check("2027-03-10T18:00", none.clone(), Options::default()));
+        assert!(check("1900-01-01", none.clone(), at("leicester")));
+        assert!(!check("2027-03", none.clone(), Options::default()));
+        assert!(!check("2027", none.clone(), Options::default()));
+        assert!(!check(
+            "2027-03-01..2027-03-31",
+            none.clone(),
+            Options::default()
+        ));
+        assert!(!check("2100-12-31", none.clone(), Options::default()));
+        assert!(!check("2500-01-01", none.clone(), Options::default()));
+        assert!(!check("2026-12-25", none.clone(), at("new-york")));
+        assert!(!check("2026-12-25", none.clone(), at("nowhere")));
+        let tabular = Options {
+            islamic_method: clash_core::IslamicMethod::Tabular,
+            ..Options::default()
+        };
+        assert!(!check("2026-12-25", none.clone(), tabular));
+        let range = FromTo {
+            from: Some("2026-12-01".into()),
+            to: None,
+        };
+        assert!(!check("2026-12-25", range, Options::default()));
+        let list = Command::List(List {
+            range_text: None,
+            range: FromTo::default(),
+        });
+        assert!(!engine.is_quick(&Request::new(list, now)));
+    }
 
     #[test]
     fn an_engine_is_shared_between_threads() {

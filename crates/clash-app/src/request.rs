@@ -71,6 +71,15 @@ impl Options {
             None => Ok(Location::leicester()),
         }
     }
+
+    /// The settings at `location` with these reckonings.
+    pub(crate) fn settings_at(&self, location: Location) -> clash_core::Settings {
+        clash_core::Settings::default()
+            .location(location)
+            .islamic_method(self.islamic_method)
+            .jewish_customs(self.jewish_customs)
+            .hindu_reckoning(self.hindu_reckoning)
+    }
 }
 
 /// A range as `--from`/`--to`: each a date, `today`, `tomorrow`, a month

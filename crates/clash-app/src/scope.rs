@@ -74,11 +74,7 @@ impl Scope {
             filter.clone()
         };
         let today = now.with_timezone(&location.timezone()).date_naive();
-        let settings = Settings::default()
-            .location(location.clone())
-            .islamic_method(c.islamic_method)
-            .jewish_customs(c.jewish_customs)
-            .hindu_reckoning(c.hindu_reckoning);
+        let settings = c.settings_at(location.clone());
         Ok(Scope {
             location,
             settings,

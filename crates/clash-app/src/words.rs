@@ -597,7 +597,7 @@ pub fn observance_rows(o: &clash_core::Observance) -> Vec<(&'static str, String)
     }
     if !o.also_traditions().is_empty() {
         let also: Vec<&str> = o.also_traditions().iter().map(|t| t.as_str()).collect();
-        rows.push(("also kept by", also.join(", ")));
+        rows.push(("also kept", also.join(", ")));
     }
     if !o.regions().is_empty() {
         rows.push(("regions", region_codes(o.regions()).join(", ")));

@@ -132,8 +132,9 @@ pub async fn tag_encoding(request: Request, next: Next) -> Response {
 /// answers the same bytes, so nothing else can make it stale.
 ///
 /// Bounded in count and in bytes: an answer over a sixteenth of the bytes
-/// is not kept, and past either bound the memory starts again (each
-/// request is then made anew once).
+/// is not kept, and past either bound the answers kept longest are
+/// forgotten first, one at a time (forgetting thousands at once stalled
+/// every request for milliseconds: the load run of 2026-12-07).
 pub struct Memory {
     kept: std::sync::Mutex<Kept>,
     max_entries: usize,
@@ -143,6 +144,8 @@ pub struct Memory {
 #[derive(Default)]
 struct Kept {
     answers: std::collections::HashMap<String, Answer>,
+    /// The keys in the order they were first kept: the oldest go first.
+    order: std::collections::VecDeque<String>,
     bytes: usize,
 }
 
@@ -178,25 +181,30 @@ impl Memory {
         if size > self.max_bytes / 16 {
             return;
         }
-        let Ok(mut kept) = self.kept.lock() else {
+        let Ok(mut guard) = self.kept.lock() else {
             return;
         };
-        if kept.answers.len() >= self.max_entries || kept.bytes + size > self.max_bytes {
-            kept.answers.clear();
-            kept.bytes = 0;
-        }
+        let kept = &mut *guard;
         let answer = Answer {
             body,
             tag,
             zone,
             day,
         };
-        let key_len = key.len();
-        if let Some(old) = kept.answers.insert(key, answer) {
-            // The same request made on an earlier day, replaced.
-            kept.bytes = kept.bytes.saturating_sub(key_len + old.body.len());
+        match kept.answers.insert(key.clone(), answer) {
+            // The same request made on an earlier day, replaced in place.
+            Some(old) => kept.bytes = kept.bytes.saturating_sub(key.len() + old.body.len()),
+            None => kept.order.push_back(key),
         }
         kept.bytes += size;
+        while kept.answers.len() > self.max_entries || kept.bytes > self.max_bytes {
+            let Some(oldest) = kept.order.pop_front() else {
+                break;
+            };
+            if let Some(a) = kept.answers.remove(&oldest) {
+                kept.bytes = kept.bytes.saturating_sub(oldest.len() + a.body.len());
+            }
+        }
     }
 }
 
@@ -263,8 +271,8 @@ mod tests {
         );
     }
 
-    /// The memory holds at most its count and its bytes, and keeps no
-    /// answer over a sixteenth of its bytes.
+    /// The memory holds at most its count and its bytes, forgetting the
+    /// oldest first, and keeps no answer over a sixteenth of its bytes.
     #[test]
     fn the_memory_is_bounded_in_count_and_bytes() {
         let memory = Memory::new(4, 1600);
@@ -275,8 +283,10 @@ mod tests {
             let kept = memory.kept.lock().unwrap();
             assert!(kept.answers.len() <= 4 && kept.bytes <= 1600);
         }
-        // The last one made is always there.
-        assert!(memory.get("k9", today).is_some());
+        // The oldest are forgotten first.
+        for (i, kept) in [(5, false), (6, true), (7, true), (8, true), (9, true)] {
+            assert_eq!(memory.get(&format!("k{i}"), today).is_some(), kept, "k{i}");
+        }
         let big = Bytes::from(vec![b'x'; 100]);
         memory.keep(
             "big".into(),
