@@ -175,7 +175,7 @@ impl<'a> OccurrenceJson<'a> {
             announced: o.announced().map(|a| a.source.as_str()),
             expected: o
                 .not_yet_announced()
-                .then_some(crate::words::EXPECTED_NOT_YET_ANNOUNCED),
+                .then_some(clash_core::NOT_YET_ANNOUNCED),
             uncertainty_days: o.uncertainty_days(),
             possible_dates: occ.possible_dates().iter().copied().map(Day).collect(),
             regions: region_codes(occ.regions()),
