@@ -313,7 +313,7 @@ fn error_response(e: &Error) -> Response {
 /// quick check (one day or one meeting from baked data, tens of
 /// microseconds: `Engine::is_quick`) runs here, on the connection's
 /// thread; handing it to a blocking thread and back cost as much again in
-/// wake-ups (2026-12-07, five alternating load runs: 25% less CPU a
+/// wake-ups (2026-12-07, three alternating load runs: 25% less CPU a
 /// request). Everything else runs on a blocking thread.
 async fn rendered(engine: Arc<Engine>, request: Request) -> Result<Vec<u8>, Response> {
     let format = request.format;
