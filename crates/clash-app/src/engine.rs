@@ -54,9 +54,10 @@ impl Extra {
 #[derive(Debug)]
 pub struct Engine {
     catalogue: Catalogue,
-    /// Whether the catalogue is the embedded one alone (so the baked
-    /// expansion may serve it).
-    embedded_only: bool,
+    /// The settings and years the baked expansion serves, when it serves
+    /// this catalogue (the embedded one alone): checked once, at load, so
+    /// that a request at other settings does not open it to find out.
+    baked_for: Option<(Settings, std::ops::RangeInclusive<i32>)>,
 }
 
 impl Engine {
@@ -80,9 +81,15 @@ impl Engine {
                 builder.add_path(path)?
             };
         }
+        let catalogue = builder.build()?;
+        let settings = Settings::default();
+        let baked_for = match extra.paths.is_empty() {
+            true => Baked::open(BAKED, &catalogue, &settings).map(|b| (settings, b.years())),
+            false => None,
+        };
         Ok(Engine {
-            catalogue: builder.build()?,
-            embedded_only: extra.paths.is_empty(),
+            catalogue,
+            baked_for,
         })
     }
 
@@ -154,16 +161,19 @@ impl Engine {
         let Ok(location) = request.options.location() else {
             return false;
         };
-        self.baked(&request.options.settings_at(location))
-            .is_some_and(|b| b.years().contains(&(year - 1)) && b.years().contains(&(year + 1)))
+        let settings = request.options.settings_at(location);
+        self.baked_for.as_ref().is_some_and(|(baked, years)| {
+            *baked == settings && years.contains(&(year - 1)) && years.contains(&(year + 1))
+        })
     }
 
     /// The baked expansion, when it was made for this catalogue and
     /// `settings`.
     fn baked(&self, settings: &Settings) -> Option<Baked<'_>> {
-        self.embedded_only
-            .then(|| Baked::open(BAKED, &self.catalogue, settings))
-            .flatten()
+        match &self.baked_for {
+            Some((baked, _)) if baked == settings => Baked::open(BAKED, &self.catalogue, settings),
+            _ => None,
+        }
     }
 
     /// As [`Engine::index`], for the days `first..=last` only: what a
