@@ -14,6 +14,10 @@ use calcard::icalendar::{ICalendar, ICalendarComponentType};
 use calcard::{Entry, Parser};
 use chrono::{NaiveDate, TimeZone, Utc};
 
+#[path = "../../big_calendar.rs"]
+mod big_calendar;
+use big_calendar::big_calendar;
+
 /// Every calendar in `text` (a stream may hold several), or why not.
 fn calcard_parse(text: &str) -> Result<Vec<ICalendar>, String> {
     let mut parser = Parser::new(text);
@@ -134,42 +138,3 @@ fn main() {
     println!("10,000-event calendar, best of 10: clash IcsCalendar::parse {a:?} ({na} events); calcard parse {b:?} ({nb}); icalendar crate read_calendar alone {c:?} ({nc})");
 }
 
-/// benches/benches/clash.rs `big_calendar`: 8,000 single meetings, 1,500
-/// weekly series of 20 (with an EXDATE each) and 500 all-day events, in
-/// Europe/London, across 2026.
-fn big_calendar() -> String {
-    use chrono::Duration;
-    let mut s = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:bench\r\n");
-    let day =
-        |k: u32| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Duration::days(i64::from(k % 365));
-    for k in 0..10_000u32 {
-        let d = day(k * 7);
-        let hour = 8 + k % 10;
-        s.push_str(&format!(
-            "BEGIN:VEVENT\r\nUID:event-{k}\r\nSUMMARY:Meeting {k}\r\n"
-        ));
-        if k < 8_000 {
-            s.push_str(&format!(
-                "DTSTART;TZID=Europe/London:{}T{hour:02}0000\r\nDTEND;TZID=Europe/London:{}T{:02}3000\r\n",
-                d.format("%Y%m%d"),
-                d.format("%Y%m%d"),
-                hour + 1
-            ));
-        } else if k < 9_500 {
-            s.push_str(&format!(
-                "DTSTART;TZID=Europe/London:{}T{hour:02}0000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=20\r\nEXDATE;TZID=Europe/London:{}T{hour:02}0000\r\n",
-                d.format("%Y%m%d"),
-                (d + Duration::days(14)).format("%Y%m%d"),
-            ));
-        } else {
-            s.push_str(&format!(
-                "DTSTART;VALUE=DATE:{}\r\nDTEND;VALUE=DATE:{}\r\n",
-                d.format("%Y%m%d"),
-                (d + Duration::days(1)).format("%Y%m%d")
-            ));
-        }
-        s.push_str("END:VEVENT\r\n");
-    }
-    s.push_str("END:VCALENDAR\r\n");
-    s
-}
