@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clash_core::{Baked, Catalogue, CatalogueBuilder, Filter, Index, Settings};
+use clash_core::{Baked, BakedLayout, Catalogue, CatalogueBuilder, Filter, Index, Settings};
 
 use crate::error::Result;
 
@@ -54,10 +54,11 @@ impl Extra {
 #[derive(Debug)]
 pub struct Engine {
     catalogue: Catalogue,
-    /// The settings and years the baked expansion serves, when it serves
-    /// this catalogue (the embedded one alone): checked once, at load, so
-    /// that a request at other settings does not open it to find out.
-    baked_for: Option<(Settings, std::ops::RangeInclusive<i32>)>,
+    /// The baked expansion's header (its settings and years), when it
+    /// serves this catalogue (the embedded one alone): checked once, at
+    /// load, so that a request neither works out its fingerprint again nor
+    /// opens it to learn whether it serves the request's settings.
+    baked_for: Option<BakedLayout>,
 }
 
 impl Engine {
@@ -84,7 +85,7 @@ impl Engine {
         let catalogue = builder.build()?;
         let settings = Settings::default();
         let baked_for = match extra.paths.is_empty() {
-            true => Baked::open(BAKED, &catalogue, &settings).map(|b| (settings, b.years())),
+            true => Baked::open(BAKED, &catalogue, &settings).map(|b| b.layout().clone()),
             false => None,
         };
         Ok(Engine {
@@ -162,18 +163,21 @@ impl Engine {
             return false;
         };
         let settings = request.options.settings_at(location);
-        self.baked_for.as_ref().is_some_and(|(baked, years)| {
-            *baked == settings && years.contains(&(year - 1)) && years.contains(&(year + 1))
+        self.baked_for.as_ref().is_some_and(|baked| {
+            let years = baked.years();
+            *baked.settings() == settings
+                && years.contains(&(year - 1))
+                && years.contains(&(year + 1))
         })
     }
 
     /// The baked expansion, when it was made for this catalogue and
     /// `settings`.
     fn baked(&self, settings: &Settings) -> Option<Baked<'_>> {
-        match &self.baked_for {
-            Some((baked, _)) if baked == settings => Baked::open(BAKED, &self.catalogue, settings),
-            _ => None,
-        }
+        self.baked_for
+            .as_ref()
+            .filter(|b| b.settings() == settings)
+            .and_then(|b| b.reopen(BAKED, &self.catalogue))
     }
 
     /// As [`Engine::index`], for the days `first..=last` only: what a

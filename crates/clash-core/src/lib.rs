@@ -90,7 +90,7 @@ mod schedule;
 mod settings;
 mod timing;
 
-pub use baked::Baked;
+pub use baked::{Baked, BakedLayout};
 
 /// Plumbing for embedders that cache per observance (a renderer that
 /// escapes each observance's texts once): not needed to ask about dates.

@@ -814,12 +814,12 @@ impl<'c> Index<'c> {
         settings: &Settings,
         filter: &crate::catalogue::Filter,
     ) -> Result<Self> {
-        let need = catalogue.closure(|o| filter.in_scope(o));
+        let need = catalogue.need(Some(filter));
         Self::build(
             catalogue,
             year_days(first, last)?,
             settings,
-            Some(&need),
+            need.as_deref(),
             no_stored,
         )
     }
@@ -838,7 +838,7 @@ impl<'c> Index<'c> {
         filter: Option<&crate::catalogue::Filter>,
         counter: &dyn StepCounter,
     ) -> Result<Self> {
-        let need = filter.map(|f| catalogue.closure(|o| f.in_scope(o)));
+        let need = catalogue.need(filter);
         Self::build(
             catalogue,
             year_days(first, last)?,
@@ -870,7 +870,7 @@ impl<'c> Index<'c> {
         settings: &Settings,
         filter: Option<&crate::catalogue::Filter>,
     ) -> Result<Self> {
-        let need = filter.map(|f| catalogue.closure(|o| f.in_scope(o)));
+        let need = catalogue.need(filter);
         Self::build(
             catalogue,
             (first_day, last_day),

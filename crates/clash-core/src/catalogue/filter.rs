@@ -137,6 +137,12 @@ impl Filter {
         (self.ids.is_empty() || self.ids.contains(&o.id)) && self.traditions_ok(o.traditions())
     }
 
+    /// Whether every observance is in scope, whatever it is: no ids, no
+    /// traditions asked for and none left out.
+    pub(crate) fn scopes_all(&self) -> bool {
+        self.ids.is_empty() && self.traditions.is_none() && self.exclude.is_empty()
+    }
+
     /// Whether an observance kept by `traditions` (its own and those that
     /// also keep it) passes: one of them is asked for, and not all of them
     /// are left out (Ethiopian Christmas stays for Rastafari when Orthodox

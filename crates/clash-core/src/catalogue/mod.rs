@@ -660,6 +660,16 @@ impl Catalogue {
         need
     }
 
+    /// What an index for `filter` needs expanded ([`Catalogue::closure`]
+    /// of its scope); `None`, everything, when there is no filter or it
+    /// scopes every observance (no closure to work out: a tenth of a
+    /// one-day check).
+    pub(crate) fn need(&self, filter: Option<&Filter>) -> Option<Vec<bool>> {
+        filter
+            .filter(|f| !f.scopes_all())
+            .map(|f| self.closure(|o| f.in_scope(o)))
+    }
+
     pub(crate) fn order(&self) -> &[usize] {
         &self.order
     }
