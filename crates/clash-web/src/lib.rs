@@ -80,6 +80,8 @@ struct Shared {
     /// Each API answer by its path and query as sent, for the date at the
     /// request's location.
     answers: cache::Memory,
+    /// The feeds being made: a second request for one waits for it.
+    making: cache::Flights,
 }
 
 /// The most feeds kept in memory, and their bytes (a 3-year feed of every
@@ -98,6 +100,7 @@ pub fn router(engine: Arc<Engine>, config: Config) -> Router {
         config,
         feeds: cache::Memory::new(MAX_KEPT_FEEDS.0, MAX_KEPT_FEEDS.1),
         answers: cache::Memory::new(MAX_KEPT_ANSWERS.0, MAX_KEPT_ANSWERS.1),
+        making: cache::Flights::default(),
     });
     let api = Router::new()
         .route("/check", get(check))
@@ -190,6 +193,9 @@ async fn serve_router(
             },
             () = &mut shutdown => break,
         };
+        // Each answer goes out as soon as it is written, not held back for
+        // the client's acknowledgement of the last one (Nagle's algorithm).
+        let _ = stream.set_nodelay(true);
         let service = hyper_util::service::TowerToHyperService::new(app.clone());
         let mut http = hyper::server::conn::http1::Builder::new();
         http.timer(TokioTimer::new())
@@ -689,6 +695,11 @@ async fn cached_feed(
     let (bytes, tag) = match shared.feeds.get(&key, now) {
         Some(hit) => hit,
         None => {
+            // One request makes it; the others for it wait and find it.
+            let _turn = shared.making.turn(&key).await;
+            if let Some(hit) = shared.feeds.get(&key, now) {
+                return feed_response(hit, &link);
+            }
             let bytes = match rendered(shared.engine.clone(), request).await {
                 Ok(body) => Bytes::from(body),
                 Err(response) => return response,
@@ -704,6 +715,11 @@ async fn cached_feed(
             (bytes, tag)
         }
     };
+    feed_response((bytes, tag), &link)
+}
+
+/// A feed's bytes and tag as a response naming its canonical address.
+fn feed_response((bytes, tag): (Bytes, HeaderValue), link: &str) -> Response {
     let mut r = calendar(bytes, tag);
     if let Ok(v) = HeaderValue::from_str(&format!("<{link}>; rel=\"canonical\"")) {
         r.headers_mut().insert(header::LINK, v);
