@@ -60,8 +60,8 @@ fn tables() -> Vec<Table> {
 #[test]
 fn announced_dates_and_estimates() {
     let tables = tables();
-    // The Leicester events' tables at least (issue 20): the test cannot
-    // pass by finding none.
+    // The Leicester events' and the awareness weeks' tables at least
+    // (issue 20): the test cannot pass by finding none.
     let with_rows: BTreeSet<&str> = tables.iter().map(|(id, _)| id.as_str()).collect();
     for id in [
         "leicester-diwali-lights-switch-on",
@@ -72,6 +72,14 @@ fn announced_dates_and_estimates() {
         "leicester-pride",
         "leicester-belgrave-mela",
         "leicester-rathayatra",
+        "leicester-school-half-term-october",
+        "leicester-school-christmas-holidays",
+        "leicester-school-half-term-february",
+        "leicester-school-easter-holidays",
+        "leicester-school-half-term-may",
+        "mental-health-awareness-week",
+        "carers-week",
+        "disability-history-month-uk",
     ] {
         assert!(
             with_rows.contains(id),
@@ -136,6 +144,151 @@ fn announced_dates_and_estimates() {
             }
         }
     }
-    assert!(announced >= 25, "{announced} announced rows checked");
-    assert!(estimated >= 20, "{estimated} estimates checked");
+    assert!(announced >= 60, "{announced} announced rows checked");
+    assert!(estimated >= 40, "{estimated} estimates checked");
+}
+
+/// One announced year and one year without a row per observance, as
+/// literal cases (the dates from the rows' sources and from the rules):
+/// the announced year's occurrence is on the announced date, `fixed`, with
+/// the row's source; the other year's is the rule's estimate, `estimated`
+/// and "expected (not yet announced)".
+#[test]
+fn announced_year_on_its_date_other_years_expected() {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    // (id, announced year's start and end, an unannounced year's estimate)
+    let cases = [
+        (
+            "leicester-diwali-day",
+            (d(2025, 10, 20), d(2025, 10, 20)),
+            None,
+        ),
+        (
+            "leicester-caribbean-carnival",
+            (d(2025, 8, 2), d(2025, 8, 2)),
+            Some(d(2026, 8, 1)),
+        ),
+        (
+            "leicester-gurpurab-nagar-kirtan",
+            (d(2024, 11, 17), d(2024, 11, 17)),
+            Some(d(2025, 11, 16)),
+        ),
+        (
+            "leicester-pride",
+            (d(2025, 8, 30), d(2025, 8, 30)),
+            Some(d(2026, 9, 5)),
+        ),
+        (
+            "leicester-rathayatra",
+            (d(2025, 6, 22), d(2025, 6, 22)),
+            Some(d(2026, 7, 5)),
+        ),
+        (
+            "leicester-school-half-term-october",
+            (d(2024, 10, 21), d(2024, 10, 25)),
+            Some(d(2025, 10, 20)),
+        ),
+        (
+            "leicester-school-christmas-holidays",
+            (d(2021, 12, 20), d(2022, 1, 4)),
+            Some(d(2022, 12, 19)),
+        ),
+        (
+            "mental-health-awareness-week",
+            (d(2025, 5, 12), d(2025, 5, 18)),
+            Some(d(2026, 5, 11)),
+        ),
+        (
+            "carers-week",
+            (d(2025, 6, 9), d(2025, 6, 15)),
+            Some(d(2026, 6, 8)),
+        ),
+        (
+            "disability-history-month-uk",
+            (d(2025, 11, 20), d(2025, 12, 20)),
+            Some(d(2026, 11, 16)),
+        ),
+    ];
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 2021, 2026).unwrap();
+    let (from, to) = index.days();
+    for (id, (start, end), estimate) in cases {
+        let o = cat
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} in the catalogue"));
+        let filter = Filter::default()
+            .ids([o.id().clone()])
+            .categories(Category::ALL.iter().copied());
+        let list = index.list(from, to, &filter).unwrap();
+        let in_year = |year: i32| -> Vec<_> {
+            list.iter()
+                .filter(|r| r.occurrence().start().year() == year)
+                .collect()
+        };
+        // The announced year: on the announced date, from the row.
+        let got = in_year(start.year());
+        assert_eq!(got.len(), 1, "{id} {}", start.year());
+        let r = got[0];
+        assert_eq!(
+            (r.occurrence().start(), r.occurrence().end()),
+            (start, end),
+            "{id}"
+        );
+        assert_eq!(r.certainty(), Certainty::Fixed, "{id}");
+        assert!(!r.not_yet_announced(), "{id}");
+        let row = r.announced().unwrap_or_else(|| panic!("{id}: its row"));
+        assert_eq!(row.start, start, "{id}");
+        // The next year has no row: the rule's estimate, marked.
+        let next = start.year() + 1;
+        let got = in_year(next);
+        assert_eq!(got.len(), 1, "{id} {next}");
+        let r = got[0];
+        if let Some(e) = estimate {
+            assert_eq!(r.occurrence().start(), e, "{id} {next}");
+        }
+        assert!(r.not_yet_announced(), "{id} {next}");
+        assert!(r.announced().is_none(), "{id} {next}");
+        assert_eq!(r.certainty(), Certainty::Estimated, "{id} {next}");
+        assert!(r.expected_dates().is_some(), "{id} {next}");
+    }
+    assert_eq!(
+        clash_core::NOT_YET_ANNOUNCED,
+        "expected (not yet announced)"
+    );
+}
+
+/// Years an event was not held (`exceptions` with `skip`, sourced) and the
+/// switch-on, held until 2023 and merged into Diwali Day from 2024: no
+/// occurrence, neither announced nor estimated.
+#[test]
+fn events_not_held_have_no_occurrence() {
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 2019, 2027).unwrap();
+    let (from, to) = index.days();
+    let cases: [(&str, &[i32]); 3] = [
+        ("leicester-caribbean-carnival", &[2024]),
+        (
+            "leicester-diwali-lights-switch-on",
+            &[2020, 2024, 2025, 2026, 2027],
+        ),
+        ("leicester-diwali-day", &[2020]),
+    ];
+    for (id, years) in cases {
+        let o = cat.get(id).unwrap();
+        let filter = Filter::default()
+            .ids([o.id().clone()])
+            .categories(Category::ALL.iter().copied());
+        let list = index.list(from, to, &filter).unwrap();
+        for year in years {
+            assert!(
+                !list.iter().any(|r| r.occurrence().start().year() == *year),
+                "{id} {year}"
+            );
+        }
+        // The years around them are there.
+        assert!(
+            list.iter().any(|r| r.occurrence().start().year() == 2023),
+            "{id} 2023"
+        );
+    }
 }
