@@ -131,14 +131,23 @@ PRESS = [  # id, part, date, source
     ("ahoi-ashtami", "start", "2025-10-13",
      "Live Hindustan, October 2025: the Ahoi Ashtami fast on 13 October (the Ashtami from "
      "00:24 on 13 October to 11:09 on 14 October)"),
+    ("jalaram-jayanti", "start", "2016-11-07",
+     "DeshGujarat, 7 November 2016: Virpur 'celebrating 217th birth anniversary of Jalaram "
+     "Bapa today'"),
     ("jalaram-jayanti", "start", "2021-11-11",
-     "Republic World, 11 November 2021: Jalaram Jayanti 'this year' on 11 November"),
+     "Republic World, 11 November 2021: Jalaram Jayanti 'this year' on 11 November; "
+     "DeshGujarat, 11 November 2021: Virpur celebrating the 222nd anniversary 'today on 11th "
+     "November'"),
+    ("jalaram-jayanti", "start", "2023-11-19",
+     "eAstroHelp, 'Shri Jalaram Bapa Jayanti 2023': Sunday 19 November 2023"),
     ("radha-ashtami", "start", "2022-09-04",
      "Republic World, 3 September 2022: Radha Ashtami on 4 September 2022 (the Ashtami from "
      "12:28 on 3 September to 10:39 on 4 September); Punjab Alerts web story: Sunday 4 "
      "September 2022"),
     ("kali-chaudas", "start", "2021-11-03",
-     "HinduPad (tag kali-chaudas-2021): Kali Chaudas on 3 November 2021"),
+     "Free Press Journal, 2 November 2021 (after drikpanchang.com): Kali Chaudas on Wednesday "
+     "3 November, the Chaturdashi from 09:02 on 3 November to 06:03 on 4 November, its muhurat "
+     "at midnight; HinduPad (tag kali-chaudas-2021) the same"),
 ]
 
 
