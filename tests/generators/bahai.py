@@ -13,7 +13,13 @@ facts, no code is used).  The other holy days are fixed Badí' dates (Universal 
 letter of 10 July 2014): Ridván 13 Jalál / 2 Jamál / 5 Jamál, Declaration of the Báb 8
 'Aẓamat, Ascension of Bahá'u'lláh 13 'Aẓamat, Martyrdom of the Báb 17 Raḥmat, Day of the
 Covenant 4 Qawl, Ascension of 'Abdu'l-Bahá 6 Qawl, i.e. Naw-Rúz + OFFSETS days; their
-Gregorian equivalents in the BWC table's part B are asserted.
+Gregorian equivalents in the BWC table's part B are asserted.  Ayyám-i-Há (issue 20) are the days
+between the 18th month (Mulk, ending 342 days after Naw-Rúz) and 1 'Alá (19 days before the next
+Naw-Rúz): the previous Naw-Rúz + 342 to this Naw-Rúz - 20 (4 or 5 days); the table lists them for
+every year, and the 11 bahai-library.com rows (their last day) and the row for 219 B.E. (25-28
+February 2063) are asserted.  For 2015 (171 B.E., before the Badí' calendar's Naw-Rúz reckoning
+took effect at Naw-Rúz 172) the previous Naw-Rúz is 21 March 2014, the fixed Gregorian date then
+kept in the West.
 
 Cross-checks (the script prints every disagreement; those found are listed in the header):
   1. the rows of the same BWC table in bahai-library.com's text conversion
@@ -97,7 +103,14 @@ TEHRAN = ("35.6892", "51.3890")
 
 
 def nawruz(y) -> dt.date:
+    if y == FIRST - 1:
+        return dt.date(y, 3, 21)  # 171 B.E.: the fixed 21 March, before the Badí' reckoning
     return dt.date(y, 3, NAWRUZ_MARCH[y])
+
+
+def ayyam_i_ha(y) -> tuple[dt.date, dt.date]:
+    """First and last day of the Ayyám-i-Há falling in Gregorian year y."""
+    return nawruz(y - 1) + 342 * D, nawruz(y) - 20 * D
 
 
 def bab(y) -> dt.date:
@@ -164,7 +177,11 @@ def main():
                            (f"Naw-Rúz {y + 1} from Ayyám-i-Há", nawruz(y + 1), nxt.isoformat())):
             if a.isoformat() != c:
                 problems.append(f"bahai-library.com {what} {y}: {c} vs {a}")
+        last = ayyam_i_ha(y + 1)[1].isoformat()
+        if last != aih_end:
+            problems.append(f"bahai-library.com last day of Ayyám-i-Há {y + 1}: {aih_end} vs {last}")
     n_library = len(LIBRARY_ROWS) * 3
+    assert ayyam_i_ha(2063) == (dt.date(2063, 2, 25), dt.date(2063, 2, 28))  # BWC row, 219 B.E.
     # 2. convertdate.bahai.
     cd = []
     for y in range(FIRST, LAST + 1):
@@ -191,6 +208,8 @@ def main():
         rows.append((bab(y), "birth-of-the-bab", bab(y)))
         rows.append((bab(y) + D, "birth-of-bahaullah", bab(y) + D))
         rows.append((nawruz(y) - 19 * D, "nineteen-day-fast", nawruz(y) - D))
+        first, last = ayyam_i_ha(y)
+        rows.append((first, "ayyam-i-ha", last))
     rows.sort()
     have = {(i, s.isoformat()) for s, i, _ in rows}
     for i, s in (("bahai-naw-ruz", "2024-03-20"), ("bahai-naw-ruz", "2026-03-21"),
@@ -208,10 +227,15 @@ def main():
         "(commit e2d94a13df1b). Other days are fixed Badí' dates (Universal House of Justice, "
         "10 July 2014), Naw-Rúz + " + ", ".join(f"{k} {v}" for k, v in OFFSETS.items() if v)
         + " days; the table's part B (Gregorian equivalents for Naw-Rúz on 20 / 21 March) is "
-        "asserted for every year.",
+        "asserted for every year. ayyam-i-ha (issue 20): start = the previous Naw-Rúz + 342 "
+        "days (the day after 19 Mulk), end = Naw-Rúz - 20 days (the day before 1 'Alá), 4 or 5 "
+        "days, as the table lists them; its row for 219 B.E. (25-28 February 2063) is asserted; "
+        "for 2015 the previous Naw-Rúz is 21 March 2014 (171 B.E., the fixed Gregorian date "
+        "kept in the West before the Badí' reckoning took effect at Naw-Rúz 172).",
         f"Cross-check 1: bahai-library.com's text conversion of the same BWC table (11 rows "
         f"survive: {', '.join(str(y) for y in LIBRARY_ROWS)}; Naw-Rúz, Twin Birthdays, and the "
-        f"next Naw-Rúz = last day of Ayyám-i-Há + 20): {n_library} dates, all identical.",
+        f"next Naw-Rúz = last day of Ayyám-i-Há + 20): {n_library} dates, all identical; the "
+        f"same rows' last days of Ayyám-i-Há equal this file's ayyam-i-ha end.",
         "Cross-check 2: convertdate " + convertdate.__version__ + " (MIT) "
         "convertdate.bahai.gregorian_nawruz (which hard-codes 2059 = 20 March): "
         + ("; ".join(cd) if cd else "identical for every year") + ".",

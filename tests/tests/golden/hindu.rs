@@ -300,17 +300,44 @@ fn known_differences_are_explained() {
 /// second-round-known-differences.csv (and must still differ).
 #[test]
 fn second_round_published_dates() {
+    let rows = check_published(
+        "second round",
+        "hindu/second-round.csv",
+        "hindu/second-round-known-differences.csv",
+    );
+    assert!(rows > 380, "{rows}");
+}
+
+/// Issue 20's remaining lunar observances against another implementation:
+/// jyotisha's New Delhi festival days (tests/golden/hindu/jyotisha.csv,
+/// generator and licence in its header), compared as
+/// `second_round_published_dates` does, with the differences listed in
+/// jyotisha-known-differences.csv.
+#[test]
+fn jyotisha_festival_days() {
+    let rows = check_published(
+        "jyotisha",
+        "hindu/jyotisha.csv",
+        "hindu/jyotisha-known-differences.csv",
+    );
+    assert!(rows > 100, "{rows}");
+}
+
+/// Checks an `id,date,part,source` golden file against our New Delhi
+/// reckoning 2001–2035 (see `second_round_published_dates`); returns the
+/// number of rows.
+fn check_published(what: &str, file: &str, known_file: &str) -> usize {
     use std::collections::BTreeMap;
 
     use chrono::{Datelike, NaiveDate};
     use clash_core::{Catalogue, Category, Filter, Index, Location, Settings};
 
-    let known = known_differences("hindu/second-round-known-differences.csv");
+    let known = known_differences(known_file);
     let cat = Catalogue::embedded().unwrap();
     let settings = Settings::default().location(Location::preset("delhi").unwrap());
     let index = Index::with_settings(&cat, 2001, 2035, &settings).unwrap();
     let (from, to) = index.days();
-    let rows = golden_lines("hindu/second-round.csv");
+    let rows = golden_lines(file);
     let ids: BTreeSet<String> = rows
         .iter()
         .skip(1)
@@ -329,6 +356,8 @@ fn second_round_published_dates() {
             .push((occ.start(), occ.end(), occ.possible_dates().to_vec()));
     }
     let (mut exact, mut possible, mut unexpected, mut stale) = (0, 0, Vec::new(), Vec::new());
+    // id -> (rows that agree or are among our possible dates, rows)
+    let mut per_id: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for line in rows.iter().skip(1) {
         let f: Vec<&str> = line.split(',').collect();
         let (id, date, part) = (
@@ -359,6 +388,9 @@ fn second_round_published_dates() {
         }
         exact += usize::from(agrees);
         possible += usize::from(is_possible && !agrees);
+        let tally = per_id.entry(id).or_default();
+        tally.0 += usize::from(agrees || is_possible);
+        tally.1 += 1;
     }
     assert!(
         unexpected.is_empty(),
@@ -368,10 +400,13 @@ fn second_round_published_dates() {
         stale.is_empty(),
         "listed as different but now agree: {stale:#?}"
     );
-    assert!(rows.len() > 380, "{}", rows.len());
     eprintln!(
-        "second round: {} published dates, {exact} ours, {possible} among our possible dates, {} known differences",
+        "{what}: {} published dates, {exact} ours, {possible} among our possible dates, {} known differences",
         rows.len() - 1,
         known.len()
     );
+    for (id, (ok, n)) in &per_id {
+        eprintln!("{what}: {id} {ok}/{n}");
+    }
+    rows.len() - 1
 }

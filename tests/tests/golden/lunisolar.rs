@@ -1,7 +1,8 @@
-//! Islamic (Umm al-Qura) 1924–2077, Chinese 1900–2100, Bahá'í 2015–2064 and
-//! Nowruz 1900–2100 against tests/golden (sources in each header). Knife-edge
-//! rows, where the golden file's header names a second possible date, accept
-//! that date too; each is listed here with its reason.
+//! Islamic (Umm al-Qura) 1924–2077, Chinese 1900–2100, Bahá'í 2015–2064,
+//! Parsi 2001–2035 and Nowruz 1900–2100 against tests/golden (sources in
+//! each header). Knife-edge rows, where the golden file's header names a
+//! second possible date, accept that date too; each is listed here with its
+//! reason.
 
 use std::collections::BTreeSet;
 
@@ -108,7 +109,21 @@ fn bahai_2015_to_2064() {
     let index = Index::new(&cat, 2015, 2064).unwrap();
     let got = ours(&index, &ids, 2015..=2064);
     compare("bahai", &want, &got, &[]);
-    assert_eq!(want.len(), 600);
+    assert_eq!(want.len(), 650);
+}
+
+/// Issue 20: the Parsi (Shahenshahi) New Year, Khordad Sal and the Muktad
+/// days 2001–2035 against tests/golden/zoroastrian.csv (the `holidays`
+/// package's Parsi New Year and the Shahenshahi calendar's fixed days).
+#[test]
+fn zoroastrian_2001_to_2035() {
+    let want = rows("zoroastrian.csv");
+    let ids: BTreeSet<&str> = want.iter().map(|w| w.0.as_str()).collect();
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 2001, 2035).unwrap();
+    let got = ours(&index, &ids, 2001..=2035);
+    compare("zoroastrian", &want, &got, &[]);
+    assert_eq!(want.len(), 105);
 }
 
 #[test]
