@@ -59,6 +59,10 @@ pub struct Engine {
     /// load, so that a request neither works out its fingerprint again nor
     /// opens it to learn whether it serves the request's settings.
     baked_for: Option<BakedLayout>,
+    /// The observances' long texts as JSON strings, each escaped the first
+    /// time an answer needs it and then kept for all (a third of a long
+    /// list's JSON, and a tenth of a check's).
+    texts: crate::render::json::Texts,
 }
 
 impl Engine {
@@ -89,9 +93,15 @@ impl Engine {
             false => None,
         };
         Ok(Engine {
+            texts: crate::render::json::Texts::new(&catalogue),
             catalogue,
             baked_for,
         })
+    }
+
+    /// The observances' long texts, escaped for JSON once.
+    pub(crate) fn texts(&self) -> &crate::render::json::Texts {
+        &self.texts
     }
 
     /// The catalogue.

@@ -50,16 +50,25 @@ pub struct Findings<'a, C> {
     pub verdict: Verdict<C>,
     /// Where (each occurrence's start time is local).
     pub location: &'a Location,
+    /// The observances' long texts, escaped once for all answers.
+    pub texts: Option<&'a Texts>,
 }
 
 impl Serialize for Findings<'_, Clash<'_>> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        fn list<'a>(v: &'a [Clash<'a>], location: &Location) -> Vec<ClashJson<'a>> {
-            v.iter().map(|c| ClashJson::new(c, location)).collect()
+        fn list<'a>(
+            v: &'a [Clash<'a>],
+            location: &Location,
+            texts: Option<&'a Texts>,
+        ) -> Vec<ClashJson<'a>> {
+            v.iter()
+                .map(|c| ClashJson::new(c, location, texts))
+                .collect()
         }
+        let (at, texts) = (self.location, self.texts);
         let mut st = s.serialize_struct("Findings", 2)?;
-        st.serialize_field("clashes", &list(&self.verdict.clashes, self.location))?;
-        st.serialize_field("also", &list(&self.verdict.also, self.location))?;
+        st.serialize_field("clashes", &list(&self.verdict.clashes, at, texts))?;
+        st.serialize_field("also", &list(&self.verdict.also, at, texts))?;
         st.end()
     }
 }
@@ -118,6 +127,8 @@ pub struct Meetings<'a> {
     pub list: Vec<Meeting<'a>>,
     /// Where.
     pub location: &'a Location,
+    /// The observances' long texts, escaped once for all answers.
+    pub texts: Option<&'a Texts>,
 }
 
 impl Serialize for Meetings<'_> {
@@ -126,6 +137,7 @@ impl Serialize for Meetings<'_> {
             meetings: &'a [Meeting<'a>],
             also: bool,
             location: &Location,
+            texts: Option<&'a Texts>,
         ) -> Vec<TimedClashJson<'a>> {
             meetings
                 .iter()
@@ -137,12 +149,13 @@ impl Serialize for Meetings<'_> {
                     };
                     v.iter().map(move |c| (m, c))
                 })
-                .map(|(m, c)| TimedClashJson::new(c, (&m.start, &m.end), location))
+                .map(|(m, c)| TimedClashJson::new(c, (&m.start, &m.end), location, texts))
                 .collect()
         }
         let mut st = s.serialize_struct("Meetings", 2)?;
-        st.serialize_field("clashes", &list(&self.list, false, self.location))?;
-        st.serialize_field("also", &list(&self.list, true, self.location))?;
+        let (at, texts) = (self.location, self.texts);
+        st.serialize_field("clashes", &list(&self.list, false, at, texts))?;
+        st.serialize_field("also", &list(&self.list, true, at, texts))?;
         st.end()
     }
 }
@@ -241,8 +254,8 @@ pub struct Occurrences<'a> {
     pub list: Vec<OccurrenceRef<'a>>,
     /// Where (start times are local).
     pub location: &'a Location,
-    /// Each observance's long texts escaped once (for long lists).
-    pub texts: Option<Texts>,
+    /// Each observance's long texts, escaped once for all answers.
+    pub texts: Option<&'a Texts>,
 }
 
 impl std::fmt::Debug for Occurrences<'_> {
@@ -257,11 +270,7 @@ impl Serialize for Occurrences<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.list.len()))?;
         for o in &self.list {
-            seq.serialize_element(&OccurrenceJson::with_texts(
-                o,
-                self.location,
-                self.texts.as_ref(),
-            ))?;
+            seq.serialize_element(&OccurrenceJson::with_texts(o, self.location, self.texts))?;
         }
         seq.end()
     }

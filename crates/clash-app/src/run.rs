@@ -202,7 +202,11 @@ fn check_days<R>(
             with_food: c.meeting.with_food,
             location: Place(location),
         },
-        found: Findings { verdict, location },
+        found: Findings {
+            verdict,
+            location,
+            texts: Some(ctx.engine.texts()),
+        },
     })))
 }
 
@@ -323,7 +327,11 @@ fn check_timed<R>(
             location: Place(location),
             notes,
         },
-        meetings: Meetings { list, location },
+        meetings: Meetings {
+            list,
+            location,
+            texts: Some(ctx.engine.texts()),
+        },
     })))
 }
 
@@ -551,9 +559,8 @@ fn list<R>(
             list,
             location,
             // Long texts escaped once: a 201-year list repeats each a
-            // hundred times.
-            texts: (ctx.format == Format::Json)
-                .then(|| crate::render::json::Texts::new(ctx.engine.catalogue())),
+            // hundred times, and every answer of a server the same ones.
+            texts: Some(ctx.engine.texts()),
         },
         feed_name: feed_name(options),
     };
@@ -902,7 +909,7 @@ fn show<R>(ctx: &Ctx<'_>, s: &request::Show, answer: impl FnOnce(&Report<'_>) ->
         occurrences: Occurrences {
             list: next,
             location,
-            texts: None,
+            texts: Some(ctx.engine.texts()),
         },
     })))
 }

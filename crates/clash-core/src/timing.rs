@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, Duration, NaiveDate};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
@@ -519,8 +519,36 @@ pub enum TimedPart {
     },
 }
 
-fn hm(t: &DateTime<Tz>) -> chrono::format::DelayedFormat<chrono::format::StrftimeItems<'static>> {
-    t.format("%H:%M")
+/// `HH:MM` (as `%H:%M`, written directly: parsing the format string for
+/// each time was a tenth of a timed answer's words).
+fn hm(t: &DateTime<Tz>) -> Hm {
+    Hm(t.hour(), t.minute())
+}
+
+struct Hm(u32, u32);
+
+impl fmt::Display for Hm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.0, self.1)
+    }
+}
+
+/// `Www YYYY-MM-DD HH:MM` (as `%a %Y-%m-%d %H:%M`, written directly).
+struct DayHm<'a>(&'a DateTime<Tz>);
+
+impl fmt::Display for DayHm<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = self.0;
+        write!(
+            f,
+            "{} {:04}-{:02}-{:02} {}",
+            t.weekday(),
+            t.year(),
+            t.month(),
+            t.day(),
+            hm(t)
+        )
+    }
 }
 
 /// A time by the Sun, with its clock time ("sunset (18:21)"), or a clock
@@ -646,7 +674,7 @@ pub enum SpanReason {
 
 impl fmt::Display for SpanReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let day = |t: &DateTime<Tz>| t.format("%a %Y-%m-%d %H:%M");
+        let day = DayHm;
         match self {
             SpanReason::FromSunset {
                 early,

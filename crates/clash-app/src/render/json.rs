@@ -2,7 +2,7 @@
 //! Field names and order are part of the contract documented in the
 //! README; the reports (`crate::report`) put them together.
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
@@ -79,7 +79,15 @@ impl Serialize for Text<'_> {
 /// Each observance's summary, advice and source escaped once: a 201-year
 /// list repeats each a hundred times, and escaping was a third of its cost.
 pub struct Texts {
-    cells: Vec<OnceCell<Option<[Box<RawValue>; 3]>>>,
+    cells: Vec<OnceLock<Option<[Box<RawValue>; 3]>>>,
+}
+
+impl std::fmt::Debug for Texts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Texts")
+            .field("observances", &self.cells.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Texts {
@@ -87,7 +95,7 @@ impl Texts {
     pub fn new(catalogue: &Catalogue) -> Self {
         Texts {
             cells: (0..catalogue.observances().len())
-                .map(|_| OnceCell::new())
+                .map(|_| OnceLock::new())
                 .collect(),
         }
     }
@@ -204,9 +212,9 @@ pub struct ClashJson<'a> {
 }
 
 impl<'a> ClashJson<'a> {
-    pub fn new(c: &Clash<'a>, location: &Location) -> Self {
+    pub fn new(c: &Clash<'a>, location: &Location, texts: Option<&'a Texts>) -> Self {
         ClashJson {
-            occurrence: OccurrenceJson::new(&c.occurrence, location),
+            occurrence: OccurrenceJson::with_texts(&c.occurrence, location, texts),
             overlap: Overlap {
                 from: c.overlap.0.to_string(),
                 to: c.overlap.1.to_string(),
@@ -238,9 +246,10 @@ impl<'a> TimedClashJson<'a> {
         c: &'a clash_core::TimedClash<'a>,
         meeting: (&DateTime<Tz>, &DateTime<Tz>),
         location: &Location,
+        texts: Option<&'a Texts>,
     ) -> Self {
         TimedClashJson {
-            occurrence: OccurrenceJson::new(&c.occurrence, location),
+            occurrence: OccurrenceJson::with_texts(&c.occurrence, location, texts),
             meeting: Overlap {
                 from: meeting.0.to_rfc3339(),
                 to: meeting.1.to_rfc3339(),
@@ -470,7 +479,11 @@ impl<'a> ImportedJson<'a> {
             _ => (String::new(), String::new()),
         };
         let days = |v: &'a [Clash<'a>]| {
-            ImportedClashes::Days(v.iter().map(|c| ClashJson::new(c, location)).collect())
+            ImportedClashes::Days(
+                v.iter()
+                    .map(|c| ClashJson::new(c, location, None))
+                    .collect(),
+            )
         };
         let (clashes, also) = match (&f.found, &f.times) {
             (crate::imported::Found::Days(v), _) => (days(&v.clashes), days(&v.also)),
@@ -478,7 +491,7 @@ impl<'a> ImportedJson<'a> {
                 let timed = |v: &'a [clash_core::TimedClash<'a>]| {
                     ImportedClashes::Timed(
                         v.iter()
-                            .map(|c| TimedClashJson::new(c, (s, e), location))
+                            .map(|c| TimedClashJson::new(c, (s, e), location, None))
                             .collect(),
                     )
                 };
