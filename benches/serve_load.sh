@@ -111,6 +111,11 @@ run "clash serve, /api/v1/check, a new day each request" "$url/api/v1/check?date
     -s benches/wrk/new-day-each-request.lua
 run "clash serve, /api/v1/check, an 18:00 meeting on a new day each request" \
     "$url/api/v1/check?date={day}T18:00&duration=2h" -s benches/wrk/new-day-each-request.lua
+# The last again with one wrk thread: the load generator shares the two
+# cores with the server, and two wrk threads take more of them.
+echo "== the same, wrk with one thread"
+wrk -t1 -c32 -d"${secs}s" --latency -s benches/wrk/new-day-each-request.lua \
+    "$url/api/v1/check?date={day}T18:00&duration=2h" | grep -E "Requests/sec|Transfer/sec|^ +(50|90|99)%"
 echo "clash serve resident after the load: $(rss "$server")"
 
 echo "== SIGTERM in the middle of a load"
