@@ -51,7 +51,7 @@ pub struct Findings<'a, C> {
     /// Where (each occurrence's start time is local).
     pub location: &'a Location,
     /// The observances' long texts, escaped once for all answers.
-    pub texts: Option<&'a Texts>,
+    pub texts: &'a Texts,
 }
 
 impl Serialize for Findings<'_, Clash<'_>> {
@@ -65,7 +65,7 @@ impl Serialize for Findings<'_, Clash<'_>> {
                 .map(|c| ClashJson::new(c, location, texts))
                 .collect()
         }
-        let (at, texts) = (self.location, self.texts);
+        let (at, texts) = (self.location, Some(self.texts));
         let mut st = s.serialize_struct("Findings", 2)?;
         st.serialize_field("clashes", &list(&self.verdict.clashes, at, texts))?;
         st.serialize_field("also", &list(&self.verdict.also, at, texts))?;
@@ -128,7 +128,7 @@ pub struct Meetings<'a> {
     /// Where.
     pub location: &'a Location,
     /// The observances' long texts, escaped once for all answers.
-    pub texts: Option<&'a Texts>,
+    pub texts: &'a Texts,
 }
 
 impl Serialize for Meetings<'_> {
@@ -153,7 +153,7 @@ impl Serialize for Meetings<'_> {
                 .collect()
         }
         let mut st = s.serialize_struct("Meetings", 2)?;
-        let (at, texts) = (self.location, self.texts);
+        let (at, texts) = (self.location, Some(self.texts));
         st.serialize_field("clashes", &list(&self.list, false, at, texts))?;
         st.serialize_field("also", &list(&self.list, true, at, texts))?;
         st.end()
@@ -255,7 +255,7 @@ pub struct Occurrences<'a> {
     /// Where (start times are local).
     pub location: &'a Location,
     /// Each observance's long texts, escaped once for all answers.
-    pub texts: Option<&'a Texts>,
+    pub texts: &'a Texts,
 }
 
 impl std::fmt::Debug for Occurrences<'_> {
@@ -270,7 +270,11 @@ impl Serialize for Occurrences<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.list.len()))?;
         for o in &self.list {
-            seq.serialize_element(&OccurrenceJson::with_texts(o, self.location, self.texts))?;
+            seq.serialize_element(&OccurrenceJson::with_texts(
+                o,
+                self.location,
+                Some(self.texts),
+            ))?;
         }
         seq.end()
     }

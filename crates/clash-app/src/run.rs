@@ -205,7 +205,7 @@ fn check_days<R>(
         found: Findings {
             verdict,
             location,
-            texts: Some(ctx.engine.texts()),
+            texts: ctx.engine.texts(),
         },
     })))
 }
@@ -330,7 +330,7 @@ fn check_timed<R>(
         meetings: Meetings {
             list,
             location,
-            texts: Some(ctx.engine.texts()),
+            texts: ctx.engine.texts(),
         },
     })))
 }
@@ -560,7 +560,7 @@ fn list<R>(
             location,
             // Long texts escaped once: a 201-year list repeats each a
             // hundred times, and every answer of a server the same ones.
-            texts: Some(ctx.engine.texts()),
+            texts: ctx.engine.texts(),
         },
         feed_name: feed_name(options),
     };
@@ -909,7 +909,7 @@ fn show<R>(ctx: &Ctx<'_>, s: &request::Show, answer: impl FnOnce(&Report<'_>) ->
         occurrences: Occurrences {
             list: next,
             location,
-            texts: Some(ctx.engine.texts()),
+            texts: ctx.engine.texts(),
         },
     })))
 }
