@@ -21,6 +21,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::str::FromStr;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike};
@@ -84,7 +85,51 @@ pub(crate) struct Sky<'l> {
 }
 
 /// Each date's event, once computed (`None`: it does not happen that day).
-type SkyMemo = HashMap<(NaiveDate, SkyEvent), Option<DateTime<Tz>>>;
+type SkyMemo = HashMap<(NaiveDate, SkyEvent), Option<DateTime<Tz>>, BuildHasherDefault<DayHasher>>;
+
+/// A hasher for a memo's (date, event) keys: the default SipHash, made to
+/// resist hash flooding from untrusted keys, cost a tenth of a timed
+/// check's memo work; these keys are a few dates near one meeting.
+#[derive(Default)]
+struct DayHasher(u64);
+
+impl Hasher for DayHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // Fibonacci hashing: the golden ratio's multiplier spreads nearby
+        // values over the high bits that hashbrown looks at.
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_i32(&mut self, n: i32) {
+        self.write_u64(u64::from(n.cast_unsigned()));
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum SkyEvent {
@@ -94,13 +139,16 @@ pub(crate) enum SkyEvent {
     Sunset,
     Nightfall,
     Moonrise,
+    /// Local midnight at the start of the date (the first instant of the
+    /// date after a gap in the clock).
+    Midnight,
 }
 
 impl<'l> Sky<'l> {
     pub(crate) fn new(location: &'l Location) -> Self {
         Sky {
             location,
-            memo: RefCell::new(HashMap::new()),
+            memo: RefCell::new(HashMap::default()),
         }
     }
 
@@ -120,6 +168,9 @@ impl<'l> Sky<'l> {
             SkyEvent::Sunset => l.sunset(date),
             SkyEvent::Nightfall => l.nightfall(date),
             SkyEvent::Moonrise => l.moonrise(date),
+            SkyEvent::Midnight => date
+                .and_hms_opt(0, 0, 0)
+                .and_then(|n| local_instant(l.timezone(), n).0),
         };
         self.memo.borrow_mut().insert((date, event), t);
         t

@@ -3,9 +3,7 @@
 //! `Cache-Control`, and conditional GET (`If-None-Match` → `304`).
 
 use axum::body::{Body, Bytes};
-use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::middleware::Next;
 use axum::response::Response;
 use clash_app::chrono::{DateTime, NaiveDate, Utc};
 use clash_app::clash_core::chrono_tz::Tz;
@@ -41,7 +39,7 @@ fn digest(bytes: &[u8]) -> u64 {
 }
 
 /// The tags an `If-None-Match` names, each without an encoding suffix.
-fn wanted(headers: &HeaderMap) -> Vec<String> {
+pub(crate) fn wanted(headers: &HeaderMap) -> Vec<String> {
     headers
         .get_all(header::IF_NONE_MATCH)
         .iter()
@@ -64,13 +62,11 @@ pub fn tag(bytes: &[u8]) -> HeaderValue {
     HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("\"\""))
 }
 
-/// Tags a successful answer (unless its handler already did, as the feed
-/// cache does), sets its `Cache-Control` (an hour for feeds, revalidate for
-/// the API), and answers `304` when the client has it.
-pub async fn conditional(request: Request, next: Next) -> Response {
-    let wanted = wanted(request.headers());
-    let feed = request.uri().path().ends_with(".ics");
-    let response = next.run(request).await;
+/// A successful `response` tagged (unless its handler already did, as the
+/// feed cache does), with its `Cache-Control` (an hour for a `feed`,
+/// revalidate for the API and pages); `304` when the request's
+/// `If-None-Match` named (`wanted`) its tag.
+pub(crate) async fn conditional(wanted: Vec<String>, feed: bool, response: Response) -> Response {
     if response.status() != StatusCode::OK {
         return response;
     }
@@ -100,29 +96,6 @@ pub async fn conditional(request: Request, next: Next) -> Response {
         return Response::from_parts(parts, Body::empty());
     }
     Response::from_parts(parts, body)
-}
-
-/// Marks the tag of a compressed answer with its encoding
-/// (`"…-gzip"`, `"…-br"`): a strong tag names one representation.
-pub async fn tag_encoding(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    let encoding = response
-        .headers()
-        .get(header::CONTENT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
-    let tag = response
-        .headers()
-        .get(header::ETAG)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
-    if let (Some(encoding), Some(tag)) = (encoding, tag) {
-        let marked = format!("\"{}-{encoding}\"", tag.trim_matches('"'));
-        if let Ok(v) = HeaderValue::from_str(&marked) {
-            response.headers_mut().insert(header::ETAG, v);
-        }
-    }
-    response
 }
 
 /// Answers kept in memory, each for the day it was made: a feed for the

@@ -21,18 +21,20 @@
 
 mod base_url;
 mod cache;
+mod layers;
 mod pages;
 pub mod publish;
 mod query;
 
+/// An error of a response body, boxed (what hyper takes).
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Instant;
 
-use axum::body::{Body, Bytes};
+use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::{FromRequest, Path, RawQuery, Request as HttpRequest, State};
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -85,15 +87,26 @@ struct Shared {
 }
 
 /// The most feeds kept in memory, and their bytes (a 3-year feed of every
-/// tradition is about 550 kB).
+/// tradition is about 760 kB).
 const MAX_KEPT_FEEDS: (usize, usize) = (256, 256 << 20);
 
 /// The most API answers kept in memory, and their bytes (a day's check is
-/// 2–4 kB).
+/// 4–5 kB).
 const MAX_KEPT_ANSWERS: (usize, usize) = (8_192, 32 << 20);
 
-/// The router of every route, on `engine`, set up by `config`.
-pub fn router(engine: Arc<Engine>, config: Config) -> Router {
+/// The service that answers every request, on `engine`, set up by
+/// `config`: the routes inside the layers ([`layered`]).
+pub fn router(
+    engine: Arc<Engine>,
+    config: Config,
+) -> impl tower::Service<
+    axum::http::Request<hyper::body::Incoming>,
+    Response = Response<impl HttpBody<Data = Bytes, Error: Into<BoxError>> + Send + 'static>,
+    Error = std::convert::Infallible,
+    Future: Send + 'static,
+> + Clone
+       + Send
+       + 'static {
     let shared = Arc::new(Shared {
         named: clash_app::named_feeds(engine.catalogue()),
         engine,
@@ -122,11 +135,27 @@ pub fn router(engine: Arc<Engine>, config: Config) -> Router {
     layered(routes)
 }
 
-/// `routes` with the layers every answer passes: body limit, client
-/// timeout, conditional GET, compression, CORS, caught panics, the log.
-fn layered(routes: Router) -> Router {
-    routes
-        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+/// `routes` inside the layers every answer passes, outermost first: the
+/// log, caught panics, CORS, compression, the body limit, the client
+/// timeout, conditional GET. The layers wrap the router once, not each
+/// route (as `Router::layer` does), so that a request clones them once.
+fn layered(
+    routes: Router,
+) -> impl tower::Service<
+    axum::http::Request<hyper::body::Incoming>,
+    Response = Response<impl HttpBody<Data = Bytes, Error: Into<BoxError>> + Send + 'static>,
+    Error = std::convert::Infallible,
+    Future: Send + 'static,
+> + Clone
+       + Send
+       + 'static {
+    tower::ServiceBuilder::new()
+        .layer(layers::LogLayer)
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
+        .layer(tower_http::cors::CorsLayer::new().allow_origin(tower_http::cors::Any))
+        .layer(tower_http::compression::CompressionLayer::new())
+        // The limit's body type as axum's (CORS needs a default body).
+        .map_response(IntoResponse::into_response)
         // Refuses a body announced over the limit before reading it.
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             MAX_BODY_BYTES,
@@ -135,12 +164,9 @@ fn layered(routes: Router) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             CLIENT_TIMEOUT,
         ))
-        .layer(axum::middleware::from_fn(cache::conditional))
-        .layer(tower_http::compression::CompressionLayer::new())
-        .layer(axum::middleware::from_fn(cache::tag_encoding))
-        .layer(tower_http::cors::CorsLayer::new().allow_origin(tower_http::cors::Any))
-        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
-        .layer(axum::middleware::from_fn(log))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(layers::ConditionalLayer)
+        .service(routes)
 }
 
 /// A client gets this long to send its request's headers (and, by the
@@ -154,7 +180,7 @@ pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 /// The most connections served at once; more wait to be accepted.
 pub const MAX_CONNECTIONS: usize = 1024;
 
-/// Serves `router(engine)` on `listener` until `shutdown` resolves, then
+/// Serves [`router`] on `listener` until `shutdown` resolves, then
 /// stops accepting and finishes the requests in flight. Each connection
 /// is HTTP/1.1 with [`CLIENT_TIMEOUT`] to send its headers; at most
 /// [`MAX_CONNECTIONS`] are open at once.
@@ -168,13 +194,31 @@ pub async fn serve(
 }
 
 /// Serves `app` on `listener` as [`serve`] does.
-async fn serve_router(
+async fn serve_router<S, B>(
     listener: tokio::net::TcpListener,
-    app: Router,
+    app: S,
     shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
+) -> std::io::Result<()>
+where
+    S: tower::Service<
+            axum::http::Request<hyper::body::Incoming>,
+            Response = Response<B>,
+            Error = std::convert::Infallible,
+        > + Clone
+        + Send
+        + 'static,
+    S::Future: Send + 'static,
+    B: HttpBody<Data = Bytes, Error: Into<BoxError>> + Send + 'static,
+{
     use hyper_util::rt::{TokioIo, TokioTimer};
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let flusher = tokio::spawn(async {
+        let mut every = tokio::time::interval(layers::LOG_FLUSH_EVERY);
+        loop {
+            every.tick().await;
+            layers::flush_log();
+        }
+    });
     let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
@@ -211,27 +255,9 @@ async fn serve_router(
     drop(listener);
     // The requests in flight, each bounded by the client timeout.
     let _ = tokio::time::timeout(CLIENT_TIMEOUT * 3, graceful.shutdown()).await;
+    flusher.abort();
+    layers::flush_log();
     Ok(())
-}
-
-/// One line per request on standard error: method, path, status, bytes
-/// (when known) and milliseconds.
-async fn log(request: HttpRequest, next: Next) -> Response {
-    let started = Instant::now();
-    let (method, path) = (request.method().clone(), request.uri().path().to_string());
-    let response = next.run(request).await;
-    let bytes = axum::body::HttpBody::size_hint(response.body())
-        .exact()
-        .map_or_else(|| "-".to_string(), |n| n.to_string());
-    // Formatted first: standard error is unbuffered, and one write keeps
-    // the line whole among other threads' lines (and costs one call).
-    let line = format!(
-        "{method} {path} {} {bytes} {:.1}ms\n",
-        response.status().as_u16(),
-        started.elapsed().as_secs_f64() * 1000.0
-    );
-    let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), line.as_bytes());
-    response
 }
 
 /// A panic in a handler: 500, logged; the server goes on.
@@ -321,14 +347,13 @@ fn error_response(e: &Error) -> Response {
 /// thread; handing it to a blocking thread and back cost as much again in
 /// wake-ups (2026-12-07, three alternating load runs: 25% less CPU a
 /// request). Everything else runs on a blocking thread.
-async fn rendered(engine: Arc<Engine>, request: Request) -> Result<Vec<u8>, Response> {
+async fn rendered(engine: Arc<Engine>, request: Request) -> Result<Bytes, Response> {
     let format = request.format;
     let quick = engine.is_quick(&request);
     let work = move || {
         engine
             .run(&request, |report| {
-                let mut out = Vec::with_capacity(1 << 14);
-                clash_app::render(report, format, Style::default(), &mut out).map(|()| out)
+                exact(|out| clash_app::render(report, format, Style::default(), out))
             })
             .and_then(|r| r)
     };
@@ -337,6 +362,29 @@ async fn rendered(engine: Arc<Engine>, request: Request) -> Result<Vec<u8>, Resp
         false => blocking(work).await?,
     };
     done.map_err(|e| error_response(&e))
+}
+
+/// The largest buffer a thread keeps to render its next answer into.
+const KEPT_BUFFER_BYTES: usize = 1 << 16;
+
+/// What `write` writes, rendered into this thread's buffer and copied out
+/// at its exact size. A fresh 16 kB buffer for each answer, kept in memory
+/// with the answer, held three times the bytes of a 5 kB check (166 MiB
+/// after the load run's 8,192 kept answers), and each new one grew the
+/// heap (an `mprotect` call for two requests in three).
+fn exact(write: impl FnOnce(&mut Vec<u8>) -> Result<(), Error>) -> Result<Bytes, Error> {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUFFER.with(|cell| {
+        let mut out = cell.take();
+        out.clear();
+        let written = write(&mut out).map(|()| Bytes::copy_from_slice(&out));
+        if out.capacity() <= KEPT_BUFFER_BYTES {
+            cell.replace(out);
+        }
+        written
+    })
 }
 
 /// Builds a request from the query string with `command`, the server's
@@ -399,7 +447,7 @@ async fn api_answer(
         .map_err(|e| error_response(&e))?;
     let zone = request.time_zone();
     let body = rendered(shared.engine.clone(), request).await?;
-    Ok((Bytes::from(body), zone))
+    Ok((body, zone))
 }
 
 /// `body` as an `application/json` response, with its tag if known.
@@ -701,10 +749,10 @@ async fn cached_feed(
                 return feed_response(hit, &link);
             }
             let bytes = match rendered(shared.engine.clone(), request).await {
-                Ok(body) => Bytes::from(body),
+                Ok(body) => body,
                 Err(response) => return response,
             };
-            // Tagged once, here: a 3-year feed is 400 kB, and hashing it
+            // Tagged once, here: a 3-year feed is 757 kB, and hashing it
             // for every request cost more than sending it.
             let tag = cache::tag(&bytes);
             let utc = clash_app::clash_core::chrono_tz::Tz::UTC;

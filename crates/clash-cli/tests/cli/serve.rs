@@ -17,6 +17,8 @@ use crate::util::*;
 struct Server {
     child: Child,
     addr: String,
+    /// Its standard error's lines after the first, as they come.
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -45,8 +47,14 @@ impl Server {
             .unwrap_or_else(|| panic!("unexpected first line: {first:?}"))
             .to_string();
         // Keep draining the log so that the server never blocks on it.
-        std::thread::spawn(move || for _ in lines.lines() {});
-        Server { child, addr }
+        let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let kept = log.clone();
+        std::thread::spawn(move || {
+            for line in lines.lines().map_while(Result::ok) {
+                kept.lock().expect("the log").push(line);
+            }
+        });
+        Server { child, addr, log }
     }
 
     /// Sends `method path` (with `body`) and returns status, headers, body.
@@ -539,6 +547,55 @@ fn sigterm_stops_the_server_with_zero() {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert_eq!(status.code(), Some(0));
+}
+
+/// One line per request (method, path, status, bytes, milliseconds),
+/// written within a second while the server runs, and every line written
+/// when it stops.
+#[test]
+fn one_log_line_per_request() {
+    let mut server = Server::start();
+    let lines = |server: &Server| server.log.lock().expect("the log").clone();
+    assert_eq!(server.get("/healthz").0, 200);
+    assert_eq!(server.get("/api/v1/check?date=2027-03-10").0, 200);
+    assert_eq!(server.get("/api/v1/check?date=never").0, 400);
+    let started = std::time::Instant::now();
+    while lines(&server).len() < 3 && started.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let seen = lines(&server);
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "the lines took {:?}: {seen:?}",
+        started.elapsed()
+    );
+    let shape = |line: &str, start: &str| {
+        line.starts_with(start)
+            && line.ends_with("ms")
+            && line.split(' ').count() == 5
+            && line
+                .split(' ')
+                .nth(3)
+                .is_some_and(|n| n.parse::<u64>().is_ok())
+    };
+    assert!(shape(&seen[0], "GET /healthz 200 3 "), "{seen:?}");
+    assert!(shape(&seen[1], "GET /api/v1/check 200 "), "{seen:?}");
+    assert!(shape(&seen[2], "GET /api/v1/check 400 "), "{seen:?}");
+    // A burst, then a stop at once: every line is written before the exit.
+    for _ in 0..50 {
+        assert_eq!(server.get("/healthz").0, 200);
+    }
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    assert_eq!(server.child.wait().expect("wait").code(), Some(0));
+    std::thread::sleep(Duration::from_millis(200));
+    let all = lines(&server);
+    let requests = all.iter().filter(|l| l.starts_with("GET /")).count();
+    assert_eq!(requests, 53, "{all:?}");
+    assert_eq!(all.last().map(String::as_str), Some("clash serve: stopped"));
 }
 
 #[test]

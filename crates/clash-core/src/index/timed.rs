@@ -119,8 +119,7 @@ fn windows<'o>(
     sky: &Sky<'_>,
     near: (NaiveDate, NaiveDate),
 ) -> Vec<Window<'o>> {
-    let tz = sky.timezone();
-    let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).and_then(|n| local_instant(tz, n).0);
+    let midnight = |d: NaiveDate| sky.get(d, SkyEvent::Midnight);
     let timing = obs.timing();
     let sunset_start = obs.begins() == DayStart::SunsetBefore;
     let mut out = Vec::new();
@@ -413,7 +412,7 @@ impl Index<'_> {
         let day_to = last.succ_opt().unwrap_or(last).min(hi);
         self.check_range(first, last)?;
         let (filter, min_impact) = filter.split_min_impact();
-        let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).and_then(|n| local_instant(tz, n).0);
+        let midnight = |d: NaiveDate| sky.get(d, SkyEvent::Midnight);
         let mut out = Vec::new();
         for c in self.clashes_of_days(day_from, day_to, &filter, false)? {
             let occ = c.occurrence.occurrence();
