@@ -108,7 +108,7 @@ pub use engine::{Engine, Extra};
 pub use error::{Error, ErrorKind, Result};
 pub use feeds::{moved_feed, named_feeds, MovedFeed, NamedFeed, MOVED_FEEDS};
 pub use progress::Progress;
-pub use render::{render, Style};
+pub use render::{render, render_into, Style};
 pub use report::{Report, WindowNote, DEFAULT_IMPORT_YEARS};
 pub use request::{
     Calendar, Check, Command, Format, FromTo, Import, List, Meeting, Options, Request, Show,

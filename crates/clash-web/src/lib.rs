@@ -353,7 +353,7 @@ async fn rendered(engine: Arc<Engine>, request: Request) -> Result<Bytes, Respon
     let work = move || {
         engine
             .run(&request, |report| {
-                exact(|out| clash_app::render(report, format, Style::default(), out))
+                exact(|out| clash_app::render_into(report, format, Style::default(), out))
             })
             .and_then(|r| r)
     };

@@ -99,7 +99,7 @@ fn rendered(engine: &Engine, request: &Request) -> Result<(Vec<u8>, usize), Erro
                 _ => 0,
             };
             let mut out = Vec::with_capacity(1 << 16);
-            clash_app::render(report, request.format, Style::default(), &mut out)
+            clash_app::render_into(report, request.format, Style::default(), &mut out)
                 .map(|()| (out, events))
         })
         .and_then(|r| r)

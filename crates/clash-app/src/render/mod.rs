@@ -43,12 +43,29 @@ pub fn render(
     written_ok(written)
 }
 
+/// As [`render`], added to `out`: JSON straight into the vector, with no
+/// buffer in front of it (the server's answers).
+///
+/// # Errors
+/// As [`render`].
+pub fn render_into(
+    report: &Report<'_>,
+    format: Format,
+    style: Style,
+    out: &mut Vec<u8>,
+) -> Result<()> {
+    match format {
+        Format::Json => written_ok(json::render_vec(out, report)),
+        _ => render(report, format, style, out),
+    }
+}
+
 /// `report` in `format`, as a string.
 pub fn to_string(report: &Report<'_>, format: Format, style: Style) -> Result<String> {
     match format {
         Format::Json => {
             let mut out = Vec::with_capacity(1 << 16);
-            render(report, format, style, &mut out)?;
+            render_into(report, format, style, &mut out)?;
             // serde_json writes UTF-8 only.
             Ok(String::from_utf8_lossy(&out).into_owned())
         }
