@@ -205,6 +205,13 @@ fn estimated_kind(year: i32, behind: f64) -> YearKind {
     }
 }
 
+/// The first and last days of the lunar years in [`TABLE_YEARS`].
+pub fn table_span() -> Option<(NaiveDate, NaiveDate)> {
+    let (first, _, _) = year_start(*TABLE_YEARS.start())?;
+    let (after, _, _) = year_start(TABLE_YEARS.end().checked_add(1)?)?;
+    Some((first, after.pred_opt()?))
+}
+
 /// The kind of the lunar year whose 8th month falls in Gregorian `year`,
 /// or `None` outside [`YEARS`].
 ///
@@ -290,7 +297,8 @@ mod tests {
     #[test]
     fn known_dates() {
         let m = |number, second| Month { number, second };
-        // (year, month, day, date): Thai government holidays.
+        // (year, month, day, date): Thai public holidays of 2023-2025 as
+        // reported (Makha Bucha, Asarnha Bucha, Khao Phansa, Ok Phansa).
         let cases = [
             (2024, m(3, false), 15, d(2024, 2, 24)),
             (2024, m(8, false), 15, d(2024, 7, 20)),

@@ -15,7 +15,7 @@ mod named;
 pub use named::{HebrewAdjust, Named};
 
 use crate::calendars::hebrew::HebrewMonth;
-use crate::calendars::{astro, chinese, easter, ethiopian, gregorian, hebrew, hijri, julian};
+use crate::calendars::{astro, chinese, easter, ethiopian, gregorian, hebrew, hijri, julian, thai};
 use crate::model::{Category, ObservanceId};
 use crate::settings::{JewishCustoms, Settings};
 
@@ -93,6 +93,19 @@ pub enum Rule {
         leap: bool,
         /// Day of the month.
         day: u8,
+    },
+    /// A day of the Thai lunar calendar ([`thai`]), by which Thailand and
+    /// Thai temples abroad keep the Buddhist holy days.
+    Thai {
+        /// Month, 1–12.
+        month: u8,
+        /// Day of the month, 1–30 (15 is the full moon; 16 the first
+        /// waning day).
+        day: u8,
+        /// In an athikamat year, the month after instead (the second 8th
+        /// after the 8th): Thai practice moves Makha Bucha, Visakha Bucha
+        /// and Asarnha Bucha so.
+        next_in_athikamat: bool,
     },
     /// The date on which the Sun reaches an apparent tropical longitude
     /// (equinoxes, solstices, solar terms).
@@ -407,6 +420,38 @@ impl Rule {
             }
             Rule::Chinese { month, leap, day } => {
                 out.extend(chinese::in_gregorian_year(year, *month, *leap, *day));
+            }
+            Rule::Thai {
+                month,
+                day,
+                next_in_athikamat,
+            } => {
+                // Months 1 and 2 may fall in the December before the year
+                // their lunar year is named by.
+                for lunar_year in [year, year.saturating_add(1)] {
+                    let Some((kind, _)) = thai::year_kind(lunar_year) else {
+                        continue;
+                    };
+                    let month = match (*next_in_athikamat, kind, *month) {
+                        (true, thai::YearKind::Athikamat, 8) => thai::Month {
+                            number: 8,
+                            second: true,
+                        },
+                        (true, thai::YearKind::Athikamat, m) => thai::Month {
+                            number: m.saturating_add(1),
+                            second: false,
+                        },
+                        (_, _, m) => thai::Month {
+                            number: m,
+                            second: false,
+                        },
+                    };
+                    if let Some((date, _)) = thai::to_gregorian(lunar_year, month, *day) {
+                        if date.year() == year {
+                            out.push(date);
+                        }
+                    }
+                }
             }
             Rule::SolarLongitude { longitude, zone } => {
                 let local_date = |t: chrono::NaiveDateTime| -> NaiveDate {
@@ -796,6 +841,17 @@ impl fmt::Display for Rule {
                 "day {day} of {}month {month} of the Chinese calendar (China, UTC+8)",
                 if *leap { "leap " } else { "" }
             ),
+            Rule::Thai {
+                month,
+                day,
+                next_in_athikamat,
+            } => {
+                write!(f, "day {day} of month {month} of the Thai lunar calendar")?;
+                if *next_in_athikamat {
+                    write!(f, " (the month after in a year with a second 8th month)")?;
+                }
+                Ok(())
+            }
             Rule::SolarLongitude { longitude, zone } => {
                 write!(f, "the day the Sun reaches longitude {longitude}°")?;
                 match zone {
