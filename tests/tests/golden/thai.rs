@@ -56,7 +56,6 @@ fn thai_calendar_1915_to_2157() {
 }
 
 #[test]
-#[ignore = "the catalogue does not use the thai rule yet (branch thai-calendar-catalogue-wip)"]
 fn theravada_days_1950_to_2060() {
     let cat = Catalogue::embedded().unwrap();
     let ids = ["magha-puja", "asalha-puja", "vassa", "pavarana", "kathina"];

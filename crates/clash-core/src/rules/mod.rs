@@ -847,10 +847,15 @@ impl fmt::Display for Rule {
                 next_in_athikamat,
             } => {
                 write!(f, "day {day} of month {month} of the Thai lunar calendar")?;
-                if *next_in_athikamat {
-                    write!(f, " (the month after in a year with a second 8th month)")?;
+                match (*next_in_athikamat, *month) {
+                    (true, 8) => write!(f, " (of the second 8th month in a year that has one)"),
+                    (true, m) => write!(
+                        f,
+                        " (of month {} in a year with a second 8th month)",
+                        m.saturating_add(1)
+                    ),
+                    (false, _) => Ok(()),
                 }
-                Ok(())
             }
             Rule::SolarLongitude { longitude, zone } => {
                 write!(f, "the day the Sun reaches longitude {longitude}°")?;
