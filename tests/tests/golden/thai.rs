@@ -1,8 +1,11 @@
 //! The Thai lunar calendar 1915–2157 against the `holidays` package's Thai
-//! calendar (tests/golden/thai-lunar.csv, source and licence in its
-//! header), and the catalogue's Theravada days 1950–2060 against it.
+//! calendar (tests/golden/thai-lunar.csv, a consistency check: our year-kind
+//! table holds the same facts), the catalogue's Theravada days 1950–2060
+//! against it, and those days against dates published for particular years
+//! by Thai sources (tests/golden/theravada-thailand.csv, independent of the
+//! package). Sources and licences are in the files' headers.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use clash_core::calendars::thai::{to_gregorian, Month, Reckoning};
 use clash_core::{Catalogue, Category, Filter, Index};
 
@@ -85,4 +88,91 @@ fn theravada_days_1950_to_2060() {
         "missing {missing:#?}\nextra {extra:#?}"
     );
     assert_eq!(want.len(), 5 * 111);
+}
+
+/// Whether the lunar year of `year` (named by its 8th month) has a second
+/// 8th month.
+fn athikamat(year: i32) -> bool {
+    let m8b = Month {
+        number: 8,
+        second: true,
+    };
+    to_gregorian(year, m8b, 15).is_some()
+}
+
+/// The catalogue's Theravada days (and Thailand's Visakha Bucha, from
+/// `calendars::thai`) against the dates published for particular years
+/// (tests/golden/theravada-thailand.csv: the Bank of Thailand's holiday
+/// lists, the National Office of Buddhism, the Thai and English-language
+/// press; independent of the `holidays` package). A row with an exception
+/// must still differ from our date, so that a stale exception is noticed.
+#[test]
+fn theravada_days_against_published_dates() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let rows: Vec<(String, NaiveDate, String)> = golden_lines("theravada-thailand.csv")
+        .iter()
+        .skip(1)
+        .map(|line| {
+            let f: Vec<&str> = line.splitn(4, ',').collect();
+            assert_eq!(f.len(), 4, "{line}");
+            assert!(!f[2].is_empty(), "a row without a source: {line}");
+            (f[0].to_string(), super::date(f[1]), f[3].to_string())
+        })
+        .collect();
+    let catalogue_ids: BTreeSet<&str> = ["magha-puja", "asalha-puja", "vassa", "pavarana"]
+        .into_iter()
+        .collect();
+    let years = rows.iter().map(|r| r.1.year());
+    let (first, last) = (years.clone().min().unwrap(), years.max().unwrap());
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, first, last).unwrap();
+    let mut ours: BTreeSet<(String, NaiveDate)> = super::ours(&index, &catalogue_ids, first..=last)
+        .into_iter()
+        .map(|(id, start, _)| (id, start))
+        .collect();
+    for year in first..=last {
+        let month = if athikamat(year) { 7 } else { 6 };
+        let m = Month {
+            number: month,
+            second: false,
+        };
+        let (date, reckoning) = to_gregorian(year, m, 15).unwrap();
+        assert_eq!(reckoning, Reckoning::Table);
+        ours.insert(("visakha-bucha".to_string(), date));
+    }
+    // id -> (agree, rows without an exception, exceptions)
+    let mut tally: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    let mut wrong = Vec::new();
+    for (id, date, exception) in &rows {
+        assert!(
+            catalogue_ids.contains(id.as_str()) || id == "visakha-bucha",
+            "unknown id {id}"
+        );
+        let found = ours.contains(&(id.clone(), *date));
+        let ours_that_year: Vec<_> = ours
+            .iter()
+            .filter(|(i, d)| i == id && d.year() == date.year())
+            .map(|(_, d)| *d)
+            .collect();
+        assert_eq!(ours_that_year.len(), 1, "{id} {}", date.year());
+        let t = tally.entry(id.as_str()).or_default();
+        if exception.is_empty() {
+            t.1 += 1;
+            if found {
+                t.0 += 1;
+            } else {
+                wrong.push(format!("{id} {date}: ours {}", ours_that_year[0]));
+            }
+        } else {
+            t.2 += 1;
+            if found {
+                wrong.push(format!("{id} {date}: a stale exception ({exception})"));
+            }
+        }
+    }
+    for (id, (agree, n, exceptions)) in &tally {
+        eprintln!("{id}: {agree}/{n} agree, {exceptions} exception(s)");
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert_eq!(rows.len(), 88, "rows in theravada-thailand.csv");
 }
