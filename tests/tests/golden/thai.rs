@@ -176,3 +176,34 @@ fn theravada_days_against_published_dates() {
     assert!(wrong.is_empty(), "{wrong:#?}");
     assert_eq!(rows.len(), 88, "rows in theravada-thailand.csv");
 }
+
+/// Outside the table of year kinds (lunar years 1915–2157) the Theravada
+/// days are estimates: marked approximate, a day either side possible.
+#[test]
+fn theravada_days_outside_the_table_are_approximate() {
+    use clash_core::rules::Approximation;
+    let cat = Catalogue::embedded().unwrap();
+    let id = cat.get("magha-puja").unwrap().id().clone();
+    let filter = Filter::default().ids([id]);
+    for (first, last, table) in [(2155, 2157, true), (2158, 2160, false), (1911, 1913, false)] {
+        let index = Index::new(&cat, first, last).unwrap();
+        let (from, to) = index.days();
+        let found = index.list(from, to, &filter).unwrap();
+        assert_eq!(found.len(), 3, "{first}..{last}");
+        for o in found {
+            let occ = o.occurrence();
+            if table {
+                assert_eq!(occ.approximation(), None, "{}", occ.start());
+                assert!(occ.possible_dates().is_empty(), "{}", occ.start());
+            } else {
+                assert_eq!(
+                    occ.approximation(),
+                    Some(Approximation::OutsideThaiTable),
+                    "{}",
+                    occ.start()
+                );
+                assert_eq!(occ.possible_dates().len(), 2, "{}", occ.start());
+            }
+        }
+    }
+}

@@ -168,6 +168,10 @@ pub enum Approximation {
     /// 1924–2077): the tabular calendar's date, which may differ by a day
     /// or two.
     OutsideUmmAlQura,
+    /// A Thai lunar date outside the table of year kinds (the lunar years
+    /// 1915–2157): the kinds are estimated, so the date may be a day off
+    /// (or a month, where the leap month falls in another year).
+    OutsideThaiTable,
 }
 
 impl Approximation {
@@ -177,6 +181,9 @@ impl Approximation {
             Approximation::OutsideUmmAlQura => {
                 "outside the Umm al-Qura tables (1924–2077): tabular estimate, may differ by up to 2 days"
             }
+            Approximation::OutsideThaiTable => {
+                "outside the Thai calendar's table (1915–2157): estimated year kinds, may differ by a day (or a month where the leap month falls otherwise)"
+            }
         }
     }
 
@@ -184,6 +191,7 @@ impl Approximation {
     pub fn uncertainty_days(self) -> u8 {
         match self {
             Approximation::OutsideUmmAlQura => 2,
+            Approximation::OutsideThaiTable => 1,
         }
     }
 }
@@ -518,7 +526,8 @@ impl Rule {
     }
 
     /// Why a date from this rule is only approximate, if it is: Hijri dates
-    /// outside the Umm al-Qura tables are tabular estimates.
+    /// outside the Umm al-Qura tables are tabular estimates, Thai dates
+    /// outside the table of year kinds estimates.
     pub(crate) fn approximate(
         &self,
         date: NaiveDate,
@@ -528,6 +537,10 @@ impl Rule {
             Rule::Hijri { .. } if settings.islamic() == hijri::Method::UmmAlQura => {
                 let (first, last) = hijri::umm_al_qura_span()?;
                 (date < first || date > last).then_some(Approximation::OutsideUmmAlQura)
+            }
+            Rule::Thai { .. } => {
+                let (first, last) = thai::table_span()?;
+                (date < first || date > last).then_some(Approximation::OutsideThaiTable)
             }
             _ => None,
         }
