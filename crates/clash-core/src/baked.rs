@@ -428,6 +428,7 @@ fn encode(o: &Occurrence, out: &mut Vec<u8>) -> Result<()> {
     if let Some(a) = o.approximation() {
         out.push(match a {
             Approximation::OutsideUmmAlQura => 0,
+            Approximation::OutsideThaiTable => 1,
         });
     }
     let possible = o.possible_dates();
@@ -495,6 +496,7 @@ fn decode(r: &mut Reader<'_>) -> Option<Occurrence> {
     let approximation = if flags & APPROXIMATE != 0 {
         match r.u8()? {
             0 => Some(Approximation::OutsideUmmAlQura),
+            1 => Some(Approximation::OutsideThaiTable),
             _ => return None,
         }
     } else {

@@ -11,6 +11,7 @@ mod jewish;
 mod lunisolar;
 mod schedule;
 mod sun;
+mod thai;
 mod timed;
 
 use std::collections::BTreeSet;

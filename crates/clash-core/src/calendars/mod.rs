@@ -14,6 +14,7 @@ pub mod hindu;
 pub mod julian;
 pub mod persian;
 pub mod sun;
+pub mod thai;
 
 use chrono::NaiveDate;
 use icu_calendar::{AsCalendar, Date, Iso};

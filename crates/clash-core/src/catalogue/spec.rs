@@ -146,6 +146,11 @@ pub(crate) enum RuleSpec {
         leap: bool,
         day: u8,
     },
+    Thai {
+        month: u8,
+        day: u8,
+        athikamat: Option<String>,
+    },
     SolarLongitude {
         longitude: f64,
         zone: String,

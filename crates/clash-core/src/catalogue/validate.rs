@@ -548,6 +548,32 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
             }
             Rule::Chinese { month, leap, day }
         }
+        RuleSpec::Thai {
+            month,
+            day,
+            athikamat,
+        } => {
+            if !(1..=12).contains(&month) {
+                return Err(bad("month", month, "1 to 12"));
+            }
+            if !(1..=30).contains(&day) {
+                return Err(bad("day", day, "1 to 30"));
+            }
+            let next_in_athikamat = match athikamat.as_deref() {
+                None | Some("same") => false,
+                Some("next") if month < 12 => true,
+                Some(other) => return Err(bad(
+                    "athikamat",
+                    other,
+                    "same, next (the month after, the second 8th after the 8th; months 1 to 11)",
+                )),
+            };
+            Rule::Thai {
+                month,
+                day,
+                next_in_athikamat,
+            }
+        }
         RuleSpec::SolarLongitude { longitude, zone } => {
             if !(0.0..360.0).contains(&longitude) {
                 return Err(bad("longitude", longitude, "0 to 360 (exclusive)"));

@@ -15,7 +15,7 @@ mod named;
 pub use named::{HebrewAdjust, Named};
 
 use crate::calendars::hebrew::HebrewMonth;
-use crate::calendars::{astro, chinese, easter, ethiopian, gregorian, hebrew, hijri, julian};
+use crate::calendars::{astro, chinese, easter, ethiopian, gregorian, hebrew, hijri, julian, thai};
 use crate::model::{Category, ObservanceId};
 use crate::settings::{JewishCustoms, Settings};
 
@@ -94,6 +94,19 @@ pub enum Rule {
         /// Day of the month.
         day: u8,
     },
+    /// A day of the Thai lunar calendar ([`thai`]), by which Thailand and
+    /// Thai temples abroad keep the Buddhist holy days.
+    Thai {
+        /// Month, 1–12.
+        month: u8,
+        /// Day of the month, 1–30 (15 is the full moon; 16 the first
+        /// waning day).
+        day: u8,
+        /// In an athikamat year, the month after instead (the second 8th
+        /// after the 8th): Thai practice moves Makha Bucha, Visakha Bucha
+        /// and Asarnha Bucha so.
+        next_in_athikamat: bool,
+    },
     /// The date on which the Sun reaches an apparent tropical longitude
     /// (equinoxes, solstices, solar terms).
     SolarLongitude {
@@ -155,6 +168,10 @@ pub enum Approximation {
     /// 1924–2077): the tabular calendar's date, which may differ by a day
     /// or two.
     OutsideUmmAlQura,
+    /// A Thai lunar date outside the table of year kinds (the lunar years
+    /// 1915–2157): the kinds are estimated, so the date may be a day off
+    /// (or a month, where the leap month falls in another year).
+    OutsideThaiTable,
 }
 
 impl Approximation {
@@ -164,6 +181,9 @@ impl Approximation {
             Approximation::OutsideUmmAlQura => {
                 "outside the Umm al-Qura tables (1924–2077): tabular estimate, may differ by up to 2 days"
             }
+            Approximation::OutsideThaiTable => {
+                "outside the Thai calendar's table (1915–2157): estimated year kinds, may differ by a day (or a month where the leap month falls otherwise)"
+            }
         }
     }
 
@@ -171,6 +191,7 @@ impl Approximation {
     pub fn uncertainty_days(self) -> u8 {
         match self {
             Approximation::OutsideUmmAlQura => 2,
+            Approximation::OutsideThaiTable => 1,
         }
     }
 }
@@ -408,6 +429,38 @@ impl Rule {
             Rule::Chinese { month, leap, day } => {
                 out.extend(chinese::in_gregorian_year(year, *month, *leap, *day));
             }
+            Rule::Thai {
+                month,
+                day,
+                next_in_athikamat,
+            } => {
+                // Months 1 and 2 may fall in the December before the year
+                // their lunar year is named by.
+                for lunar_year in [year, year.saturating_add(1)] {
+                    let Some((kind, _)) = thai::year_kind(lunar_year) else {
+                        continue;
+                    };
+                    let month = match (*next_in_athikamat, kind, *month) {
+                        (true, thai::YearKind::Athikamat, 8) => thai::Month {
+                            number: 8,
+                            second: true,
+                        },
+                        (true, thai::YearKind::Athikamat, m) => thai::Month {
+                            number: m.saturating_add(1),
+                            second: false,
+                        },
+                        (_, _, m) => thai::Month {
+                            number: m,
+                            second: false,
+                        },
+                    };
+                    if let Some((date, _)) = thai::to_gregorian(lunar_year, month, *day) {
+                        if date.year() == year {
+                            out.push(date);
+                        }
+                    }
+                }
+            }
             Rule::SolarLongitude { longitude, zone } => {
                 let local_date = |t: chrono::NaiveDateTime| -> NaiveDate {
                     match zone {
@@ -473,7 +526,8 @@ impl Rule {
     }
 
     /// Why a date from this rule is only approximate, if it is: Hijri dates
-    /// outside the Umm al-Qura tables are tabular estimates.
+    /// outside the Umm al-Qura tables are tabular estimates, Thai dates
+    /// outside the table of year kinds estimates.
     pub(crate) fn approximate(
         &self,
         date: NaiveDate,
@@ -483,6 +537,10 @@ impl Rule {
             Rule::Hijri { .. } if settings.islamic() == hijri::Method::UmmAlQura => {
                 let (first, last) = hijri::umm_al_qura_span()?;
                 (date < first || date > last).then_some(Approximation::OutsideUmmAlQura)
+            }
+            Rule::Thai { .. } => {
+                let (first, last) = thai::table_span()?;
+                (date < first || date > last).then_some(Approximation::OutsideThaiTable)
             }
             _ => None,
         }
@@ -796,6 +854,22 @@ impl fmt::Display for Rule {
                 "day {day} of {}month {month} of the Chinese calendar (China, UTC+8)",
                 if *leap { "leap " } else { "" }
             ),
+            Rule::Thai {
+                month,
+                day,
+                next_in_athikamat,
+            } => {
+                write!(f, "day {day} of month {month} of the Thai lunar calendar")?;
+                match (*next_in_athikamat, *month) {
+                    (true, 8) => write!(f, " (of the second 8th month in a year that has one)"),
+                    (true, m) => write!(
+                        f,
+                        " (of month {} in a year with a second 8th month)",
+                        m.saturating_add(1)
+                    ),
+                    (false, _) => Ok(()),
+                }
+            }
             Rule::SolarLongitude { longitude, zone } => {
                 write!(f, "the day the Sun reaches longitude {longitude}°")?;
                 match zone {
