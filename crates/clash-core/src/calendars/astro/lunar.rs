@@ -100,17 +100,21 @@ pub(crate) struct MoonPosition {
 /// assert!((lunar_longitude(ut) - 133.167_265).abs() < 0.001);
 /// ```
 pub fn lunar_longitude(t: JulianDay) -> f64 {
-    moon_position_with(t, false).longitude
+    let c = t.centuries_tt();
+    moon_position_at(c, nutation_in_longitude(c), false).longitude
 }
 
 /// The Moon's apparent geocentric position (longitude, latitude, distance),
 /// for moonrise.
+#[cfg(test)]
 pub(crate) fn moon_position(t: JulianDay) -> MoonPosition {
-    moon_position_with(t, true)
+    let c = t.centuries_tt();
+    moon_position_at(c, nutation_in_longitude(c), true)
 }
 
-fn moon_position_with(t: JulianDay, full: bool) -> MoonPosition {
-    let c = t.centuries_tt();
+/// The Moon's position at `c` Julian centuries of TT since J2000.0, given the
+/// nutation in longitude there (for callers that need both).
+pub(crate) fn moon_position_at(c: f64, nutation: f64, full: bool) -> MoonPosition {
     let (c2, c3, c4) = (c * c, c.powi(3), c.powi(4));
     // Mean elements (Meeus 47.1–47.5), degrees.
     let l = 218.316_447_7 + 481_267.881_234_21 * c - 0.001_578_6 * c2 + c3 / 538_841.0
@@ -133,29 +137,39 @@ fn moon_position_with(t: JulianDay, full: bool) -> MoonPosition {
         mp.to_radians(),
         f.to_radians(),
     );
-    let series = |terms: &[(i8, i8, i8, i8, i32)], trig: fn(f64) -> f64| -> f64 {
+    // Each term's argument is a sum of small multiples of D, M, M′ and F:
+    // its sine and cosine come from those of the four angles by the
+    // angle-addition formulas (five trigonometric calls in place of one per
+    // term; the same values to about 1e-15).
+    let (d_k, m_k, mp_k, f_k) = (
+        Multiples::of(dr),
+        Multiples::of(mr),
+        Multiples::of(mpr),
+        Multiples::of(fr),
+    );
+    let series = |terms: &[(i8, i8, i8, i8, i32)], sine: bool| -> f64 {
         terms
             .iter()
             .map(|&(kd, km, kmp, kf, coeff)| {
-                let arg = f64::from(kd) * dr
-                    + f64::from(km) * mr
-                    + f64::from(kmp) * mpr
-                    + f64::from(kf) * fr;
+                let (cos, sin) = times(
+                    times(d_k.at(kd), m_k.at(km)),
+                    times(mp_k.at(kmp), f_k.at(kf)),
+                );
                 let scale = match km.abs() {
                     1 => e,
                     2 => e * e,
                     _ => 1.0,
                 };
-                f64::from(coeff) * scale * trig(arg)
+                f64::from(coeff) * scale * if sine { sin } else { cos }
             })
             .sum()
     };
     // Additive terms (Venus, Jupiter, flattening).
-    let sum_l = series(&TERMS, f64::sin)
+    let sum_l = series(&TERMS, true)
         + 3958.0 * a1.to_radians().sin()
         + 1962.0 * (l.to_radians() - fr).sin()
         + 318.0 * a2.to_radians().sin();
-    let longitude = normalize(l + sum_l / 1e6 + nutation_in_longitude(c));
+    let longitude = normalize(l + sum_l / 1e6 + nutation);
     if !full {
         return MoonPosition {
             longitude,
@@ -164,18 +178,46 @@ fn moon_position_with(t: JulianDay, full: bool) -> MoonPosition {
         };
     }
     let lr = l.to_radians();
-    let sum_b = series(&LATITUDE_TERMS, f64::sin) - 2235.0 * lr.sin()
+    let sum_b = series(&LATITUDE_TERMS, true) - 2235.0 * lr.sin()
         + 382.0 * a3.to_radians().sin()
         + 175.0 * (a1.to_radians() - fr).sin()
         + 175.0 * (a1.to_radians() + fr).sin()
         + 127.0 * (lr - mpr).sin()
         - 115.0 * (lr + mpr).sin();
-    let sum_r = series(&DISTANCE_TERMS, f64::cos);
+    let sum_r = series(&DISTANCE_TERMS, false);
     MoonPosition {
         longitude,
         latitude: sum_b / 1e6,
         distance_km: 385_000.56 + sum_r / 1000.0,
     }
+}
+
+/// (cos kx, sin kx) for k = 0..=4, the multiples the series use.
+struct Multiples([(f64, f64); 5]);
+
+impl Multiples {
+    fn of(x: f64) -> Multiples {
+        let one = x.sin_cos();
+        let one = (one.1, one.0);
+        let two = times(one, one);
+        let three = times(two, one);
+        Multiples([(1.0, 0.0), one, two, three, times(three, one)])
+    }
+
+    /// (cos kx, sin kx) for |k| ≤ 4.
+    fn at(&self, k: i8) -> (f64, f64) {
+        let (cos, sin) = self
+            .0
+            .get(usize::from(k.unsigned_abs()))
+            .copied()
+            .unwrap_or((1.0, 0.0));
+        (cos, if k < 0 { -sin } else { sin })
+    }
+}
+
+/// The product of two unit complex numbers (cos, sin): the angles' sum.
+fn times((ca, sa): (f64, f64), (cb, sb): (f64, f64)) -> (f64, f64) {
+    (ca * cb - sa * sb, sa * cb + ca * sb)
 }
 
 /// The Moon–Sun elongation in apparent longitude, degrees `[0, 360)`:
@@ -187,6 +229,20 @@ pub fn moon_elongation(t: JulianDay) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn multiples_cover_the_tables() {
+        for &(kd, km, kmp, kf, _) in TERMS.iter().chain(&DISTANCE_TERMS).chain(&LATITUDE_TERMS) {
+            assert!([kd, km, kmp, kf].iter().all(|k| k.abs() <= 4));
+        }
+        // The angle-addition values agree with direct ones.
+        let m = Multiples::of(1234.5678_f64);
+        for k in -4i8..=4 {
+            let x = f64::from(k) * 1234.5678;
+            let (cos, sin) = m.at(k);
+            assert!((cos - x.cos()).abs() < 1e-12 && (sin - x.sin()).abs() < 1e-12);
+        }
+    }
 
     #[test]
     fn meeus_example_47a() {
