@@ -104,9 +104,11 @@ pub fn moonrise_between(
 /// gives dh/dt = cos q · dδ/dt − cos φ sin A · dH/dt (q the parallactic
 /// angle, A the azimuth), so |dh/dt| ≤ cos φ |dH/dt| + |dδ/dt|. The hour
 /// angle turns at sidereal rate less the Moon's own motion in right
-/// ascension, which is always eastward: under 15.05° an hour. The Moon's
-/// declination changes by under 0.3° an hour and h₀ (through the parallax)
-/// by under 0.001°, so 0.5° an hour covers both. At the equator this is
+/// ascension, which is always eastward: under 15.05° an hour (sidereal
+/// time turns 15.041° an hour). The Moon's declination changes by at most
+/// about 0.31° an hour (0.64° an hour along its path at perigee, which
+/// crosses the equator at up to 28.7°) and h₀ (through the parallax) by
+/// under 0.001° an hour, so 0.5° an hour covers both. At the equator this is
 /// 15.55° an hour (the old latitude-free bound was 16°); at New Delhi 13.7°,
 /// at Leicester 9.6°, so the scan takes longer steps there.
 fn max_altitude_rate(latitude: f64) -> f64 {
