@@ -359,13 +359,17 @@ impl ObservanceId {
     /// assert!(ObservanceId::new("Eid al-Fitr").is_err());
     /// ```
     pub fn new(s: &str) -> Result<Self, Error> {
-        let ok = !s.is_empty()
-            && s.len() <= 80
-            && s.split('-').all(|w| {
-                !w.is_empty()
-                    && w.bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            });
+        // One pass: a hyphen only after a letter or digit, and not last
+        // (`prev` starts as a hyphen, so an empty id fails too).
+        let mut prev = b'-';
+        let ok = s.len() <= 80
+            && s.bytes().all(|b| {
+                let fits =
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || (b == b'-' && prev != b'-');
+                prev = b;
+                fits
+            })
+            && prev != b'-';
         if ok {
             Ok(ObservanceId(s.into()))
         } else {

@@ -913,6 +913,9 @@ impl<'c> Index<'c> {
         let occurrences: Vec<Occurrence> = expanded
             .into_iter()
             .filter(|o| {
+                if o.possible.is_empty() {
+                    return o.end >= first_day && o.start <= last_day;
+                }
                 let span = o.end - o.start;
                 let lo = o.possible.first().copied().unwrap_or(o.start).min(o.start);
                 let hi = o.possible.last().map_or(o.end, |&p| {
@@ -926,16 +929,22 @@ impl<'c> Index<'c> {
         let days = usize::try_from((last_day - first_day).num_days() + 1)
             .map_err(|_| Error::out_of_range("bad range"))?;
         // (day, entry) pairs, then a stable counting sort by day: each
-        // day's entries keep the order they were put in.
+        // day's entries keep the order they were put in. Days are counted
+        // from `first_day` as integers (chrono's date arithmetic per day
+        // was half of building a long index).
+        let base = i64::from(first_day.num_days_from_ce());
+        let day_at = |d: NaiveDate| i64::from(d.num_days_from_ce()) - base;
+        let last_k = i64::try_from(days).unwrap_or(i64::MAX) - 1;
         let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(occurrences.len() * 2);
-        let mut put = |day: NaiveDate, value: u32| {
-            if let Ok(k) = u32::try_from((day - first_day).num_days()) {
-                if (k as usize) < days {
+        let mut put = |k: i64, value: u32| {
+            if let Ok(k) = u32::try_from(k) {
+                if i64::from(k) <= last_k {
                     pairs.push((k, value));
                 }
             }
         };
-        let mut possible_days = Vec::new();
+        let mut starts: Vec<i64> = Vec::new();
+        let mut possible_days: Vec<i64> = Vec::new();
         for (k, o) in occurrences.iter().enumerate() {
             let k = u32::try_from(k)
                 .ok()
@@ -945,27 +954,44 @@ impl<'c> Index<'c> {
                 .observances()
                 .get(o.observance as usize)
                 .is_some_and(|obs| obs.begins() == DayStart::SunsetBefore);
-            // The first day (expected, or a possible one) of an observance
+            let (start, end) = (day_at(o.start), day_at(o.end));
+            // The first days (expected, or possible ones) of an observance
             // that begins at sunset the evening before.
-            let first =
-                |day: NaiveDate| match at_sunset && (day == o.start || o.possible.contains(&day)) {
-                    true => BEGINS_AT_SUNSET,
-                    false => 0,
-                };
-            for day in o.start.iter_days().take_while(|d| *d <= o.end) {
+            starts.clear();
+            starts.push(start);
+            starts.extend(o.possible.iter().map(|&d| day_at(d)));
+            let first = |day: i64| match at_sunset && starts.contains(&day) {
+                true => BEGINS_AT_SUNSET,
+                false => 0,
+            };
+            for day in start.max(0)..=end.min(last_k) {
                 put(day, k | first(day));
             }
-            possible_days.clear();
-            for &alt in o.possible.iter() {
-                let alt_end = alt.checked_add_signed(o.end - o.start).unwrap_or(alt);
-                possible_days.extend(alt.iter_days().take_while(|d| *d <= alt_end));
-            }
-            possible_days.sort_unstable();
-            possible_days.dedup();
-            for &day in &possible_days {
-                if day < o.start || day > o.end {
+            // The days of the possible spans, each once, in order (the
+            // possible dates are in order, so the spans' union is made
+            // without sorting; the sort is kept for any that are not).
+            let alts = starts.get(1..).unwrap_or_default();
+            let mut put_possible = |day: i64| {
+                if day < start || day > end {
                     put(day, k | POSSIBLE | first(day));
                 }
+            };
+            if alts.len() < 2 || alts.is_sorted() {
+                let mut next = 0;
+                for &alt in alts {
+                    for day in alt.max(next)..=(alt + (end - start)).min(last_k) {
+                        put_possible(day);
+                        next = day + 1;
+                    }
+                }
+            } else {
+                possible_days.clear();
+                for &alt in alts {
+                    possible_days.extend(alt.max(0)..=(alt + (end - start)).min(last_k));
+                }
+                possible_days.sort_unstable();
+                possible_days.dedup();
+                possible_days.iter().for_each(|&day| put_possible(day));
             }
         }
         let occ_keys: Vec<u32> = occurrences

@@ -28,8 +28,8 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
 use super::astro::{
-    moon_phase_after, moon_phase_before, moonrise_between, sidereal_solar_longitude, JulianDay,
-    SYNODIC_MONTH,
+    moon_phase_after, moon_phase_before, moon_phase_near, moonrise_between,
+    sidereal_solar_longitude, JulianDay, SYNODIC_MONTH,
 };
 use super::sun::{event_utc, Event};
 
@@ -126,7 +126,17 @@ impl Lunation {
         if let Some(t) = cache.lock().ok().and_then(|m| m.get(&key).copied()) {
             return JulianDay(t);
         }
-        let t = moon_phase_after(self.start, 12.0 * f64::from(k));
+        // The elongation grows through the lunation, so the crossing lies
+        // between its new moons, about k/30 of the way: a guess close
+        // enough to save the search one of its five or six evaluations.
+        let phase = 12.0 * f64::from(k);
+        let guess = self.start.0 + (self.end.0 - self.start.0) * f64::from(k) / 30.0;
+        let near = moon_phase_near(JulianDay(guess), phase);
+        let t = if near.0 > self.start.0 && near.0 < self.end.0 {
+            near
+        } else {
+            moon_phase_after(self.start, phase)
+        };
         if let Ok(mut m) = cache.lock() {
             if m.len() > 100_000 {
                 m.clear();
@@ -271,10 +281,37 @@ impl Window {
 }
 
 impl Place {
+    /// Sunrise or sunset on `date`, memoised per thread (bounded: cleared
+    /// past 65,536 entries): a festival's rule looks at the same few days'
+    /// sunrises and sunsets several times (each window needs both), and
+    /// each costs a dozen evaluations of the Sun's position.
     fn event(&self, date: NaiveDate, e: Event) -> Option<JulianDay> {
-        event_utc(date, self.latitude, self.longitude, e)
+        use std::cell::RefCell;
+        use std::collections::HashMap;
+        type Key = (u64, u64, NaiveDate, bool);
+        thread_local! {
+            static MEMO: RefCell<HashMap<Key, Option<f64>>> = RefCell::new(HashMap::new());
+        }
+        let key = (
+            self.latitude.to_bits(),
+            self.longitude.to_bits(),
+            date,
+            e == Event::Sunrise,
+        );
+        if let Some(t) = MEMO.with(|m| m.borrow().get(&key).copied()) {
+            return t.map(JulianDay);
+        }
+        let t = event_utc(date, self.latitude, self.longitude, e)
             .ok()
-            .map(JulianDay::from_datetime)
+            .map(JulianDay::from_datetime);
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= 65_536 {
+                m.clear();
+            }
+            m.insert(key, t.map(|t| t.0));
+        });
+        t
     }
 
     /// Local midnight starting `date`, as UT.

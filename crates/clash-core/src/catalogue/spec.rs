@@ -1,7 +1,9 @@
 //! The TOML form of a catalogue file (parsed with serde, validated in
 //! [`super::validate`]). The format is documented in `data/observances/README.md`.
 //! The same structures, as JSON, are the compact form of the embedded
-//! catalogue ([`super::CatalogueBuilder::compact_embedded`]).
+//! catalogue ([`super::CatalogueBuilder::compact_embedded`]), which leaves
+//! out absent and empty fields: each one written as `null` or `[]` cost a
+//! key to match when the binary starts.
 
 use serde::{Deserialize, Serialize};
 
@@ -37,30 +39,47 @@ pub(crate) struct ObservanceSpec {
     pub category: String,
     pub impact: String,
     pub rule: RuleSpec,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub begins: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub certainty: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub uncertainty_days: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub israel_duration: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<EndSpec>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub years: Option<YearsSpec>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_traditions: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exceptions: Vec<ExceptionSpec>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub announced: Vec<AnnouncedSpec>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub holiday_group: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub substitute: Option<SubstituteSpec>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub also: Option<AlsoSpec>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<HoursSpec>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fast: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ends: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub begins_early: Option<BeginsEarlySpec>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub eve: Option<EveSpec>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub food: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub impact_elsewhere: Option<String>,
     pub summary: String,
     pub advice: String,
@@ -74,7 +93,9 @@ pub(crate) struct HoursSpec {
     pub from: String,
     pub to: String,
     pub what: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub all_day: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub on: Option<String>,
 }
 
@@ -107,10 +128,12 @@ pub(crate) enum RuleSpec {
         month: u32,
         weekday: String,
         nth: i32,
+        #[serde(skip_serializing_if = "Option::is_none")]
         from_day: Option<u32>,
     },
     Rrule {
         rrule: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
         dtstart: Option<String>,
     },
     Dates {
@@ -133,7 +156,9 @@ pub(crate) enum RuleSpec {
     Hebrew {
         month: String,
         day: u8,
+        #[serde(skip_serializing_if = "Option::is_none")]
         israel_day: Option<u8>,
+        #[serde(skip_serializing_if = "Option::is_none")]
         adjust: Option<String>,
     },
     Hijri {
@@ -149,6 +174,7 @@ pub(crate) enum RuleSpec {
     Thai {
         month: u8,
         day: u8,
+        #[serde(skip_serializing_if = "Option::is_none")]
         athikamat: Option<String>,
     },
     SolarLongitude {
@@ -178,6 +204,7 @@ pub(crate) enum RuleSpec {
     Sankranti {
         sign: String,
         #[serde(default)]
+        #[serde(skip_serializing_if = "Option::is_none")]
         after_sunset: Option<String>,
     },
 }
@@ -202,7 +229,9 @@ pub(crate) enum EndSpec {
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct YearsSpec {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<i32>,
 }
 
@@ -211,8 +240,11 @@ pub(crate) struct YearsSpec {
 #[serde(deny_unknown_fields)]
 pub(crate) struct ExceptionSpec {
     pub year: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dates: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
     #[serde(default)]
     pub skip: bool,
@@ -226,6 +258,7 @@ pub(crate) struct ExceptionSpec {
 pub(crate) struct AnnouncedSpec {
     pub year: i32,
     pub date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
     pub source: String,
 }
@@ -234,6 +267,7 @@ pub(crate) struct AnnouncedSpec {
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct AlsoSpec {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     #[serde(default)]
     pub offset: i64,
@@ -245,5 +279,6 @@ pub(crate) struct AlsoSpec {
 #[serde(deny_unknown_fields)]
 pub(crate) struct SubstituteSpec {
     pub rule: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub weekend_category: Option<String>,
 }

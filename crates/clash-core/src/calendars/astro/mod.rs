@@ -117,6 +117,16 @@ pub fn moon_phase_after(after: JulianDay, phase: f64) -> JulianDay {
     JulianDay(guess)
 }
 
+/// The instant near `guess` (within a few days) at which the Moon–Sun
+/// elongation is `phase` degrees: [`moon_phase_after`] without its first
+/// evaluation, for a caller that knows roughly when (a tithi's end within
+/// its lunation). The caller checks the answer is the crossing it meant.
+pub fn moon_phase_near(guess: JulianDay, phase: f64) -> JulianDay {
+    JulianDay(solve(guess.0, normalize(phase), ELONGATION_RATE, |t| {
+        moon_elongation(JulianDay(t))
+    }))
+}
+
 /// The last instant before `before` at which the elongation is `phase`.
 pub fn moon_phase_before(before: JulianDay, phase: f64) -> JulianDay {
     let next = moon_phase_after(JulianDay(before.0 - SYNODIC_MONTH * 1.1), phase);
