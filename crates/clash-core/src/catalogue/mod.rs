@@ -373,14 +373,16 @@ impl CatalogueBuilder {
             };
             let dates: Vec<String> = dates.iter().take(10_000).map(|d| d.to_string()).collect();
             specs.push(spec::ObservanceSpec {
-                id,
-                name,
-                tradition: "local".to_string(),
-                category: category.as_str().to_string(),
-                impact: impact.as_str().to_string(),
-                rule: spec::RuleSpec::Dates { dates },
-                begins: Some("midnight".to_string()),
-                certainty: Some("fixed".to_string()),
+                id: id.into(),
+                name: name.into(),
+                tradition: "local".into(),
+                category: category.as_str().into(),
+                impact: impact.as_str().into(),
+                rule: spec::RuleSpec::Dates {
+                    dates: dates.into_iter().map(Into::into).collect(),
+                },
+                begins: Some("midnight".into()),
+                certainty: Some("fixed".into()),
                 uncertainty_days: None,
                 // At most 366 (the key above is capped).
                 duration: Some(u16::try_from(*days).unwrap_or(366)),
@@ -401,10 +403,9 @@ impl CatalogueBuilder {
                 eve: None,
                 food: None,
                 impact_elsewhere: None,
-                summary: "A day of the organisation's own calendar (imported).".to_string(),
-                advice: "Check with the organisers before booking anything on this day."
-                    .to_string(),
-                source: format!("{file}, UID {}", uid.chars().take(80).collect::<String>()),
+                summary: "A day of the organisation's own calendar (imported).".into(),
+                advice: "Check with the organisers before booking anything on this day.".into(),
+                source: format!("{file}, UID {}", uid.chars().take(80).collect::<String>()).into(),
             });
         }
         // What the catalogue is built from, for its content hash (the specs

@@ -5,14 +5,98 @@
 //! out absent and empty fields: each one written as `null` or `[]` cost a
 //! key to match when the binary starts.
 
-use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
+
+use serde::de::{Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// A string of a catalogue file, borrowed from the text being read where
+/// it can be (a string without escapes), so that reading a catalogue
+/// allocates only for the texts an observance keeps (its name, summary,
+/// advice, sources), not for those it only parses (its tradition,
+/// category, rule, dates); about a third fewer allocations in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Text<'a>(pub Cow<'a, str>);
+
+impl Text<'_> {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The text as an owned `String`, copied only if it was borrowed.
+    pub fn into_string(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<Text<'_>> for String {
+    fn from(t: Text<'_>) -> String {
+        t.into_string()
+    }
+}
+
+impl<'a> From<&'a str> for Text<'a> {
+    fn from(s: &'a str) -> Self {
+        Text(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Text<'_> {
+    fn from(s: String) -> Self {
+        Text(Cow::Owned(s))
+    }
+}
+
+impl Serialize for Text<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Borrowing;
+        impl<'de> Visitor<'de> for Borrowing {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(Borrowing)
+    }
+}
 
 /// One catalogue file.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct FileSpec {
+pub(crate) struct FileSpec<'a> {
     #[serde(default)]
-    pub observance: Vec<ObservanceSpec>,
+    #[serde(borrow)]
+    pub observance: Vec<ObservanceSpec<'a>>,
 }
 
 /// Where each observance's id is in a TOML file (for error lines); the
@@ -32,17 +116,25 @@ pub(crate) struct IdAt {
 /// One `[[observance]]` table.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct ObservanceSpec {
-    pub id: String,
-    pub name: String,
-    pub tradition: String,
-    pub category: String,
-    pub impact: String,
-    pub rule: RuleSpec,
+pub(crate) struct ObservanceSpec<'a> {
+    #[serde(borrow)]
+    pub id: Text<'a>,
+    #[serde(borrow)]
+    pub name: Text<'a>,
+    #[serde(borrow)]
+    pub tradition: Text<'a>,
+    #[serde(borrow)]
+    pub category: Text<'a>,
+    #[serde(borrow)]
+    pub impact: Text<'a>,
+    #[serde(borrow)]
+    pub rule: RuleSpec<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub begins: Option<String>,
+    #[serde(borrow)]
+    pub begins: Option<Text<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub certainty: Option<String>,
+    #[serde(borrow)]
+    pub certainty: Option<Text<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uncertainty_days: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,102 +142,133 @@ pub(crate) struct ObservanceSpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub israel_duration: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub end: Option<EndSpec>,
+    #[serde(borrow)]
+    pub end: Option<EndSpec<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years: Option<YearsSpec>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub also_traditions: Vec<String>,
+    #[serde(borrow)]
+    pub also_traditions: Vec<Text<'a>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub regions: Vec<String>,
+    #[serde(borrow)]
+    pub regions: Vec<Text<'a>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub exceptions: Vec<ExceptionSpec>,
+    #[serde(borrow)]
+    pub exceptions: Vec<ExceptionSpec<'a>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub announced: Vec<AnnouncedSpec>,
+    #[serde(borrow)]
+    pub announced: Vec<AnnouncedSpec<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub holiday_group: Option<String>,
+    #[serde(borrow)]
+    pub holiday_group: Option<Text<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub substitute: Option<SubstituteSpec>,
+    #[serde(borrow)]
+    pub substitute: Option<SubstituteSpec<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub also: Option<AlsoSpec>,
+    #[serde(borrow)]
+    pub also: Option<AlsoSpec<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hours: Option<HoursSpec>,
+    #[serde(borrow)]
+    pub hours: Option<HoursSpec<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fast: Option<String>,
+    #[serde(borrow)]
+    pub fast: Option<Text<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ends: Option<String>,
+    #[serde(borrow)]
+    pub ends: Option<Text<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub begins_early: Option<BeginsEarlySpec>,
+    #[serde(borrow)]
+    pub begins_early: Option<BeginsEarlySpec<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub eve: Option<EveSpec>,
+    #[serde(borrow)]
+    pub eve: Option<EveSpec<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub food: Option<String>,
+    #[serde(borrow)]
+    pub food: Option<Text<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub impact_elsewhere: Option<String>,
-    pub summary: String,
-    pub advice: String,
-    pub source: String,
+    #[serde(borrow)]
+    pub impact_elsewhere: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub summary: Text<'a>,
+    #[serde(borrow)]
+    pub advice: Text<'a>,
+    #[serde(borrow)]
+    pub source: Text<'a>,
 }
 
 /// `hours = { from = "…", to = "…", what = "…" }`.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct HoursSpec {
-    pub from: String,
-    pub to: String,
-    pub what: String,
+pub(crate) struct HoursSpec<'a> {
+    #[serde(borrow)]
+    pub from: Text<'a>,
+    #[serde(borrow)]
+    pub to: Text<'a>,
+    #[serde(borrow)]
+    pub what: Text<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub all_day: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub on: Option<String>,
+    #[serde(borrow)]
+    pub on: Option<Text<'a>>,
 }
 
 /// `begins_early = { minutes = 18, what = "candle lighting" }`.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct BeginsEarlySpec {
+pub(crate) struct BeginsEarlySpec<'a> {
     pub minutes: u16,
-    pub what: String,
+    #[serde(borrow)]
+    pub what: Text<'a>,
 }
 
 /// `eve = { from = "solar-noon", what = "…" }`: hours on the afternoon
 /// before, until the observance begins.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct EveSpec {
-    pub from: String,
-    pub what: String,
+pub(crate) struct EveSpec<'a> {
+    #[serde(borrow)]
+    pub from: Text<'a>,
+    #[serde(borrow)]
+    pub what: Text<'a>,
 }
 
 /// `rule = { kind = "…", … }`.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
-pub(crate) enum RuleSpec {
+pub(crate) enum RuleSpec<'a> {
     Fixed {
         month: u32,
         day: u32,
     },
     Weekday {
         month: u32,
-        weekday: String,
+        #[serde(borrow)]
+        weekday: Text<'a>,
         nth: i32,
         #[serde(skip_serializing_if = "Option::is_none")]
         from_day: Option<u32>,
     },
     Rrule {
-        rrule: String,
+        #[serde(borrow)]
+        rrule: Text<'a>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        dtstart: Option<String>,
+        #[serde(borrow)]
+        dtstart: Option<Text<'a>>,
     },
     Dates {
-        dates: Vec<String>,
+        #[serde(borrow)]
+        dates: Vec<Text<'a>>,
     },
     Easter {
-        computus: String,
+        #[serde(borrow)]
+        computus: Text<'a>,
         #[serde(default)]
         offset: i64,
     },
     Relative {
-        to: String,
+        #[serde(borrow)]
+        to: Text<'a>,
         #[serde(default)]
         offset: i64,
     },
@@ -154,12 +277,14 @@ pub(crate) enum RuleSpec {
         day: u8,
     },
     Hebrew {
-        month: String,
+        #[serde(borrow)]
+        month: Text<'a>,
         day: u8,
         #[serde(skip_serializing_if = "Option::is_none")]
         israel_day: Option<u8>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        adjust: Option<String>,
+        #[serde(borrow)]
+        adjust: Option<Text<'a>>,
     },
     Hijri {
         month: u8,
@@ -175,51 +300,62 @@ pub(crate) enum RuleSpec {
         month: u8,
         day: u8,
         #[serde(skip_serializing_if = "Option::is_none")]
-        athikamat: Option<String>,
+        #[serde(borrow)]
+        athikamat: Option<Text<'a>>,
     },
     SolarLongitude {
         longitude: f64,
-        zone: String,
+        #[serde(borrow)]
+        zone: Text<'a>,
     },
     Ethiopian {
         month: u8,
         day: u8,
     },
     Named {
-        name: String,
+        #[serde(borrow)]
+        name: Text<'a>,
     },
     Cycle {
-        anchor: String,
+        #[serde(borrow)]
+        anchor: Text<'a>,
         days: u16,
     },
     Weekly {
-        weekday: String,
+        #[serde(borrow)]
+        weekday: Text<'a>,
     },
     Hindu {
-        month: String,
-        paksha: String,
+        #[serde(borrow)]
+        month: Text<'a>,
+        #[serde(borrow)]
+        paksha: Text<'a>,
         tithi: u8,
-        window: String,
+        #[serde(borrow)]
+        window: Text<'a>,
     },
     Sankranti {
-        sign: String,
+        #[serde(borrow)]
+        sign: Text<'a>,
         #[serde(default)]
         #[serde(skip_serializing_if = "Option::is_none")]
-        after_sunset: Option<String>,
+        #[serde(borrow)]
+        after_sunset: Option<Text<'a>>,
     },
 }
 
 /// `end = { kind = "…", … }`.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
-pub(crate) enum EndSpec {
+pub(crate) enum EndSpec<'a> {
     Date {
         month: u32,
         day: u32,
     },
     EndOfMonth,
     Relative {
-        to: String,
+        #[serde(borrow)]
+        to: Text<'a>,
         #[serde(default)]
         offset: i64,
     },
@@ -238,47 +374,58 @@ pub(crate) struct YearsSpec {
 /// One entry of `exceptions = [ … ]`.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct ExceptionSpec {
+pub(crate) struct ExceptionSpec<'a> {
     pub year: i32,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    #[serde(borrow)]
+    pub date: Option<Text<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dates: Option<Vec<String>>,
+    #[serde(borrow)]
+    pub dates: Option<Vec<Text<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub end: Option<String>,
+    #[serde(borrow)]
+    pub end: Option<Text<'a>>,
     #[serde(default)]
     pub skip: bool,
-    pub reason: String,
+    #[serde(borrow)]
+    pub reason: Text<'a>,
 }
 
 /// One row of `announced = [ … ]`: `{ year = 2025, date = "2025-08-02",
 /// end = "2025-08-02", source = "…" }`.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct AnnouncedSpec {
+pub(crate) struct AnnouncedSpec<'a> {
     pub year: i32,
-    pub date: String,
+    #[serde(borrow)]
+    pub date: Text<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub end: Option<String>,
-    pub source: String,
+    #[serde(borrow)]
+    pub end: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub source: Text<'a>,
 }
 
 /// `also = { to = "…", offset = …, what = "…" }`: another possible date.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct AlsoSpec {
+pub(crate) struct AlsoSpec<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
+    #[serde(borrow)]
+    pub to: Option<Text<'a>>,
     #[serde(default)]
     pub offset: i64,
-    pub what: String,
+    #[serde(borrow)]
+    pub what: Text<'a>,
 }
 
 /// `substitute = { rule = "next-free-weekday", weekend_category = "…" }`.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct SubstituteSpec {
-    pub rule: String,
+pub(crate) struct SubstituteSpec<'a> {
+    #[serde(borrow)]
+    pub rule: Text<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub weekend_category: Option<String>,
+    #[serde(borrow)]
+    pub weekend_category: Option<Text<'a>>,
 }

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::spec::{
     AnnouncedSpec, EndSpec, ExceptionSpec, HoursSpec, ObservanceSpec, RuleSpec, SubstituteSpec,
+    Text,
 };
 use crate::calendars::hebrew::HebrewMonth;
 use crate::calendars::hindu::{Window, MASA_NAMES};
@@ -161,7 +162,7 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
             let group = spec.holiday_group.clone().ok_or_else(|| {
                 Error::invalid("`substitute` needs a `holiday_group` naming the holidays it skips")
             })?;
-            Some(field("substitute", substitute(s, group))?)
+            Some(field("substitute", substitute(s, group.into_string()))?)
         }
         None => None,
     };
@@ -243,7 +244,7 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
     }
     Ok(Observance {
         id,
-        name: spec.name,
+        name: spec.name.into_string(),
         tradition,
         also_traditions,
         announced,
@@ -253,9 +254,9 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
         certainty,
         uncertainty_days,
         regions,
-        summary: spec.summary,
-        advice: spec.advice,
-        source: spec.source,
+        summary: spec.summary.into_string(),
+        advice: spec.advice.into_string(),
+        source: spec.source.into_string(),
         rule,
         extent,
         israel_extent,
@@ -264,7 +265,7 @@ pub(crate) fn observance(spec: ObservanceSpec, origin: &Path) -> Result<Observan
         exceptions,
         substitute,
         also,
-        holiday_group: spec.holiday_group,
+        holiday_group: spec.holiday_group.map(Text::into_string),
         impact_elsewhere,
         timing,
         origin: origin.to_path_buf(),
@@ -303,7 +304,7 @@ fn timing(
             Some(Hours {
                 from: field("hours.from", At::from_str(&h.from))?,
                 to: field("hours.to", At::from_str(&h.to))?,
-                what: h.what.clone(),
+                what: h.what.to_string(),
                 all_day: h.all_day.unwrap_or(false),
                 on_eve,
             })
@@ -336,11 +337,11 @@ fn timing(
 }
 
 /// A one-line text of at most 300 bytes.
-fn short_line(name: &str, text: String) -> Result<String> {
+fn short_line(name: &str, text: Text<'_>) -> Result<String> {
     if text.trim().is_empty() || text.len() > 300 || text.chars().any(char::is_control) {
         return Err(Error::invalid("must be one short line").with_field(name));
     }
-    Ok(text)
+    Ok(text.into_string())
 }
 
 fn field<T>(name: &str, r: Result<T>) -> Result<T> {
@@ -465,7 +466,7 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
             let set = crate::rules::rrule_set(&rrule, dtstart.and_time(chrono::NaiveTime::MIN))
                 .map_err(invalid)?;
             Rule::RRule(Box::new(RRuleRule {
-                text: rrule,
+                text: rrule.into_string(),
                 dtstart,
                 set,
             }))
@@ -604,7 +605,7 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
         } => {
             let masa = MASA_NAMES
                 .iter()
-                .position(|m| *m == month)
+                .position(|m| *m == month.as_str())
                 .ok_or_else(|| bad("month", &month, &MASA_NAMES.join(", ")))?;
             let offset = match paksha.as_str() {
                 "shukla" => 0,
@@ -634,7 +635,7 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
         RuleSpec::Sankranti { sign, after_sunset } => {
             let k = SIGN_NAMES
                 .iter()
-                .position(|m| *m == sign)
+                .position(|m| *m == sign.as_str())
                 .ok_or_else(|| bad("sign", &sign, &SIGN_NAMES.join(", ")))?;
             let after_sunset_next_day = match after_sunset.as_deref() {
                 None | Some("next-day") => true,
@@ -747,7 +748,7 @@ fn exception(spec: ExceptionSpec) -> Result<Exception> {
         action,
         end,
         spans: Vec::new(),
-        reason: spec.reason,
+        reason: spec.reason.into_string(),
     })
 }
 
@@ -807,7 +808,7 @@ fn announced(specs: Vec<AnnouncedSpec>, certainty: Certainty) -> Result<Vec<Anno
             year: spec.year,
             start,
             end,
-            source: spec.source,
+            source: spec.source.into_string(),
         });
     }
     Ok(out)
@@ -821,7 +822,7 @@ fn announced_years(rows: &[Announced]) -> Vec<i32> {
 }
 
 fn substitute(spec: SubstituteSpec, group: String) -> Result<Substitute> {
-    if spec.rule != "next-free-weekday" {
+    if spec.rule.as_str() != "next-free-weekday" {
         return Err(bad("rule", spec.rule, "next-free-weekday"));
     }
     Ok(Substitute {
