@@ -282,9 +282,10 @@ impl Window {
 
 impl Place {
     /// Sunrise or sunset on `date`, memoised per thread (bounded: cleared
-    /// past 65,536 entries): a festival's rule looks at the same few days'
-    /// sunrises and sunsets several times (each window needs both), and
-    /// each costs a dozen evaluations of the Sun's position.
+    /// past 8,192 entries, a few years of one place's festival days, under
+    /// a megabyte): a festival's rule looks at the same few days' sunrises
+    /// and sunsets several times (each window needs both), and each costs
+    /// a dozen evaluations of the Sun's position.
     fn event(&self, date: NaiveDate, e: Event) -> Option<JulianDay> {
         use std::cell::RefCell;
         use std::collections::HashMap;
@@ -306,7 +307,7 @@ impl Place {
             .map(JulianDay::from_datetime);
         MEMO.with(|m| {
             let mut m = m.borrow_mut();
-            if m.len() >= 65_536 {
+            if m.len() >= 8_192 {
                 m.clear();
             }
             m.insert(key, t.map(|t| t.0));
