@@ -318,66 +318,20 @@ mod tests {
 
     #[test]
     fn no_such_days() {
-        let m8b = Month {
-            number: 8,
-            second: true,
-        };
-        assert_eq!(to_gregorian(2024, m8b, 15), None);
-        assert_eq!(
-            to_gregorian(
-                2024,
-                Month {
-                    number: 13,
-                    second: false
-                },
-                1
-            ),
-            None
-        );
-        assert_eq!(
-            to_gregorian(
-                2024,
-                Month {
-                    number: 1,
-                    second: false
-                },
-                30
-            ),
-            None
-        );
-        assert_eq!(
-            to_gregorian(
-                2024,
-                Month {
-                    number: 1,
-                    second: false
-                },
-                0
-            ),
-            None
-        );
-        assert_eq!(
-            to_gregorian(
-                i32::MAX,
-                Month {
-                    number: 1,
-                    second: false
-                },
-                1
-            ),
-            None
-        );
-        assert_eq!(
-            to_gregorian(
-                i32::MIN,
-                Month {
-                    number: 1,
-                    second: false
-                },
-                1
-            ),
-            None
-        );
+        let m = |number, second| Month { number, second };
+        // (year, month, day): a second 8th month in a year without one,
+        // a 13th month, a 30th of a 29-day month, a day 0, years out of range.
+        let cases = [
+            (2024, m(8, true), 15),
+            (2024, m(13, false), 1),
+            (2024, m(1, false), 30),
+            (2024, m(1, false), 0),
+            (i32::MAX, m(1, false), 1),
+            (i32::MIN, m(1, false), 1),
+        ];
+        for (y, month, day) in cases {
+            assert_eq!(to_gregorian(y, month, day), None, "{y} {month:?} {day}");
+        }
     }
 
     #[test]

@@ -112,31 +112,62 @@ pub(crate) fn moon_position(t: JulianDay) -> MoonPosition {
     moon_position_at(c, nutation_in_longitude(c), true)
 }
 
+/// The Moon's mean elements at `c` Julian centuries of TT since J2000.0
+/// (Meeus 47.1–47.6): the mean longitude `l` and the arguments `a1`–`a3`
+/// in degrees, D, M, M′ and F in radians, and the eccentricity factor `e`
+/// that scales the terms in M.
+struct Elements {
+    l: f64,
+    a1: f64,
+    a2: f64,
+    a3: f64,
+    e: f64,
+    dr: f64,
+    mr: f64,
+    mpr: f64,
+    fr: f64,
+}
+
+impl Elements {
+    fn at(c: f64) -> Elements {
+        let (c2, c3, c4) = (c * c, c.powi(3), c.powi(4));
+        let l = 218.316_447_7 + 481_267.881_234_21 * c - 0.001_578_6 * c2 + c3 / 538_841.0
+            - c4 / 65_194_000.0;
+        let d = 297.850_192_1 + 445_267.111_403_4 * c - 0.001_881_9 * c2 + c3 / 545_868.0
+            - c4 / 113_065_000.0;
+        let m = 357.529_109_2 + 35_999.050_290_9 * c - 0.000_153_6 * c2 + c3 / 24_490_000.0;
+        let mp = 134.963_396_4 + 477_198.867_505_5 * c + 0.008_741_4 * c2 + c3 / 69_699.0
+            - c4 / 14_712_000.0;
+        let f = 93.272_095_0 + 483_202.017_523_3 * c - 0.003_653_9 * c2 - c3 / 3_526_000.0
+            + c4 / 863_310_000.0;
+        Elements {
+            l,
+            a1: 119.75 + 131.849 * c,
+            a2: 53.09 + 479_264.290 * c,
+            a3: 313.45 + 481_266.484 * c,
+            e: 1.0 - 0.002_516 * c - 0.000_007_4 * c2,
+            dr: d.to_radians(),
+            mr: m.to_radians(),
+            mpr: mp.to_radians(),
+            fr: f.to_radians(),
+        }
+    }
+}
+
 /// The Moon's position at `c` Julian centuries of TT since J2000.0, given the
 /// nutation in longitude there (for callers that need both).
 pub(crate) fn moon_position_at(c: f64, nutation: f64, full: bool) -> MoonPosition {
-    let (c2, c3, c4) = (c * c, c.powi(3), c.powi(4));
-    // Mean elements (Meeus 47.1–47.5), degrees.
-    let l = 218.316_447_7 + 481_267.881_234_21 * c - 0.001_578_6 * c2 + c3 / 538_841.0
-        - c4 / 65_194_000.0;
-    let d = 297.850_192_1 + 445_267.111_403_4 * c - 0.001_881_9 * c2 + c3 / 545_868.0
-        - c4 / 113_065_000.0;
-    let m = 357.529_109_2 + 35_999.050_290_9 * c - 0.000_153_6 * c2 + c3 / 24_490_000.0;
-    let mp = 134.963_396_4 + 477_198.867_505_5 * c + 0.008_741_4 * c2 + c3 / 69_699.0
-        - c4 / 14_712_000.0;
-    let f = 93.272_095_0 + 483_202.017_523_3 * c - 0.003_653_9 * c2 - c3 / 3_526_000.0
-        + c4 / 863_310_000.0;
-    let a1 = 119.75 + 131.849 * c;
-    let a2 = 53.09 + 479_264.290 * c;
-    let a3 = 313.45 + 481_266.484 * c;
-    // Eccentricity of the Earth's orbit (47.6) scales terms in M.
-    let e = 1.0 - 0.002_516 * c - 0.000_007_4 * c2;
-    let (dr, mr, mpr, fr) = (
-        d.to_radians(),
-        m.to_radians(),
-        mp.to_radians(),
-        f.to_radians(),
-    );
+    let Elements {
+        l,
+        a1,
+        a2,
+        a3,
+        e,
+        dr,
+        mr,
+        mpr,
+        fr,
+    } = Elements::at(c);
     // Each term's argument is a sum of small multiples of D, M, M′ and F:
     // its sine and cosine come from those of the four angles by the
     // angle-addition formulas (five trigonometric calls in place of one per
@@ -251,26 +282,17 @@ mod tests {
     /// The series as they were computed before the angle-addition formulas:
     /// one sine or cosine per term of its whole argument (the reference).
     fn moon_position_direct(c: f64, nutation: f64) -> MoonPosition {
-        let (c2, c3, c4) = (c * c, c.powi(3), c.powi(4));
-        let l = 218.316_447_7 + 481_267.881_234_21 * c - 0.001_578_6 * c2 + c3 / 538_841.0
-            - c4 / 65_194_000.0;
-        let d = 297.850_192_1 + 445_267.111_403_4 * c - 0.001_881_9 * c2 + c3 / 545_868.0
-            - c4 / 113_065_000.0;
-        let m = 357.529_109_2 + 35_999.050_290_9 * c - 0.000_153_6 * c2 + c3 / 24_490_000.0;
-        let mp = 134.963_396_4 + 477_198.867_505_5 * c + 0.008_741_4 * c2 + c3 / 69_699.0
-            - c4 / 14_712_000.0;
-        let f = 93.272_095_0 + 483_202.017_523_3 * c - 0.003_653_9 * c2 - c3 / 3_526_000.0
-            + c4 / 863_310_000.0;
-        let a1 = 119.75 + 131.849 * c;
-        let a2 = 53.09 + 479_264.290 * c;
-        let a3 = 313.45 + 481_266.484 * c;
-        let e = 1.0 - 0.002_516 * c - 0.000_007_4 * c2;
-        let (dr, mr, mpr, fr) = (
-            d.to_radians(),
-            m.to_radians(),
-            mp.to_radians(),
-            f.to_radians(),
-        );
+        let Elements {
+            l,
+            a1,
+            a2,
+            a3,
+            e,
+            dr,
+            mr,
+            mpr,
+            fr,
+        } = Elements::at(c);
         let series = |terms: &[(i8, i8, i8, i8, i32)], trig: fn(f64) -> f64| -> f64 {
             terms
                 .iter()
