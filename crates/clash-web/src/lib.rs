@@ -95,7 +95,7 @@ const MAX_KEPT_FEEDS: (usize, usize) = (256, 256 << 20);
 const MAX_KEPT_ANSWERS: (usize, usize) = (8_192, 32 << 20);
 
 /// The service that answers every request, on `engine`, set up by
-/// `config`: the routes inside the layers ([`layered`]).
+/// `config`: the routes inside the layers (see `layered`).
 pub fn router(
     engine: Arc<Engine>,
     config: Config,
