@@ -9,6 +9,7 @@ mod hindu;
 mod ics;
 mod jewish;
 mod lunisolar;
+mod published_days;
 mod schedule;
 mod sun;
 mod thai;
