@@ -25,18 +25,11 @@ type Boxed<T> = Pin<Box<dyn Future<Output = T> + Send>>;
 /// path, status, bytes when known, milliseconds; written in batches, at
 /// most [`LOG_FLUSH_EVERY`] late), and the encoding added to the tag of a
 /// compressed answer.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct LogLayer;
-
-impl<S> tower::Layer<S> for LogLayer {
-    type Service = Log<S>;
-
-    fn layer(&self, inner: S) -> Log<S> {
-        Log { inner }
-    }
+pub fn log_layer<S>() -> impl tower::Layer<S, Service = Log<S>> + Clone {
+    tower::layer::layer_fn(|inner| Log { inner })
 }
 
-/// See [`LogLayer`].
+/// See [`log_layer`].
 #[derive(Clone, Debug)]
 pub struct Log<S> {
     inner: S,
@@ -143,18 +136,11 @@ fn write_out(pending: &mut Vec<u8>) {
 /// did, as the feeds and the API do), sets its `Cache-Control` (an hour
 /// for feeds, revalidate for the rest), and answers `304` when the client
 /// has it. Sits inside compression: the tag is that of the plain bytes.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct ConditionalLayer;
-
-impl<S> tower::Layer<S> for ConditionalLayer {
-    type Service = Conditional<S>;
-
-    fn layer(&self, inner: S) -> Conditional<S> {
-        Conditional { inner }
-    }
+pub fn conditional_layer<S>() -> impl tower::Layer<S, Service = Conditional<S>> + Clone {
+    tower::layer::layer_fn(|inner| Conditional { inner })
 }
 
-/// See [`ConditionalLayer`].
+/// See [`conditional_layer`].
 #[derive(Clone, Debug)]
 pub struct Conditional<S> {
     inner: S,

@@ -150,7 +150,7 @@ fn layered(
        + Send
        + 'static {
     tower::ServiceBuilder::new()
-        .layer(layers::LogLayer)
+        .layer(layers::log_layer())
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
         .layer(tower_http::cors::CorsLayer::new().allow_origin(tower_http::cors::Any))
         .layer(tower_http::compression::CompressionLayer::new())
@@ -165,7 +165,7 @@ fn layered(
             CLIENT_TIMEOUT,
         ))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(layers::ConditionalLayer)
+        .layer(layers::conditional_layer())
         .service(routes)
 }
 

@@ -94,8 +94,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FileSpec<'a> {
-    #[serde(default)]
-    #[serde(borrow)]
+    #[serde(default, borrow)]
     pub observance: Vec<ObservanceSpec<'a>>,
 }
 
@@ -129,11 +128,9 @@ pub(crate) struct ObservanceSpec<'a> {
     pub impact: Text<'a>,
     #[serde(borrow)]
     pub rule: RuleSpec<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub begins: Option<Text<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub certainty: Option<Text<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uncertainty_days: Option<u8>,
@@ -141,52 +138,37 @@ pub(crate) struct ObservanceSpec<'a> {
     pub duration: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub israel_duration: Option<u16>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub end: Option<EndSpec<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years: Option<YearsSpec>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(borrow)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", borrow)]
     pub also_traditions: Vec<Text<'a>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(borrow)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", borrow)]
     pub regions: Vec<Text<'a>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(borrow)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", borrow)]
     pub exceptions: Vec<ExceptionSpec<'a>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(borrow)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", borrow)]
     pub announced: Vec<AnnouncedSpec<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub holiday_group: Option<Text<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub substitute: Option<SubstituteSpec<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub also: Option<AlsoSpec<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub hours: Option<HoursSpec<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub fast: Option<Text<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub ends: Option<Text<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub begins_early: Option<BeginsEarlySpec<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub eve: Option<EveSpec<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub food: Option<Text<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub impact_elsewhere: Option<Text<'a>>,
     #[serde(borrow)]
     pub summary: Text<'a>,
@@ -208,8 +190,7 @@ pub(crate) struct HoursSpec<'a> {
     pub what: Text<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub all_day: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub on: Option<Text<'a>>,
 }
 
@@ -252,8 +233,7 @@ pub(crate) enum RuleSpec<'a> {
     Rrule {
         #[serde(borrow)]
         rrule: Text<'a>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        #[serde(borrow)]
+        #[serde(skip_serializing_if = "Option::is_none", borrow)]
         dtstart: Option<Text<'a>>,
     },
     Dates {
@@ -282,8 +262,7 @@ pub(crate) enum RuleSpec<'a> {
         day: u8,
         #[serde(skip_serializing_if = "Option::is_none")]
         israel_day: Option<u8>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        #[serde(borrow)]
+        #[serde(skip_serializing_if = "Option::is_none", borrow)]
         adjust: Option<Text<'a>>,
     },
     Hijri {
@@ -299,8 +278,7 @@ pub(crate) enum RuleSpec<'a> {
     Thai {
         month: u8,
         day: u8,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        #[serde(borrow)]
+        #[serde(skip_serializing_if = "Option::is_none", borrow)]
         athikamat: Option<Text<'a>>,
     },
     SolarLongitude {
@@ -337,9 +315,7 @@ pub(crate) enum RuleSpec<'a> {
     Sankranti {
         #[serde(borrow)]
         sign: Text<'a>,
-        #[serde(default)]
-        #[serde(skip_serializing_if = "Option::is_none")]
-        #[serde(borrow)]
+        #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
         after_sunset: Option<Text<'a>>,
     },
 }
@@ -376,14 +352,11 @@ pub(crate) struct YearsSpec {
 #[serde(deny_unknown_fields)]
 pub(crate) struct ExceptionSpec<'a> {
     pub year: i32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub date: Option<Text<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub dates: Option<Vec<Text<'a>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub end: Option<Text<'a>>,
     #[serde(default)]
     pub skip: bool,
@@ -399,8 +372,7 @@ pub(crate) struct AnnouncedSpec<'a> {
     pub year: i32,
     #[serde(borrow)]
     pub date: Text<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub end: Option<Text<'a>>,
     #[serde(borrow)]
     pub source: Text<'a>,
@@ -410,8 +382,7 @@ pub(crate) struct AnnouncedSpec<'a> {
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct AlsoSpec<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub to: Option<Text<'a>>,
     #[serde(default)]
     pub offset: i64,
@@ -425,7 +396,6 @@ pub(crate) struct AlsoSpec<'a> {
 pub(crate) struct SubstituteSpec<'a> {
     #[serde(borrow)]
     pub rule: Text<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(borrow)]
+    #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub weekend_category: Option<Text<'a>>,
 }
