@@ -3,6 +3,7 @@
 
 mod filter;
 mod spec;
+mod tagged;
 mod validate;
 
 use std::collections::HashMap;
@@ -105,7 +106,8 @@ pub const MAX_OBSERVANCES: usize = 20_000;
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     observances: Vec<Observance>,
-    by_id: HashMap<String, usize>,
+    /// Positions in `observances`, sorted by id (see [`find`]).
+    by_id: Vec<u32>,
     /// Expansion order: every observance after the ones its rule and extent
     /// refer to.
     order: Vec<usize>,
@@ -172,24 +174,15 @@ impl CatalogueBuilder {
             }
             err
         })?;
-        // Each observance's line: its id's, from a second, light parse
-        // that keeps positions (the spec itself has none, so that it also
-        // reads from the compact form), turned into lines in one pass.
-        let newlines: Vec<usize> = text
-            .bytes()
-            .enumerate()
-            .filter(|(_, b)| *b == b'\n')
-            .map(|(i, _)| i)
-            .collect();
-        let lines: Vec<usize> = toml::from_str::<spec::IdsAt>(text)
-            .map(|f| {
-                f.observance
-                    .iter()
-                    .map(|o| newlines.partition_point(|&n| n < o.id.span().start) + 1)
-                    .collect()
-            })
-            .unwrap_or_default();
-        self.add_specs(origin, spec.observance, &|k| lines.get(k).copied())
+        // Each observance's line, wanted only for an error: its id's, from
+        // a second, light parse that keeps positions (the spec itself has
+        // none, so that it also reads from the compact form).
+        let line = |k: usize| {
+            let ids = toml::from_str::<spec::IdsAt>(text).ok()?;
+            let at = ids.observance.get(k)?.id.span().start;
+            Some(line_of(text, at))
+        };
+        self.add_specs(origin, spec.observance, &line)
     }
 
     /// Validates and adds parsed observances; `line(k)` is the line of the
@@ -202,10 +195,9 @@ impl CatalogueBuilder {
     ) -> Result<Self> {
         for (k, o) in specs.into_iter().enumerate() {
             let id = o.id.clone();
-            let line = line(k);
             let obs = validate::observance(o, origin).map_err(|e| {
                 let e = e.with_file(origin).with_observance(id.clone());
-                match line {
+                match line(k) {
                     Some(line) => e.with_line(line),
                     None => e,
                 }
@@ -430,36 +422,30 @@ impl CatalogueBuilder {
     /// # Errors
     /// Duplicate ids, references to unknown observances, reference cycles.
     pub fn build(self) -> Result<Catalogue> {
-        let mut by_id = HashMap::with_capacity(self.observances.len());
-        for (i, o) in self.observances.iter().enumerate() {
-            if let Some(&first) = by_id.get(o.id.as_str()) {
-                let first: usize = first;
-                let first = self
-                    .observances
-                    .get(first)
-                    .map(|f: &Observance| f.origin.display().to_string());
-                return Err(Error::new(
-                    ErrorKind::DuplicateId,
-                    format!(
-                        "duplicate id (first defined in {})",
-                        first.unwrap_or_default()
-                    ),
-                )
-                .with_file(&o.origin)
-                .with_observance(o.id.as_str()));
-            }
-            by_id.insert(o.id.as_str().to_string(), i);
-        }
-        let order = expansion_order(&self.observances, &by_id)?;
-        let mut sorted: Vec<usize> = (0..self.observances.len()).collect();
-        sorted.sort_by(|&a, &b| {
-            let id = |i: usize| self.observances.get(i).map(|o| o.id.as_str());
-            id(a).cmp(&id(b))
+        // One sort by id gives the lookup table, the duplicates (neighbours,
+        // the first defined first: the sort is stable) and the id ranks.
+        let obs = &self.observances;
+        let id = |i: u32| obs.get(i as usize).map_or("", |o| o.id.as_str());
+        let count = u32::try_from(obs.len()).map_err(|_| Error::invalid("too many observances"))?;
+        let mut by_id: Vec<u32> = (0..count).collect();
+        by_id.sort_by(|&a, &b| id(a).cmp(id(b)));
+        let twice = by_id.windows(2).find_map(|pair| match *pair {
+            [a, b] if id(a) == id(b) => obs.get(a as usize).zip(obs.get(b as usize)),
+            _ => None,
         });
-        let mut id_rank = vec![0u32; self.observances.len()];
-        for (rank, i) in sorted.into_iter().enumerate() {
-            if let Some(r) = id_rank.get_mut(i) {
-                *r = u32::try_from(rank).unwrap_or(u32::MAX);
+        if let Some((first, again)) = twice {
+            return Err(Error::new(
+                ErrorKind::DuplicateId,
+                format!("duplicate id (first defined in {})", first.origin.display()),
+            )
+            .with_file(&again.origin)
+            .with_observance(again.id.as_str()));
+        }
+        let order = expansion_order(obs, &by_id)?;
+        let mut id_rank = vec![0u32; obs.len()];
+        for (rank, &i) in (0u32..).zip(&by_id) {
+            if let Some(r) = id_rank.get_mut(i as usize) {
+                *r = rank;
             }
         }
         Ok(Catalogue {
@@ -470,6 +456,14 @@ impl CatalogueBuilder {
             content: self.content,
         })
     }
+}
+
+/// The position of the observance with this id, by binary search of the
+/// positions sorted by id.
+fn find(obs: &[Observance], by_id: &[u32], id: &str) -> Option<usize> {
+    let id_of = |i: u32| obs.get(i as usize).map_or("", |o| o.id.as_str());
+    let k = by_id.binary_search_by(|&i| id_of(i).cmp(id)).ok()?;
+    by_id.get(k).map(|&i| i as usize)
 }
 
 /// A fast, non-cryptographic hash of what a catalogue was built from, so
@@ -490,7 +484,7 @@ fn content_hash(mut h: u64, bytes: &[u8]) -> u64 {
 
 /// Orders observances so that each comes after those it refers to
 /// (depth-first topological sort; a cycle is an error).
-fn expansion_order(obs: &[Observance], by_id: &HashMap<String, usize>) -> Result<Vec<usize>> {
+fn expansion_order(obs: &[Observance], by_id: &[u32]) -> Result<Vec<usize>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -506,7 +500,7 @@ fn expansion_order(obs: &[Observance], by_id: &HashMap<String, usize>) -> Result
         .into_iter()
         .flatten()
         .map(|to| {
-            by_id.get(to.as_str()).copied().ok_or_else(|| {
+            find(obs, by_id, to.as_str()).ok_or_else(|| {
                 Error::unknown(format!("refers to unknown observance `{to}`"))
                     .with_file(&o.origin)
                     .with_observance(o.id.as_str())
@@ -581,12 +575,12 @@ impl Catalogue {
 
     /// The observance with this id.
     pub fn get(&self, id: &str) -> Option<&Observance> {
-        self.by_id.get(id).and_then(|&i| self.observances.get(i))
+        find(&self.observances, &self.by_id, id).and_then(|i| self.observances.get(i))
     }
 
     /// The position of the observance with this id in [`Catalogue::observances`].
     pub(crate) fn position(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        find(&self.observances, &self.by_id, id)
     }
 
     /// The observance with this id, or an error naming the id.
@@ -648,7 +642,7 @@ impl Catalogue {
                 o.also.as_ref().and_then(|a| a.to.as_ref()),
             ];
             for to in deps.into_iter().flatten() {
-                if let Some(&j) = self.by_id.get(to.as_str()) {
+                if let Some(j) = find(&self.observances, &self.by_id, to.as_str()) {
                     if let Some(n) = need.get_mut(j) {
                         if !*n {
                             *n = true;

@@ -12,6 +12,8 @@ use std::ops::Deref;
 use serde::de::{Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::tagged;
+
 /// A string of a catalogue file, borrowed from the text being read where
 /// it can be (a string without escapes), so that reading a catalogue
 /// allocates only for the texts an observance keeps (its name, summary,
@@ -126,7 +128,11 @@ pub(crate) struct ObservanceSpec<'a> {
     pub category: Text<'a>,
     #[serde(borrow)]
     pub impact: Text<'a>,
-    #[serde(borrow)]
+    #[serde(
+        borrow,
+        deserialize_with = "tagged::deserialize",
+        serialize_with = "tagged::serialize"
+    )]
     pub rule: RuleSpec<'a>,
     #[serde(skip_serializing_if = "Option::is_none", borrow)]
     pub begins: Option<Text<'a>>,
@@ -138,7 +144,13 @@ pub(crate) struct ObservanceSpec<'a> {
     pub duration: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub israel_duration: Option<u16>,
-    #[serde(skip_serializing_if = "Option::is_none", borrow)]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        borrow,
+        deserialize_with = "tagged::deserialize_some",
+        serialize_with = "tagged::serialize_some"
+    )]
     pub end: Option<EndSpec<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years: Option<YearsSpec>,
@@ -214,9 +226,9 @@ pub(crate) struct EveSpec<'a> {
     pub what: Text<'a>,
 }
 
-/// `rule = { kind = "…", … }`.
+/// `rule = { kind = "…", … }` (read and written by [`super::tagged`]).
 #[derive(Debug, Deserialize, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) enum RuleSpec<'a> {
     Fixed {
         month: u32,
@@ -320,9 +332,9 @@ pub(crate) enum RuleSpec<'a> {
     },
 }
 
-/// `end = { kind = "…", … }`.
+/// `end = { kind = "…", … }` (read and written by [`super::tagged`]).
 #[derive(Debug, Deserialize, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) enum EndSpec<'a> {
     Date {
         month: u32,

@@ -1,0 +1,292 @@
+//! Enums written as `{ kind = "…", … }` (a rule, an end), read without
+//! buffering when `kind` comes first.
+//!
+//! serde's internally tagged enums (`#[serde(tag = "kind")]`) always copy
+//! the whole table into an intermediate form before choosing the variant,
+//! which was about a tenth of reading the compact catalogue at every start
+//! of the binary. Here the enum derives serde's default, externally tagged
+//! form (`{ "hindu": { … } }`) and these functions translate: a table
+//! whose first key is `kind` is read straight into the variant (the compact
+//! form always writes `kind` first); any other order (TOML as written by
+//! hand) is gathered first and then read the same way, with the same
+//! errors for an unknown kind or field.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::{MapDeserializer, StrDeserializer};
+use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, VariantAccess, Visitor};
+use serde::ser::{Error as _, SerializeMap};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::spec::Text;
+
+/// The tag's name.
+const KIND: &str = "kind";
+
+/// Reads `{ kind = "variant", field = … }` as the externally tagged enum
+/// `T` (for `#[serde(deserialize_with = "…")]`).
+pub(crate) fn deserialize<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    deserializer.deserialize_map(KindVisitor(PhantomData))
+}
+
+/// Writes the externally tagged enum `value` as `{ kind = "variant",
+/// field = … }`, `kind` first (for `#[serde(serialize_with = "…")]`; only
+/// the compact form is written, so a JSON value in between costs nothing
+/// that matters).
+pub(crate) fn serialize<T, S>(value: &T, serializer: S) -> Result<S::Ok, S::Error>
+where
+    T: Serialize,
+    S: Serializer,
+{
+    let json = serde_json::to_value(value).map_err(S::Error::custom)?;
+    // `"kind"` for a kind without fields, else `{ "kind": { fields } }`.
+    let (kind, fields) = match &json {
+        serde_json::Value::String(kind) => (kind, None),
+        serde_json::Value::Object(o) => match o.iter().next() {
+            Some((kind, fields)) => (kind, fields.as_object()),
+            None => return Err(S::Error::custom("expected a kind")),
+        },
+        _ => return Err(S::Error::custom("expected a kind")),
+    };
+    let fields = fields.into_iter().flatten();
+    let mut map = serializer.serialize_map(None)?;
+    map.serialize_entry(KIND, kind)?;
+    for (k, v) in fields {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
+}
+
+/// As [`deserialize`], for an optional field (with `default`).
+pub(crate) fn deserialize_some<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    deserialize(deserializer).map(Some)
+}
+
+/// As [`serialize`], for an optional field.
+pub(crate) fn serialize_some<T, S>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error>
+where
+    T: Serialize,
+    S: Serializer,
+{
+    match value {
+        Some(v) => serialize(v, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+struct KindVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for KindVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a table with a `kind`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let Some(first) = map.next_key::<Text<'de>>()? else {
+            return Err(de::Error::missing_field(KIND));
+        };
+        if first.as_str() == KIND {
+            let kind: Text<'de> = map.next_value()?;
+            return T::deserialize(Tagged { kind, fields: map });
+        }
+        // Another order: gather the table, then read it the same way.
+        let mut table = toml::Table::new();
+        let value: toml::Value = map.next_value()?;
+        table.insert(first.into_string(), value);
+        while let Some((k, v)) = map.next_entry::<Text<'de>, toml::Value>()? {
+            if table.insert(k.as_str().to_owned(), v).is_some() {
+                return Err(de::Error::custom(format_args!("duplicate field `{k}`")));
+            }
+        }
+        let kind = match table.remove(KIND) {
+            Some(toml::Value::String(kind)) => kind,
+            Some(_) => return Err(de::Error::custom("`kind` must be a string")),
+            None => return Err(de::Error::missing_field(KIND)),
+        };
+        let fields = MapDeserializer::<_, toml::de::Error>::new(table.into_iter());
+        T::deserialize(Tagged {
+            kind: Text(kind.into()),
+            fields,
+        })
+        .map_err(|e| de::Error::custom(e.message()))
+    }
+}
+
+/// The enum once its kind is known: the variant, then its fields from the
+/// rest of the table.
+struct Tagged<'de, A> {
+    kind: Text<'de>,
+    fields: A,
+}
+
+impl<'de, A: MapAccess<'de>> Deserializer<'de> for Tagged<'de, A> {
+    type Error = A::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
+        visitor.visit_enum(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+impl<'de, A: MapAccess<'de>> EnumAccess<'de> for Tagged<'de, A> {
+    type Error = A::Error;
+    type Variant = Fields<A>;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(
+        self,
+        seed: V,
+    ) -> Result<(V::Value, Fields<A>), A::Error> {
+        let variant = seed.deserialize(StrDeserializer::<A::Error>::new(self.kind.as_str()))?;
+        Ok((variant, Fields(self.fields)))
+    }
+}
+
+/// The rest of the table, as the variant's fields.
+struct Fields<A>(A);
+
+impl<'de, A: MapAccess<'de>> VariantAccess<'de> for Fields<A> {
+    type Error = A::Error;
+
+    /// A kind without fields (`{ kind = "end-of-month" }`).
+    fn unit_variant(mut self) -> Result<(), A::Error> {
+        match self.0.next_key::<Text<'de>>()? {
+            None => Ok(()),
+            Some(k) => Err(de::Error::unknown_field(k.as_str(), &[])),
+        }
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _: T) -> Result<T::Value, A::Error> {
+        Err(de::Error::custom("expected a kind with fields"))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, A::Error> {
+        Err(de::Error::custom("expected a kind with fields"))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        visitor.visit_map(self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::spec::{EndSpec, RuleSpec};
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Debug, Deserialize, Serialize)]
+    struct One<'a> {
+        #[serde(
+            borrow,
+            deserialize_with = "super::deserialize",
+            serialize_with = "super::serialize"
+        )]
+        rule: RuleSpec<'a>,
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            borrow,
+            deserialize_with = "super::deserialize_some",
+            serialize_with = "super::serialize_some"
+        )]
+        end: Option<EndSpec<'a>>,
+    }
+
+    fn toml(text: &str) -> Result<String, String> {
+        toml::from_str::<One>(text)
+            .map(|o| format!("{o:?}"))
+            .map_err(|e| e.message().to_owned())
+    }
+
+    fn json(text: &str) -> Result<String, String> {
+        serde_json::from_str::<One>(text)
+            .map(|o| format!("{o:?}"))
+            .map_err(|e| e.to_string())
+    }
+
+    /// Every order of the keys reads the same, from TOML and from JSON, and
+    /// the written form has `kind` first and reads back the same.
+    #[test]
+    fn any_order_reads_the_same() {
+        let want = toml(
+            r#"rule = { kind = "hindu", month = "phalguna", paksha = "shukla", tithi = 14, window = "sunrise" }
+end = { kind = "end-of-month" }"#,
+        )
+        .unwrap();
+        assert!(want.contains("Hindu"), "{want}");
+        assert!(want.contains("EndOfMonth"), "{want}");
+        for text in [
+            r#"rule = { month = "phalguna", paksha = "shukla", kind = "hindu", tithi = 14, window = "sunrise" }
+end = { kind = "end-of-month" }"#,
+            r#"rule = { window = "sunrise", tithi = 14, paksha = "shukla", month = "phalguna", kind = "hindu" }
+end = { kind = "end-of-month" }"#,
+        ] {
+            assert_eq!(toml(text).unwrap(), want);
+        }
+        for text in [
+            r#"{"rule": {"kind": "hindu", "month": "phalguna", "paksha": "shukla", "tithi": 14, "window": "sunrise"}, "end": {"kind": "end-of-month"}}"#,
+            r#"{"rule": {"tithi": 14, "month": "phalguna", "paksha": "shukla", "window": "sunrise", "kind": "hindu"}, "end": {"kind": "end-of-month"}}"#,
+        ] {
+            assert_eq!(json(text).unwrap(), want);
+        }
+        let one: One = toml::from_str(
+            r#"rule = { to = "diwali", kind = "relative", offset = 1 }
+end = { kind = "relative", to = "holi" }"#,
+        )
+        .unwrap();
+        let written = serde_json::to_string(&one).unwrap();
+        assert_eq!(
+            written,
+            r#"{"rule":{"kind":"relative","to":"diwali","offset":1},"end":{"kind":"relative","to":"holi","offset":0}}"#
+        );
+        assert_eq!(json(&written).unwrap(), format!("{one:?}"));
+    }
+
+    /// The errors name the kind or field at fault, in either order.
+    #[test]
+    fn errors_name_what_is_wrong() {
+        let cases = [
+            (r#"rule = { kind = "lunar", day = 1 }"#, "unknown variant `lunar`"),
+            (r#"rule = { day = 1, kind = "lunar" }"#, "unknown variant `lunar`"),
+            (r#"rule = { kind = "fixed", month = 3, day = 14, weekday = "monday" }"#, "unknown field `weekday`"),
+            (r#"rule = { weekday = "monday", kind = "fixed", month = 3, day = 14 }"#, "unknown field `weekday`"),
+            (r#"rule = { kind = "fixed", month = 3 }"#, "missing field `day`"),
+            (r#"rule = { month = 3, kind = "fixed" }"#, "missing field `day`"),
+            (r#"rule = { month = 3, day = 14 }"#, "missing field `kind`"),
+            (r#"rule = {}"#, "missing field `kind`"),
+            (r#"rule = { day = 14, kind = 3 }"#, "`kind` must be a string"),
+            (r#"rule = { kind = "fixed", month = "March", day = 14 }"#, "invalid type"),
+            (
+                "rule = { kind = \"fixed\", month = 3, day = 14 }\nend = { kind = \"end-of-month\", day = 3 }",
+                "unknown field `day`",
+            ),
+            (r#"rule = "fixed""#, "invalid type"),
+        ];
+        for (text, want) in cases {
+            let got = toml(text).unwrap_err();
+            assert!(got.contains(want), "{text}: {got}");
+        }
+        let got =
+            json(r#"{"rule": {"month": 3, "day": 14, "day": 15, "kind": "fixed"}}"#).unwrap_err();
+        assert!(got.contains("duplicate field `day`"), "{got}");
+    }
+}
