@@ -325,6 +325,7 @@ impl<'c> Baked<'c> {
                 .get(*self.layout.offsets.get(lo)?..*self.layout.offsets.get(hi)?)?,
         );
         let mut out = Vec::new();
+        let mut days = DayNumbers::default();
         let wanted = |i: usize| need.is_none_or(|n| n.get(i).copied().unwrap_or(false));
         let (lo, hi) = (first_day.num_days_from_ce(), last_day.num_days_from_ce());
         if hi - lo < FEW_DAYS {
@@ -335,7 +336,7 @@ impl<'c> Baked<'c> {
                         Some(&[a, b]) if !wanted(usize::from(u16::from_le_bytes([a, b]))) => {
                             Some(())
                         }
-                        _ => decode(&mut r).map(|o| out.push(o)),
+                        _ => decode(&mut r, &mut days).map(|o| out.push(o)),
                     };
                     if kept.is_none() {
                         return Some(Err(Error::invalid("baked data is damaged")));
@@ -345,11 +346,13 @@ impl<'c> Baked<'c> {
                 return Some(Ok(out));
             }
         }
+        // Records are at least 15 bytes: room for all of them at once.
+        out.reserve(r.0.len() / 15);
         // A record that cannot be spanned is damaged: decoding says so.
         let near = |record: &[u8]| span(record).is_none_or(|(a, b)| b >= lo && a <= hi);
         while let Some(&[a, b, ..]) = r.0.first_chunk::<2>() {
             let kept = match wanted(usize::from(u16::from_le_bytes([a, b]))) && near(r.0) {
-                true => decode(&mut r).map(|o| out.push(o)),
+                true => decode(&mut r, &mut days).map(|o| out.push(o)),
                 false => skip(&mut r),
             };
             if kept.is_none() {
@@ -480,16 +483,19 @@ fn skip(r: &mut Reader<'_>) -> Option<()> {
 /// Reads one occurrence; `None` for a damaged record, including any date
 /// outside the supported years (so that no later date arithmetic can
 /// overflow).
-fn decode(r: &mut Reader<'_>) -> Option<Occurrence> {
-    let supported = |d: NaiveDate| SUPPORTED_YEARS.contains(&d.year()).then_some(d);
+fn decode(r: &mut Reader<'_>, days: &mut DayNumbers) -> Option<Occurrence> {
     let observance = u32::from(r.u16()?);
-    let start = supported(NaiveDate::from_num_days_from_ce_opt(r.i32()?)?)?;
-    let end = supported(start.checked_add_days(chrono::Days::new(u64::from(r.u16()?)))?)?;
+    let first = r.i32()?;
+    let start = days.date(first)?;
+    let end = match r.u16()? {
+        0 => start,
+        n => days.date(first.checked_add(i32::from(n))?)?,
+    };
     let category = *Category::ALL.get(usize::from(r.u8()?))?;
     let regions = RegionSet::from_bits(r.u32()?);
     let flags = r.u8()?;
     let substitute_for = if flags & SUBSTITUTE != 0 {
-        Some(supported(NaiveDate::from_num_days_from_ce_opt(r.i32()?)?)?)
+        Some(days.date(r.i32()?)?)
     } else {
         None
     };
@@ -508,12 +514,13 @@ fn decode(r: &mut Reader<'_>) -> Option<Occurrence> {
     let possible = if n == 0 {
         Box::default()
     } else {
-        (0..n)
-            .map(|_| {
-                let d = start.checked_add_signed(chrono::Duration::days(i64::from(r.i16()?)))?;
-                supported(d)
-            })
-            .collect::<Option<Box<[NaiveDate]>>>()?
+        // Exactly `n` (collecting through `Option` grew the list and
+        // shrank it again).
+        let mut dates = Vec::with_capacity(usize::from(n));
+        for _ in 0..n {
+            dates.push(days.date(first.checked_add(i32::from(r.i16()?))?)?);
+        }
+        dates.into_boxed_slice()
     };
     Some(Occurrence::from_parts(
         observance,
@@ -524,6 +531,37 @@ fn decode(r: &mut Reader<'_>) -> Option<Occurrence> {
         possible,
         approximation,
     ))
+}
+
+/// Day numbers (days from the common era, as records store dates) to
+/// dates within the supported years, remembering the last year met: a
+/// baked year's dates are mostly in that year, and chrono's general
+/// conversion with a date addition for each end was a third of decoding.
+#[derive(Default)]
+struct DayNumbers {
+    /// The day number of the remembered year's 1 January, its length in
+    /// days (0 until a year is met) and the year.
+    first: i32,
+    len: i32,
+    year: i32,
+}
+
+impl DayNumbers {
+    /// The date of day number `n`; `None` outside the supported years.
+    fn date(&mut self, n: i32) -> Option<NaiveDate> {
+        let k = n.checked_sub(self.first)?;
+        if (0..self.len).contains(&k) {
+            return NaiveDate::from_yo_opt(self.year, u32::try_from(k).ok()? + 1);
+        }
+        let d = NaiveDate::from_num_days_from_ce_opt(n)?;
+        if !SUPPORTED_YEARS.contains(&d.year()) {
+            return None;
+        }
+        self.year = d.year();
+        self.first = n - i32::try_from(d.ordinal0()).ok()?;
+        self.len = if d.leap_year() { 366 } else { 365 };
+        Some(d)
+    }
 }
 
 /// Bounds-checked little-endian reads.
@@ -615,6 +653,30 @@ mod tests {
         assert!(layout.reopen(&bytes, &more).is_none());
         assert!(Baked::open(b"CLASHBK1", &cat, &settings).is_none());
         assert!(Baked::open(&[], &cat, &settings).is_none());
+    }
+
+    /// The remembering conversion agrees with chrono's for every day of the
+    /// supported years, read in order and jumping about, and refuses days
+    /// outside them.
+    #[test]
+    fn day_numbers_as_chrono_converts_them() {
+        let first = NaiveDate::from_ymd_opt(*SUPPORTED_YEARS.start(), 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(*SUPPORTED_YEARS.end(), 12, 31).unwrap();
+        let (lo, hi) = (first.num_days_from_ce(), last.num_days_from_ce());
+        let mut days = DayNumbers::default();
+        let mut jumping = DayNumbers::default();
+        for n in lo..=hi {
+            let want = NaiveDate::from_num_days_from_ce_opt(n);
+            assert_eq!(days.date(n), want, "{n}");
+            // A far day between each two (another year, then back).
+            let far = lo + (n - lo).wrapping_mul(7919).rem_euclid(hi - lo + 1);
+            assert_eq!(jumping.date(far), NaiveDate::from_num_days_from_ce_opt(far));
+            assert_eq!(jumping.date(n), want, "{n}");
+        }
+        for n in [lo - 1, hi + 1, i32::MIN, i32::MAX, 0] {
+            assert_eq!(days.date(n), None, "{n}");
+            assert_eq!(DayNumbers::default().date(n), None, "{n}");
+        }
     }
 
     #[test]
