@@ -570,7 +570,7 @@ fn expand_counted(
             for &start in dates {
                 let end = match exception.and_then(|e| e.end_of(start)) {
                     Some(end) => end,
-                    None => match o.extent_for(settings).end(start, next_start_of) {
+                    None => match o.extent_for(settings).end(start, settings, next_start_of) {
                         Some(end) => end,
                         None => continue,
                     },

@@ -851,6 +851,138 @@ fn span_in(index: &Index, id: &str, year: i32) -> Option<(NaiveDate, NaiveDate)>
         .map(|o| (o.occurrence().start(), o.occurrence().end()))
 }
 
+/// The tithi (1–30) standing at sunrise on `date` at `place`: the
+/// Moon–Sun elongation in 12° steps.
+fn tithi_at_sunrise(date: NaiveDate, place: &Location) -> u32 {
+    use clash_core::calendars::astro::{moon_elongation, JulianDay};
+    use clash_core::calendars::sun::{event_utc, Event};
+    let rise = event_utc(date, place.latitude(), place.longitude(), Event::Sunrise).unwrap();
+    (moon_elongation(JulianDay::from_datetime(rise)) / 12.0).floor() as u32 + 1
+}
+
+/// Hola Mohalla runs from Phalgun Sudi 14 to Chet Vadi 1 (amanta Phalguna
+/// Krishna Pratipada, tithi 16) at sunrise, the day the mohalla ends it:
+/// in every year 1950–2060 the span is two to four days and ends on the
+/// first day after the start at whose sunrise tithi 16 stands (or, when it
+/// stands at no sunrise, on the day holding most of it), reckoned for
+/// India (New Delhi) and at Leicester under the local reckoning.
+#[test]
+fn hola_mohalla_ends_on_chet_vadi_1_1950_to_2060() {
+    use clash_core::{HinduReckoning, Settings};
+    let cat = Catalogue::embedded().unwrap();
+    let delhi = Location::preset("delhi").unwrap();
+    let leicester = Location::preset("leicester").unwrap();
+    let cases = [
+        (Settings::default().location(delhi.clone()), delhi),
+        (
+            Settings::default()
+                .location(leicester.clone())
+                .hindu_reckoning(HinduReckoning::Local),
+            leicester,
+        ),
+    ];
+    for (settings, place) in cases {
+        let index = Index::with_settings(&cat, 1950, 2060, &settings).unwrap();
+        let mut lengths = std::collections::BTreeMap::new();
+        let mut kshaya_years = Vec::new();
+        for year in 1950..=2060 {
+            let (start, end) = span_in(&index, "hola-mohalla", year).unwrap();
+            let days = (end - start).num_days() + 1;
+            assert!((2..=4).contains(&days), "{year}: {start}..{end}");
+            *lengths.entry(days).or_insert(0) += 1;
+            // The tithis at the sunrises from the start to the day after the end.
+            let at: Vec<u32> = start
+                .iter_days()
+                .take(usize::try_from(days).unwrap() + 1)
+                .map(|d| tithi_at_sunrise(d, &place))
+                .collect();
+            let (last, after) = (at[at.len() - 2], at[at.len() - 1]);
+            let before = &at[..at.len() - 2];
+            assert!(
+                before.iter().all(|t| (13..=15).contains(t)),
+                "{year}: {start}..{end}: {at:?}"
+            );
+            // The end is the first day with Krishna 1 at sunrise; when it
+            // stands at no sunrise (kshaya: it begins after one sunrise and
+            // ends before the next), the civil day holding most of it,
+            // which is the day with the Purnima or the Dwitiya at sunrise.
+            let kshaya = matches!((last, after), (15, 17))
+                || (last == 17 && before.last().is_some_and(|t| *t == 15));
+            assert!(last == 16 || kshaya, "{year}: {start}..{end}: {at:?}");
+            if kshaya {
+                kshaya_years.push(year);
+            }
+        }
+        // Mostly three days; four when a tithi stands at two sunrises,
+        // two when the Purnima or the Pratipada stands at none.
+        assert!(lengths[&3] > 80, "{lengths:?}");
+        eprintln!(
+            "hola-mohalla at {:?}: kshaya Chet Vadi 1 in {kshaya_years:?}",
+            place.name()
+        );
+        eprintln!(
+            "hola-mohalla at {:?}: span lengths {lengths:?}",
+            place.name()
+        );
+    }
+    // The two vriddhi Purnimas of the published table (HP): the fair ends
+    // on Chet Vadi 1, 17 March 2033 and 6 March 2034.
+    let index = Index::new(&cat, 2033, 2034).unwrap();
+    assert_eq!(
+        span_in(&index, "hola-mohalla", 2033),
+        Some((d(2033, 3, 14), d(2033, 3, 17)))
+    );
+    assert_eq!(
+        span_in(&index, "hola-mohalla", 2034),
+        Some((d(2034, 3, 3), d(2034, 3, 6)))
+    );
+    let hola = cat.get("hola-mohalla").unwrap();
+    assert!(
+        hola.describe_rule()
+            .contains("lasts until the day of phalguna (amanta) Krishna tithi 1"),
+        "{}",
+        hola.describe_rule()
+    );
+}
+
+/// `end = { kind = "hindu", … }` is checked as the `hindu` rule is, and
+/// ends on the first such day on or after the start.
+#[test]
+fn hindu_end_kind() {
+    let ok = observance(
+        "x",
+        r#"{ kind = "fixed", month = 3, day = 1 }"#,
+        r#"end = { kind = "hindu", month = "phalguna", paksha = "krishna", tithi = 1, window = "sunrise" }"#,
+    );
+    let cat = build(&ok).unwrap();
+    let index = Index::new(&cat, 2033, 2034).unwrap();
+    // Phalguna Krishna 1 at sunrise (New Delhi): 17 March 2033, 6 March 2034.
+    assert_eq!(
+        span_in(&index, "x", 2033),
+        Some((d(2033, 3, 1), d(2033, 3, 17)))
+    );
+    assert_eq!(
+        span_in(&index, "x", 2034),
+        Some((d(2034, 3, 1), d(2034, 3, 6)))
+    );
+    for bad in [
+        r#"end = { kind = "hindu", month = "phalgun", paksha = "krishna", tithi = 1, window = "sunrise" }"#,
+        r#"end = { kind = "hindu", month = "phalguna", paksha = "dark", tithi = 1, window = "sunrise" }"#,
+        r#"end = { kind = "hindu", month = "phalguna", paksha = "krishna", tithi = 16, window = "sunrise" }"#,
+        r#"end = { kind = "hindu", month = "phalguna", paksha = "krishna", tithi = 0, window = "sunrise" }"#,
+        r#"end = { kind = "hindu", month = "phalguna", paksha = "krishna", tithi = 1, window = "dawn" }"#,
+        r#"end = { kind = "hindu", month = "phalguna", paksha = "krishna", tithi = 1 }"#,
+        r#"end = { kind = "hindu", month = "phalguna", paksha = "krishna", tithi = 1, window = "sunrise", offset = 1 }"#,
+    ] {
+        let text = observance("x", r#"{ kind = "fixed", month = 3, day = 1 }"#, bad);
+        let err = build(&text).unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::Invalid | ErrorKind::Syntax),
+            "{bad}: {err}"
+        );
+    }
+}
+
 /// Issue 20: Navaratri runs to Maha Navami, the day before Dussehra, in
 /// every year (a fixed nine days disagreed with our Dussehra in 18 of the
 /// 41 years 2000–2040).

@@ -347,6 +347,15 @@ pub(crate) enum EndSpec<'a> {
         #[serde(default)]
         offset: i64,
     },
+    Hindu {
+        #[serde(borrow)]
+        month: Text<'a>,
+        #[serde(borrow)]
+        paksha: Text<'a>,
+        tithi: u8,
+        #[serde(borrow)]
+        window: Text<'a>,
+    },
 }
 
 /// `years = { from = …, to = … }`.

@@ -625,36 +625,7 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
             paksha,
             tithi,
             window,
-        } => {
-            let masa = MASA_NAMES
-                .iter()
-                .position(|m| *m == month.as_str())
-                .ok_or_else(|| bad("month", &month, &MASA_NAMES.join(", ")))?;
-            let offset = match paksha.as_str() {
-                "shukla" => 0,
-                "krishna" => 15,
-                _ => return Err(bad("paksha", &paksha, "shukla, krishna")),
-            };
-            if !(1..=15).contains(&tithi) {
-                return Err(bad(
-                    "tithi",
-                    tithi,
-                    "1 to 15 (15 is Purnima in Shukla, Amavasya in Krishna)",
-                ));
-            }
-            let window = Window::from_name(&window).ok_or_else(|| {
-                bad(
-                    "window",
-                    &window,
-                    "sunrise, madhyahna, aparahna, pradosh, nishita, moonrise",
-                )
-            })?;
-            Rule::Hindu(HinduRule::Tithi {
-                masa: u8::try_from(masa + 1).unwrap_or(1),
-                tithi: tithi + offset,
-                window,
-            })
-        }
+        } => Rule::Hindu(hindu_tithi(&month, &paksha, tithi, &window)?),
         RuleSpec::Sankranti { sign, after_sunset } => {
             let k = SIGN_NAMES
                 .iter()
@@ -702,6 +673,39 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
     })
 }
 
+/// A tithi rule (`kind = "hindu"`, as a rule or as an `end`): `month`
+/// (amanta), `paksha`, `tithi` 1–15 in the paksha and `window`.
+fn hindu_tithi(month: &str, paksha: &str, tithi: u8, window: &str) -> Result<HinduRule> {
+    let masa = MASA_NAMES
+        .iter()
+        .position(|m| *m == month)
+        .ok_or_else(|| bad("month", month, &MASA_NAMES.join(", ")))?;
+    let offset = match paksha {
+        "shukla" => 0,
+        "krishna" => 15,
+        _ => return Err(bad("paksha", paksha, "shukla, krishna")),
+    };
+    if !(1..=15).contains(&tithi) {
+        return Err(bad(
+            "tithi",
+            tithi,
+            "1 to 15 (15 is Purnima in Shukla, Amavasya in Krishna)",
+        ));
+    }
+    let window = Window::from_name(window).ok_or_else(|| {
+        bad(
+            "window",
+            window,
+            "sunrise, madhyahna, aparahna, pradosh, nishita, moonrise",
+        )
+    })?;
+    Ok(HinduRule::Tithi {
+        masa: u8::try_from(masa + 1).unwrap_or(1),
+        tithi: tithi + offset,
+        window,
+    })
+}
+
 fn check_offset(offset: i64) -> Result<()> {
     if offset.abs() <= MAX_SPAN_DAYS {
         Ok(())
@@ -728,6 +732,12 @@ fn extent(spec: EndSpec) -> Result<Extent> {
                 offset,
             }
         }
+        EndSpec::Hindu {
+            month,
+            paksha,
+            tithi,
+            window,
+        } => Extent::Hindu(hindu_tithi(&month, &paksha, tithi, &window)?),
     })
 }
 

@@ -77,14 +77,19 @@ pub enum HinduRule {
     /// stands at sunrise (a Pratipada spanning no sunrise): then the next
     /// day.
     ChaitraNavaratri,
+    /// Hartalika Teej: Bhadrapada Shukla Tritiya at sunrise, but when the
+    /// Tritiya stands at two sunrises, the second (the Tritiya joined with
+    /// the Chaturthi is kept, the one joined with the Dwitiya avoided).
+    HartalikaTeej,
 }
 
 impl HinduRule {
     /// The Hindu rules a catalogue names (`kind = "named"`), each with its
     /// catalogue name: one list, for the parser and for the error hint.
-    pub const NAMED: [(&'static str, HinduRule); 5] = [
+    pub const NAMED: [(&'static str, HinduRule); 6] = [
         ("holika-dahan", HinduRule::HolikaDahan),
         ("chaitra-navaratri", HinduRule::ChaitraNavaratri),
+        ("hartalika-teej", HinduRule::HartalikaTeej),
         ("raksha-bandhan", HinduRule::RakshaBandhan),
         ("onam", HinduRule::Onam),
         ("dussehra", HinduRule::Dussehra),
@@ -166,9 +171,50 @@ impl HinduRule {
                     }));
                 }
             }
+            HinduRule::HartalikaTeej => {
+                for (a, b) in tithi_spans(year, 6, 3) {
+                    // The first of two sunrise days is possible when the
+                    // Tritiya lasts less than a muhurta after the second
+                    // sunrise (the Nirnaya Sindhu's minimum; 1979).
+                    let first = festival_day(a, b, Window::Sunrise, place);
+                    out.extend(
+                        with_margin(a, b, margin, |a, b| hartalika_teej(a, b, place)).map(
+                            |(day, near)| {
+                                let short = place
+                                    .window(day, Window::Sunrise)
+                                    .is_some_and(|(rise, _)| b.0 - rise.0 < MUHURTA_DAYS);
+                                (day, near.or(first.filter(|f| *f != day && short)))
+                            },
+                        ),
+                    );
+                }
+            }
         }
         out.retain(|(d, _)| d.year() == year);
         out
+    }
+
+    /// The first day on or after `from` on which this rule falls, reckoned
+    /// as [`HinduRule::dates_in_year`] reckons it under `settings` (the
+    /// primary place's day; the possible days are not considered): in
+    /// `from`'s year, else in the next.
+    pub(crate) fn first_on_or_after(
+        &self,
+        from: NaiveDate,
+        settings: &Settings,
+    ) -> Option<NaiveDate> {
+        let mut alternates = Vec::new();
+        for year in [Some(from.year()), from.year().checked_add(1)]
+            .into_iter()
+            .flatten()
+        {
+            let mut days = Vec::new();
+            self.dates_in_year(year, settings, &mut days, &mut alternates);
+            if let Some(day) = days.into_iter().filter(|d| *d >= from).min() {
+                return Some(day);
+            }
+        }
+        None
     }
 
     pub(crate) fn dates_in_year(
@@ -201,6 +247,32 @@ impl HinduRule {
                 }
             }
         }
+    }
+}
+
+/// A muhurta (a fifteenth of a 12-hour day, 48 minutes), in days.
+const MUHURTA_DAYS: f64 = 48.0 / 1440.0;
+
+/// Hartalika Teej: the day at whose sunrise the Tritiya `[begin, end)`
+/// stands (or, when it spans no sunrise, the day [`festival_day`] gives);
+/// when it also stands at the next sunrise, that next day. Nirnaya Sindhu
+/// (Bhadrapada, Haritalika, after Madhava's Kalanirnaya): "muhurtamatra
+/// sattve 'pi dine gauri vratam pare", the vrata is kept on the later day
+/// even if the Tritiya lasts there only a muhurta; the Tritiya joined with
+/// the Chaturthi is fruitful (Apastamba), the one joined with the Dwitiya
+/// is to be avoided. The later day is kept however briefly the Tritiya
+/// lasts after its sunrise, as Drik Panchang keeps the sunrise day when
+/// the Tritiya ends minutes after it (2009, 2026, 2029); where that is
+/// under a muhurta after the second of two sunrises (1950–2060 at New
+/// Delhi: 1979, 23 minutes), the caller offers the first day as possible.
+fn hartalika_teej(begin: JulianDay, end: JulianDay, place: &Place) -> Option<NaiveDate> {
+    let day = festival_day(begin, end, Window::Sunrise, place)?;
+    let next = day.succ_opt()?;
+    let (rise, _) = place.window(next, Window::Sunrise)?;
+    if rise.0 >= begin.0 && rise.0 < end.0 {
+        Some(next)
+    } else {
+        Some(day)
     }
 }
 
@@ -497,6 +569,57 @@ impl fmt::Display for HinduRule {
             HinduRule::ChaitraNavaratri => f.write_str(
                 "Chaitra Shukla Pratipada at sunrise; the next day when the Amavasya stands at sunrise (a Pratipada joined with the Amavasya is avoided)",
             ),
+            HinduRule::HartalikaTeej => f.write_str(
+                "Bhadrapada Shukla Tritiya at sunrise; the second day when it stands at two sunrises (a Tritiya joined with the Dwitiya is avoided)",
+            ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    /// Hartalika Teej 1950–2060 at New Delhi: the Bhadrapada Shukla
+    /// Tritiya's sunrise day, except in the years the Tritiya stands at two
+    /// sunrises, 1979 and 2006 (Skyfield/DE440 tithi times at New Delhi
+    /// sunrise, tests/generators/hindu/hindu_astro.py, agree), where it is
+    /// the second. 2006: Drik Panchang's 27 August
+    /// (tests/golden/hindu/second-round.csv); 1979: the Tritiya lasts 23
+    /// minutes after the second sunrise, under the Nirnaya Sindhu's
+    /// muhurta, so the first day is possible.
+    #[test]
+    fn hartalika_teej_takes_the_second_of_two_sunrises() {
+        let plain = HinduRule::Tithi {
+            masa: 6,
+            tithi: 3,
+            window: Window::Sunrise,
+        };
+        let mut moved = Vec::new();
+        for year in 1950..=2060 {
+            let ours = HinduRule::HartalikaTeej.days_at(year, &NEW_DELHI);
+            let sunrise = plain.days_at(year, &NEW_DELHI);
+            assert_eq!(ours.len(), 1, "{year}: {ours:?}");
+            let ((day, near), (p, _)) = (ours[0], sunrise[0]);
+            if day != p {
+                assert_eq!(Some(day), p.succ_opt(), "{year}");
+                moved.push((year, day, near));
+            }
+        }
+        assert_eq!(
+            moved,
+            [
+                (1979, d(1979, 8, 26), Some(d(1979, 8, 25))),
+                (2006, d(2006, 8, 27), None),
+            ]
+        );
+        assert_eq!(
+            HinduRule::from_name("hartalika-teej"),
+            Some(HinduRule::HartalikaTeej)
+        );
     }
 }

@@ -237,6 +237,10 @@ pub enum Extent {
         /// Offset in days from its start.
         offset: i64,
     },
+    /// Until the first day on or after the start on which a Hindu rule
+    /// falls, reckoned with the same settings as the start (Hola Mohalla
+    /// ends on Chet Vadi 1, the Pratipada after the Phalguna Purnima).
+    Hindu(hindu::HinduRule),
 }
 
 /// The longest span an occurrence may have, in days (bounded work).
@@ -684,13 +688,15 @@ impl RRuleRule {
 }
 
 impl Extent {
-    /// The inclusive end date of an occurrence starting on `start`.
-    /// `next_start_of` gives the first start of another observance on or
-    /// after a date. `None` if the end cannot be found within
-    /// [`MAX_SPAN_DAYS`].
+    /// The inclusive end date of an occurrence starting on `start` under
+    /// `settings` (the start's own settings: a Hindu end is reckoned where
+    /// the start was). `next_start_of` gives the first start of another
+    /// observance on or after a date. `None` if the end cannot be found
+    /// within [`MAX_SPAN_DAYS`].
     pub(crate) fn end(
         &self,
         start: NaiveDate,
+        settings: &Settings,
         next_start_of: impl Fn(&ObservanceId, NaiveDate) -> Option<NaiveDate>,
     ) -> Option<NaiveDate> {
         let end = match self {
@@ -706,6 +712,7 @@ impl Extent {
             Extent::Relative { to, offset } => {
                 next_start_of(to, start)?.checked_add_signed(Duration::days(*offset))?
             }
+            Extent::Hindu(rule) => rule.first_on_or_after(start, settings)?,
         };
         let span = (end - start).num_days();
         (0..MAX_SPAN_DAYS).contains(&span).then_some(end)
@@ -898,6 +905,7 @@ impl fmt::Display for Extent {
             Extent::Relative { to, offset } => {
                 write!(f, "until the start of `{to}`{}", offset_text(*offset))
             }
+            Extent::Hindu(rule) => write!(f, "until the day of {rule}"),
         }
     }
 }
@@ -1048,15 +1056,16 @@ mod tests {
     #[test]
     fn extents() {
         let none = |_: &ObservanceId, _| None;
+        let s = Settings::default();
         assert_eq!(
-            Extent::Days(8).end(d(2026, 11, 8), none),
+            Extent::Days(8).end(d(2026, 11, 8), &s, none),
             Some(d(2026, 11, 15))
         );
         assert_eq!(
-            Extent::EndOfMonth.end(d(2024, 2, 1), none),
+            Extent::EndOfMonth.end(d(2024, 2, 1), &s, none),
             Some(d(2024, 2, 29))
         );
         let until = Extent::UntilDate { month: 1, day: 5 };
-        assert_eq!(until.end(d(2026, 12, 25), none), Some(d(2027, 1, 5)));
+        assert_eq!(until.end(d(2026, 12, 25), &s, none), Some(d(2027, 1, 5)));
     }
 }
