@@ -1005,9 +1005,12 @@ impl<'c> Index<'c> {
             })
             .collect();
         u32::try_from(pairs.len()).map_err(|_| Error::out_of_range("index too large"))?;
+        // Each day's count, summed into each day's end; then the entries
+        // placed from the back, which moves each day's mark to its start
+        // and keeps each day's entries in the order they were put in.
         let mut day_offsets = vec![0u32; days + 1];
         for &(day, _) in &pairs {
-            if let Some(n) = day_offsets.get_mut(day as usize + 1) {
+            if let Some(n) = day_offsets.get_mut(day as usize) {
                 *n += 1;
             }
         }
@@ -1016,15 +1019,14 @@ impl<'c> Index<'c> {
             total += *n;
             *n = total;
         }
-        let mut next = day_offsets.clone();
         let mut entries = vec![0u32; pairs.len()];
         let mut keys = vec![u32::MAX; pairs.len()];
-        for (day, value) in pairs {
-            let Some(at) = next.get_mut(day as usize) else {
+        for &(day, value) in pairs.iter().rev() {
+            let Some(at) = day_offsets.get_mut(day as usize) else {
                 continue;
             };
+            *at = at.saturating_sub(1);
             let slot = *at as usize;
-            *at += 1;
             if let (Some(e), Some(key)) = (entries.get_mut(slot), keys.get_mut(slot)) {
                 *e = value;
                 *key = occ_keys
