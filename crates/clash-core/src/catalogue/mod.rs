@@ -4,6 +4,7 @@
 mod filter;
 mod spec;
 mod tagged;
+mod text;
 mod validate;
 
 use std::collections::HashMap;

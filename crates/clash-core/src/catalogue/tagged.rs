@@ -19,7 +19,7 @@ use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, VariantAccess, Vis
 use serde::ser::{Error as _, SerializeMap};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::spec::Text;
+use super::text::Text;
 
 /// The tag's name.
 const KIND: &str = "kind";
@@ -190,8 +190,36 @@ impl<'de, A: MapAccess<'de>> VariantAccess<'de> for Fields<A> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::spec::{EndSpec, RuleSpec};
+    use super::super::text::Text;
     use serde::{Deserialize, Serialize};
+
+    /// Kinds like the catalogue's rules and ends (`spec::RuleSpec`,
+    /// `spec::EndSpec`, which read through here; the CLI tests and the
+    /// compact form's doc test read them whole).
+    #[derive(Debug, Deserialize, Serialize)]
+    #[serde(rename_all = "kebab-case", deny_unknown_fields)]
+    enum Kind<'a> {
+        Fixed {
+            month: u32,
+            day: u32,
+        },
+        Relative {
+            #[serde(borrow)]
+            to: Text<'a>,
+            #[serde(default)]
+            offset: i64,
+        },
+        Hindu {
+            #[serde(borrow)]
+            month: Text<'a>,
+            #[serde(borrow)]
+            paksha: Text<'a>,
+            tithi: u8,
+            #[serde(borrow)]
+            window: Text<'a>,
+        },
+        EndOfMonth,
+    }
 
     #[derive(Debug, Deserialize, Serialize)]
     struct One<'a> {
@@ -200,7 +228,7 @@ mod tests {
             deserialize_with = "super::deserialize",
             serialize_with = "super::serialize"
         )]
-        rule: RuleSpec<'a>,
+        rule: Kind<'a>,
         #[serde(
             default,
             skip_serializing_if = "Option::is_none",
@@ -208,7 +236,7 @@ mod tests {
             deserialize_with = "super::deserialize_some",
             serialize_with = "super::serialize_some"
         )]
-        end: Option<EndSpec<'a>>,
+        end: Option<Kind<'a>>,
     }
 
     fn toml(text: &str) -> Result<String, String> {
