@@ -623,14 +623,15 @@ fn expand_counted(
 
 /// The order of an expansion: by start, then id (stable, so that equal
 /// keys keep their year-by-year order).
+///
+/// Ids compare by their rank in id order. Baked years come in order, so a
+/// long read is usually sorted already: checking first spares the stable
+/// sort's scratch copy of every occurrence (3.6 MB for 1900–2100).
 pub(crate) fn sort(cat: &Catalogue, out: &mut [Occurrence]) {
-    let obs = cat.observances();
-    out.sort_by(|a, b| {
-        a.start.cmp(&b.start).then_with(|| {
-            let id = |o: &Occurrence| obs.get(o.observance as usize).map(|x| x.id.as_str());
-            id(a).cmp(&id(b))
-        })
-    });
+    let key = |o: &Occurrence| (o.start, cat.id_rank(o.observance as usize));
+    if !out.is_sorted_by_key(key) {
+        out.sort_by_key(key);
+    }
 }
 
 /// One occurrence per distinct substitute date (with the regions taking it
