@@ -1,9 +1,11 @@
-//! Two computed observances against dates that independent sources
-//! published: the polling day of the ordinary local elections in England,
-//! every year 2000–2026 (tests/golden/uk-local-elections.csv: the Commons
-//! Library, legislation.gov.uk, the Electoral Commission, Wikipedia), and
-//! dated World Religion Day observances 1950–2026
-//! (tests/golden/world-religion-day.csv: Wikipedia and dated reports).
+//! Computed observances against dates that independent sources published:
+//! the polling day of the ordinary local elections in England, every year
+//! 2000–2026 (tests/golden/uk-local-elections.csv: the Commons Library,
+//! legislation.gov.uk, the Electoral Commission, Wikipedia), dated World
+//! Religion Day observances 1950–2026 (tests/golden/world-religion-day.csv:
+//! Wikipedia and dated reports), and Losar, the Tibetan New Year, 2008–2026
+//! (tests/golden/losar.csv: the Central Tibetan Administration, Phayul,
+//! Xinhua, China Daily and other dated reports).
 //!
 //! Every published date must be our occurrence's start in that year (and
 //! the only occurrence that year); a year the source says had no elections
@@ -158,5 +160,22 @@ fn world_religion_day_dated_reports() {
     }
     let cat = Catalogue::embedded().unwrap();
     let index = Index::new(&cat, 1950, 2026).unwrap();
+    assert_eq!(check(&index, id, &golden), golden.rows.len());
+}
+
+/// Losar (the Tibetan Phugpa calendar's New Year, computed by Janson's
+/// arithmetic) against the published first days 2008–2026, at the default
+/// settings.
+#[test]
+fn losar_published_dates() {
+    let id = "losar";
+    let golden = load("losar.csv", id);
+    assert!(golden.rows.len() >= 15, "{} rows", golden.rows.len());
+    // The years the catalogue once listed as exceptions are all in the file.
+    for year in [2017, 2021, 2022, 2023, 2024, 2025] {
+        assert!(golden.rows.contains_key(&year), "{year}");
+    }
+    let cat = Catalogue::embedded().unwrap();
+    let index = Index::new(&cat, 2008, 2026).unwrap();
     assert_eq!(check(&index, id, &golden), golden.rows.len());
 }

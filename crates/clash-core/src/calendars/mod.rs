@@ -15,6 +15,7 @@ pub mod julian;
 pub mod persian;
 pub mod sun;
 pub mod thai;
+pub mod tibetan;
 
 use chrono::NaiveDate;
 use icu_calendar::{AsCalendar, Date, Iso};

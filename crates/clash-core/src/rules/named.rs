@@ -1,10 +1,10 @@
 //! The truly irregular rules, as small named functions referred to from the
 //! catalogue by name.
 
-use chrono::{Datelike, Duration, NaiveDate, Timelike, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::calendars::astro::{moon_phase_after, solar_longitude_after, JulianDay, SYNODIC_MONTH};
-use crate::calendars::persian;
+use crate::calendars::{persian, tibetan};
 use crate::location::Location;
 
 /// A postponement rule for a Hebrew date (as in the Israeli calendar law
@@ -90,15 +90,10 @@ pub enum Named {
     /// after; from Palm Sunday to the Second Sunday of Easter, the Monday
     /// after the Second Sunday of Easter.
     Annunciation,
-    /// An estimate of Losar, the Tibetan (Phugpa) New Year, for the years
-    /// without a published date: the first day of a lunar month that is
-    /// on or after 3 February, a month's first day being the day of the new
-    /// moon at UTC+6 (Lhasa) when it falls before 07:00 there, else the
-    /// day after. The Tibetan calendar reckons mean, not true, new moons and
-    /// places its leap months by its own cycle, so this is a day off in
-    /// some years and a month off in a few (tests/golden/hindu/second-round.csv
-    /// counts them against Bhutan's published Losar dates).
-    LosarEstimate,
+    /// Losar, the Tibetan New Year: the first day of the Phugpa calendar's
+    /// year that begins in the Gregorian year ([`tibetan::new_year`], after
+    /// Janson, "Tibetan calendar mathematics").
+    Losar,
 }
 
 impl Named {
@@ -111,7 +106,7 @@ impl Named {
         Named::UkClockChange(true),
         Named::UkClockChange(false),
         Named::Annunciation,
-        Named::LosarEstimate,
+        Named::Losar,
     ];
 
     /// Parses a catalogue name: the one of [`Named::ALL`] with this
@@ -130,7 +125,7 @@ impl Named {
             Named::UkClockChange(true) => "bst-starts",
             Named::UkClockChange(false) => "bst-ends",
             Named::Annunciation => "annunciation",
-            Named::LosarEstimate => "losar-estimate",
+            Named::Losar => "losar",
         }
     }
 
@@ -144,7 +139,7 @@ impl Named {
             Named::UkClockChange(true) => "the days UK clocks go forward (IANA tz database, Europe/London)",
             Named::UkClockChange(false) => "the days UK clocks go back (IANA tz database, Europe/London)",
             Named::Annunciation => "25 March; on a Sunday the Monday after; from Palm Sunday to the Second Sunday of Easter, the Monday after the Second Sunday of Easter",
-            Named::LosarEstimate => "an estimate of the Tibetan New Year: the first lunar month's day on or after 3 February, a month beginning on the day of the new moon at UTC+6 if before 07:00 there, else the next day",
+            Named::Losar => "the first day of the Tibetan (Phugpa) year: day 1 of month 1 (of the leap first month when there is one), or the day after the twelfth month ends when day 1 is skipped (Janson, Tibetan calendar mathematics)",
         }
     }
 
@@ -162,7 +157,7 @@ impl Named {
             Named::UkClockChange(_) => None,
             Named::Nowruz => persian::nowruz(year),
             Named::Annunciation => annunciation(year),
-            Named::LosarEstimate => losar_estimate(year),
+            Named::Losar => tibetan::new_year(year),
             Named::BahaiNawRuz => bahai_naw_ruz(year),
             Named::TwinHolyBirthday(n) => {
                 let naw_ruz = bahai_naw_ruz(year)?;
@@ -182,28 +177,6 @@ impl Named {
             }
         }
     }
-}
-
-/// [`Named::LosarEstimate`] in Gregorian `year`: from 10 January, the
-/// first month start on or after 3 February (two lunations at most).
-fn losar_estimate(year: i32) -> Option<NaiveDate> {
-    let threshold = NaiveDate::from_ymd_opt(year, 2, 3)?;
-    let mut after =
-        JulianDay::from_datetime(NaiveDate::from_ymd_opt(year, 1, 10)?.and_hms_opt(0, 0, 0)?);
-    for _ in 0..3 {
-        let new_moon = moon_phase_after(after, 0.0);
-        let lhasa = new_moon.to_datetime()? + Duration::hours(6);
-        let day = if lhasa.time().hour() < 7 {
-            lhasa.date()
-        } else {
-            lhasa.date().succ_opt()?
-        };
-        if day >= threshold {
-            return Some(day);
-        }
-        after = JulianDay(new_moon.0 + 1.0);
-    }
-    None
 }
 
 /// The civil days of `year` on which Europe/London's UTC offset rises
@@ -307,24 +280,6 @@ mod tests {
             Named::TwinHolyBirthday(2).date_in_year(2024),
             d(2024, 11, 3)
         );
-    }
-
-    #[test]
-    fn losar_estimate_within_a_day_of_published_dates() {
-        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-        // Published Losar dates (sources in the catalogue's exceptions):
-        // the estimate is the right month and at most a day off.
-        for want in [
-            d(2017, 2, 27),
-            d(2021, 2, 12),
-            d(2022, 3, 3),
-            d(2023, 2, 21),
-            d(2024, 2, 10),
-            d(2025, 2, 28),
-        ] {
-            let got = Named::LosarEstimate.date_in_year(want.year()).unwrap();
-            assert!((got - want).num_days().abs() <= 1, "{want}: {got}");
-        }
     }
 
     #[test]
