@@ -233,15 +233,7 @@ pub(crate) enum RuleSpec<'a> {
         #[serde(borrow)]
         weekday: Text<'a>,
     },
-    Hindu {
-        #[serde(borrow)]
-        month: Text<'a>,
-        #[serde(borrow)]
-        paksha: Text<'a>,
-        tithi: u8,
-        #[serde(borrow)]
-        window: Text<'a>,
-    },
+    Hindu(#[serde(borrow)] TithiSpec<'a>),
     Sankranti {
         #[serde(borrow)]
         sign: Text<'a>,
@@ -265,15 +257,21 @@ pub(crate) enum EndSpec<'a> {
         #[serde(default)]
         offset: i64,
     },
-    Hindu {
-        #[serde(borrow)]
-        month: Text<'a>,
-        #[serde(borrow)]
-        paksha: Text<'a>,
-        tithi: u8,
-        #[serde(borrow)]
-        window: Text<'a>,
-    },
+    Hindu(#[serde(borrow)] TithiSpec<'a>),
+}
+
+/// A tithi kept in a window, as a rule or an end: `{ kind = "hindu",
+/// month = "phalguna", paksha = "shukla", tithi = 14, window = "sunrise" }`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TithiSpec<'a> {
+    #[serde(borrow)]
+    pub month: Text<'a>,
+    #[serde(borrow)]
+    pub paksha: Text<'a>,
+    pub tithi: u8,
+    #[serde(borrow)]
+    pub window: Text<'a>,
 }
 
 /// `years = { from = …, to = … }`.

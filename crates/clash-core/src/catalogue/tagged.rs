@@ -14,7 +14,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::value::{MapDeserializer, StrDeserializer};
+use serde::de::value::{MapAccessDeserializer, MapDeserializer, StrDeserializer};
 use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, VariantAccess, Visitor};
 use serde::ser::{Error as _, SerializeMap};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -171,8 +171,9 @@ impl<'de, A: MapAccess<'de>> VariantAccess<'de> for Fields<A> {
         }
     }
 
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _: T) -> Result<T::Value, A::Error> {
-        Err(de::Error::custom("expected a kind with fields"))
+    /// A kind whose fields are a struct of their own (`Hindu(TithiSpec)`).
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
+        seed.deserialize(MapAccessDeserializer::new(self.0))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, A::Error> {
@@ -193,9 +194,10 @@ mod tests {
     use super::super::text::Text;
     use serde::{Deserialize, Serialize};
 
-    /// Kinds like the catalogue's rules and ends (`spec::RuleSpec`,
+    /// Kinds shaped like the catalogue's rules and ends (`spec::RuleSpec`,
     /// `spec::EndSpec`, which read through here; the CLI tests and the
-    /// compact form's doc test read them whole).
+    /// compact form's doc test read them whole): fields in the variant, in
+    /// a struct of their own, or none.
     #[derive(Debug, Deserialize, Serialize)]
     #[serde(rename_all = "kebab-case", deny_unknown_fields)]
     enum Kind<'a> {
@@ -209,16 +211,16 @@ mod tests {
             #[serde(default)]
             offset: i64,
         },
-        Hindu {
-            #[serde(borrow)]
-            month: Text<'a>,
-            #[serde(borrow)]
-            paksha: Text<'a>,
-            tithi: u8,
-            #[serde(borrow)]
-            window: Text<'a>,
-        },
+        Named(#[serde(borrow)] Name<'a>),
         EndOfMonth,
+    }
+
+    #[derive(Debug, Deserialize, Serialize)]
+    #[serde(deny_unknown_fields)]
+    struct Name<'a> {
+        #[serde(borrow)]
+        name: Text<'a>,
+        year: Option<i32>,
     }
 
     #[derive(Debug, Deserialize, Serialize)]
@@ -255,27 +257,41 @@ mod tests {
     /// the written form has `kind` first and reads back the same.
     #[test]
     fn any_order_reads_the_same() {
-        let want = toml(
-            r#"rule = { kind = "hindu", month = "phalguna", paksha = "shukla", tithi = 14, window = "sunrise" }
+        for (first, others) in [
+            (
+                r#"rule = { kind = "fixed", month = 3, day = 14 }
 end = { kind = "end-of-month" }"#,
-        )
-        .unwrap();
-        assert!(want.contains("Hindu"), "{want}");
-        assert!(want.contains("EndOfMonth"), "{want}");
-        for text in [
-            r#"rule = { month = "phalguna", paksha = "shukla", kind = "hindu", tithi = 14, window = "sunrise" }
+                [
+                    r#"rule = { month = 3, kind = "fixed", day = 14 }
 end = { kind = "end-of-month" }"#,
-            r#"rule = { window = "sunrise", tithi = 14, paksha = "shukla", month = "phalguna", kind = "hindu" }
+                    r#"rule = { day = 14, month = 3, kind = "fixed" }
 end = { kind = "end-of-month" }"#,
+                    r#"{"rule": {"kind": "fixed", "month": 3, "day": 14}, "end": {"kind": "end-of-month"}}"#,
+                    r#"{"rule": {"day": 14, "month": 3, "kind": "fixed"}, "end": {"kind": "end-of-month"}}"#,
+                ],
+            ),
+            (
+                r#"rule = { kind = "named", name = "losar", year = 2027 }"#,
+                [
+                    r#"rule = { name = "losar", kind = "named", year = 2027 }"#,
+                    r#"rule = { year = 2027, name = "losar", kind = "named" }"#,
+                    r#"{"rule": {"kind": "named", "name": "losar", "year": 2027}}"#,
+                    r#"{"rule": {"name": "losar", "year": 2027, "kind": "named"}}"#,
+                ],
+            ),
         ] {
-            assert_eq!(toml(text).unwrap(), want);
+            let want = toml(first).unwrap();
+            for text in others {
+                let got = match text.starts_with('{') {
+                    true => json(text),
+                    false => toml(text),
+                };
+                assert_eq!(got.unwrap(), want, "{text}");
+            }
         }
-        for text in [
-            r#"{"rule": {"kind": "hindu", "month": "phalguna", "paksha": "shukla", "tithi": 14, "window": "sunrise"}, "end": {"kind": "end-of-month"}}"#,
-            r#"{"rule": {"tithi": 14, "month": "phalguna", "paksha": "shukla", "window": "sunrise", "kind": "hindu"}, "end": {"kind": "end-of-month"}}"#,
-        ] {
-            assert_eq!(json(text).unwrap(), want);
-        }
+        assert!(toml(r#"rule = { kind = "named", name = "losar" }"#)
+            .unwrap()
+            .contains("Named(Name { name: Text(\"losar\"), year: None })"));
         let one: One = toml::from_str(
             r#"rule = { to = "diwali", kind = "relative", offset = 1 }
 end = { kind = "relative", to = "holi" }"#,
@@ -287,6 +303,13 @@ end = { kind = "relative", to = "holi" }"#,
             r#"{"rule":{"kind":"relative","to":"diwali","offset":1},"end":{"kind":"relative","to":"holi","offset":0}}"#
         );
         assert_eq!(json(&written).unwrap(), format!("{one:?}"));
+        let named: One =
+            toml::from_str(r#"rule = { kind = "named", name = "losar", year = 2027 }"#).unwrap();
+        let written = serde_json::to_string(&named).unwrap();
+        assert_eq!(
+            written,
+            r#"{"rule":{"kind":"named","name":"losar","year":2027}}"#
+        );
     }
 
     /// The errors name the kind or field at fault, in either order.
@@ -308,6 +331,9 @@ end = { kind = "relative", to = "holi" }"#,
                 "unknown field `day`",
             ),
             (r#"rule = "fixed""#, "invalid type"),
+            (r#"rule = { kind = "named", name = "losar", day = 1 }"#, "unknown field `day`"),
+            (r#"rule = { day = 1, kind = "named", name = "losar" }"#, "unknown field `day`"),
+            (r#"rule = { kind = "named" }"#, "missing field `name`"),
         ];
         for (text, want) in cases {
             let got = toml(text).unwrap_err();

@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::spec::{
     AnnouncedSpec, EndSpec, ExceptionSpec, HoursSpec, ObservanceSpec, RuleSpec, SubstituteSpec,
-    Text,
+    Text, TithiSpec,
 };
 use crate::calendars::hebrew::HebrewMonth;
 use crate::calendars::hindu::{Window, MASA_NAMES};
@@ -620,12 +620,7 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
             }
             Rule::Ethiopian { month, day }
         }
-        RuleSpec::Hindu {
-            month,
-            paksha,
-            tithi,
-            window,
-        } => Rule::Hindu(hindu_tithi(&month, &paksha, tithi, &window)?),
+        RuleSpec::Hindu(t) => Rule::Hindu(hindu_tithi(&t)?),
         RuleSpec::Sankranti { sign, after_sunset } => {
             let k = SIGN_NAMES
                 .iter()
@@ -675,33 +670,33 @@ fn rule(spec: RuleSpec) -> Result<Rule> {
 
 /// A tithi rule (`kind = "hindu"`, as a rule or as an `end`): `month`
 /// (amanta), `paksha`, `tithi` 1–15 in the paksha and `window`.
-fn hindu_tithi(month: &str, paksha: &str, tithi: u8, window: &str) -> Result<HinduRule> {
+fn hindu_tithi(spec: &TithiSpec) -> Result<HinduRule> {
     let masa = MASA_NAMES
         .iter()
-        .position(|m| *m == month)
-        .ok_or_else(|| bad("month", month, &MASA_NAMES.join(", ")))?;
-    let offset = match paksha {
+        .position(|m| *m == spec.month.as_str())
+        .ok_or_else(|| bad("month", &spec.month, &MASA_NAMES.join(", ")))?;
+    let offset = match spec.paksha.as_str() {
         "shukla" => 0,
         "krishna" => 15,
-        _ => return Err(bad("paksha", paksha, "shukla, krishna")),
+        _ => return Err(bad("paksha", &spec.paksha, "shukla, krishna")),
     };
-    if !(1..=15).contains(&tithi) {
+    if !(1..=15).contains(&spec.tithi) {
         return Err(bad(
             "tithi",
-            tithi,
+            spec.tithi,
             "1 to 15 (15 is Purnima in Shukla, Amavasya in Krishna)",
         ));
     }
-    let window = Window::from_name(window).ok_or_else(|| {
+    let window = Window::from_name(&spec.window).ok_or_else(|| {
         bad(
             "window",
-            window,
+            &spec.window,
             "sunrise, madhyahna, aparahna, pradosh, nishita, moonrise",
         )
     })?;
     Ok(HinduRule::Tithi {
         masa: u8::try_from(masa + 1).unwrap_or(1),
-        tithi: tithi + offset,
+        tithi: spec.tithi + offset,
         window,
     })
 }
@@ -732,12 +727,7 @@ fn extent(spec: EndSpec) -> Result<Extent> {
                 offset,
             }
         }
-        EndSpec::Hindu {
-            month,
-            paksha,
-            tithi,
-            window,
-        } => Extent::Hindu(hindu_tithi(&month, &paksha, tithi, &window)?),
+        EndSpec::Hindu(t) => Extent::Hindu(hindu_tithi(&t)?),
     })
 }
 

@@ -635,6 +635,34 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
     }
 
+    /// The years of 1950–2060 at New Delhi in which `rule` keeps another
+    /// day than tithi `tithi` of `masa` at sunrise, each with its day and
+    /// possible day; every such day `shift` days from the sunrise day.
+    fn moved_from_sunrise(
+        rule: HinduRule,
+        masa: u8,
+        tithi: u8,
+        shift: i64,
+    ) -> Vec<(i32, NaiveDate, Option<NaiveDate>)> {
+        let plain = HinduRule::Tithi {
+            masa,
+            tithi,
+            window: Window::Sunrise,
+        };
+        let mut moved = Vec::new();
+        for year in 1950..=2060 {
+            let ours = rule.days_at(year, &NEW_DELHI);
+            let sunrise = plain.days_at(year, &NEW_DELHI);
+            assert_eq!(ours.len(), 1, "{year}: {ours:?}");
+            let ((day, near), (p, _)) = (ours[0], sunrise[0]);
+            if day != p {
+                assert_eq!(day, p + Duration::days(shift), "{year}");
+                moved.push((year, day, near));
+            }
+        }
+        moved
+    }
+
     /// Hartalika Teej 1950–2060 at New Delhi: the Bhadrapada Shukla
     /// Tritiya's sunrise day, except in the years the Tritiya stands at two
     /// sunrises, 1979 and 2006 (Skyfield/DE440 tithi times at New Delhi
@@ -645,22 +673,7 @@ mod tests {
     /// muhurta, so the first day is possible.
     #[test]
     fn hartalika_teej_takes_the_second_of_two_sunrises() {
-        let plain = HinduRule::Tithi {
-            masa: 6,
-            tithi: 3,
-            window: Window::Sunrise,
-        };
-        let mut moved = Vec::new();
-        for year in 1950..=2060 {
-            let ours = HinduRule::HartalikaTeej.days_at(year, &NEW_DELHI);
-            let sunrise = plain.days_at(year, &NEW_DELHI);
-            assert_eq!(ours.len(), 1, "{year}: {ours:?}");
-            let ((day, near), (p, _)) = (ours[0], sunrise[0]);
-            if day != p {
-                assert_eq!(Some(day), p.succ_opt(), "{year}");
-                moved.push((year, day, near));
-            }
-        }
+        let moved = moved_from_sunrise(HinduRule::HartalikaTeej, 6, 3, 1);
         assert_eq!(
             moved,
             [
@@ -687,22 +700,7 @@ mod tests {
     /// sunrise day.
     #[test]
     fn nag_panchami_takes_the_day_before_a_short_panchami() {
-        let plain = HinduRule::Tithi {
-            masa: 5,
-            tithi: 5,
-            window: Window::Sunrise,
-        };
-        let mut moved = Vec::new();
-        for year in 1950..=2060 {
-            let ours = HinduRule::NagPanchami.days_at(year, &NEW_DELHI);
-            let sunrise = plain.days_at(year, &NEW_DELHI);
-            assert_eq!(ours.len(), 1, "{year}: {ours:?}");
-            let ((day, near), (p, _)) = (ours[0], sunrise[0]);
-            if day != p {
-                assert_eq!(Some(day), p.pred_opt(), "{year}");
-                moved.push((year, day, near));
-            }
-        }
+        let moved = moved_from_sunrise(HinduRule::NagPanchami, 5, 5, -1);
         assert_eq!(
             moved,
             [
