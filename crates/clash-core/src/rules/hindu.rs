@@ -214,18 +214,19 @@ impl HinduRule {
         from: NaiveDate,
         settings: &Settings,
     ) -> Option<NaiveDate> {
-        let mut alternates = Vec::new();
-        for year in [Some(from.year()), from.year().checked_add(1)]
+        // Only the primary place's days: the other reckoning gives the
+        // start's possible dates, which an end does not use.
+        let (primary, _) = places(settings);
+        [Some(from.year()), from.year().checked_add(1)]
             .into_iter()
             .flatten()
-        {
-            let mut days = Vec::new();
-            self.dates_in_year(year, settings, &mut days, &mut alternates);
-            if let Some(day) = days.into_iter().filter(|d| *d >= from).min() {
-                return Some(day);
-            }
-        }
-        None
+            .find_map(|year| {
+                self.days_at(year, &primary)
+                    .into_iter()
+                    .map(|(day, _)| day)
+                    .filter(|d| *d >= from)
+                    .min()
+            })
     }
 
     pub(crate) fn dates_in_year(
@@ -235,11 +236,7 @@ impl HinduRule {
         out: &mut Vec<NaiveDate>,
         alternates: &mut Vec<(NaiveDate, NaiveDate)>,
     ) {
-        let local = place_of(settings);
-        let (primary, other) = match settings.hindu() {
-            HinduReckoning::India => (NEW_DELHI, local),
-            HinduReckoning::Local => (local, NEW_DELHI),
-        };
+        let (primary, other) = places(settings);
         let mine = self.days_at(year, &primary);
         let theirs = if primary == other {
             Vec::new()
@@ -258,6 +255,16 @@ impl HinduRule {
                 }
             }
         }
+    }
+}
+
+/// The place whose days a rule keeps under `settings` (New Delhi or the
+/// local place, as the Hindu reckoning says), and the other one.
+fn places(settings: &Settings) -> (Place, Place) {
+    let local = place_of(settings);
+    match settings.hindu() {
+        HinduReckoning::India => (NEW_DELHI, local),
+        HinduReckoning::Local => (local, NEW_DELHI),
     }
 }
 
