@@ -127,46 +127,27 @@ pub fn month_count(month: Month) -> Option<i128> {
     }
 }
 
-/// The moon's equation table at whole steps `i` (period 28), in units of
-/// 1/60 day.
-fn moon_tab(i: i128) -> i128 {
-    let i = i.rem_euclid(28);
-    let (quarter, sign) = match i {
-        0..=7 => (i, 1),
-        8..=14 => (14 - i, 1),
-        15..=21 => (i - 14, -1),
-        _ => (28 - i, -1),
-    };
-    let value = match quarter {
-        1 => 5,
-        2 => 10,
-        3 => 15,
-        4 => 19,
-        5 => 22,
-        6 => 24,
-        7 => 25,
-        _ => 0,
-    };
-    sign * value
-}
+/// The moon's equation over a quarter of its period of 28 steps, in units
+/// of 1/60 day.
+const MOON_EQUATION: [i128; 8] = [0, 5, 10, 15, 19, 22, 24, 25];
+/// The sun's equation over a quarter of its period of 12 steps, in units
+/// of 1/60 day.
+const SUN_EQUATION: [i128; 4] = [0, 6, 10, 11];
 
-/// The sun's equation table at whole steps `i` (period 12), in units of
-/// 1/60 day.
-fn sun_tab(i: i128) -> i128 {
-    let i = i.rem_euclid(12);
-    let (quarter, sign) = match i {
-        0..=3 => (i, 1),
-        4..=6 => (6 - i, 1),
-        7..=9 => (i - 6, -1),
-        _ => (12 - i, -1),
+/// An equation table at whole step `i`: `quarter` holds its first quarter
+/// period (`quarter.len() − 1` steps), the rest follows by symmetry, the
+/// second half negative.
+fn equation(quarter: &[i128], i: i128) -> i128 {
+    let q = i128::try_from(quarter.len()).map_or(1, |n| (n - 1).max(1));
+    let i = i.rem_euclid(4 * q);
+    let (k, sign) = match i / q {
+        0 => (i, 1),
+        1 => (2 * q - i, 1),
+        2 => (i - 2 * q, -1),
+        _ => (4 * q - i, -1),
     };
-    let value = match quarter {
-        1 => 6,
-        2 => 10,
-        3 => 11,
-        _ => 0,
-    };
-    sign * value
+    let value = usize::try_from(k).ok().and_then(|k| quarter.get(k));
+    sign * value.copied().unwrap_or(0)
 }
 
 /// The parts of a true date, exact: each a numerator over [`DEN`] days
@@ -197,8 +178,8 @@ impl TrueDate {
         // s0 + (30 n + d) s2 − 1/4 = (4458 + 13 (30 n + d) − 1206) / 4824.
         let sun_anomaly = (3252 + 13 * lunar_days).rem_euclid(4824);
         // 28 × anomaly = moon_anomaly / 126 steps; 12 × anomaly = sun_anomaly / 402.
-        let moon_equ = interpolate(moon_tab, moon_anomaly, 126) * (DEN / (60 * 126));
-        let sun_equ = interpolate(sun_tab, sun_anomaly, 402) * (DEN / (60 * 402));
+        let moon_equ = interpolate(&MOON_EQUATION, moon_anomaly, 126) * (DEN / (60 * 126));
+        let sun_equ = interpolate(&SUN_EQUATION, sun_anomaly, 402) * (DEN / (60 * 402));
         TrueDate {
             mean_date,
             moon_anomaly,
@@ -219,13 +200,13 @@ impl TrueDate {
     }
 }
 
-/// `table` at `steps / per` steps, linear between its whole steps, in units
-/// of 1/(60 × `per`) day.
-fn interpolate(table: fn(i128) -> i128, steps: i128, per: i128) -> i128 {
+/// The equation table of `quarter` at `steps / per` steps, linear between
+/// its whole steps, in units of 1/(60 × `per`) day.
+fn interpolate(quarter: &[i128], steps: i128, per: i128) -> i128 {
     let whole = steps.div_euclid(per);
     let part = steps.rem_euclid(per);
-    let low = table(whole);
-    low * per + (table(whole + 1) - low) * part
+    let low = equation(quarter, whole);
+    low * per + (equation(quarter, whole + 1) - low) * part
 }
 
 /// The Julian Day Number of the civil day that ends lunar day `day` (1–30)
@@ -394,6 +375,8 @@ mod tests {
     /// changes sign at half; the sun's at 11 and 6.
     #[test]
     fn tables() {
+        let moon_tab = |i| equation(&MOON_EQUATION, i);
+        let sun_tab = |i| equation(&SUN_EQUATION, i);
         let moon: Vec<i128> = (0..=14).map(moon_tab).collect();
         assert_eq!(
             moon,
@@ -404,7 +387,10 @@ mod tests {
         let sun: Vec<i128> = (0..=12).map(sun_tab).collect();
         assert_eq!(sun, [0, 6, 10, 11, 10, 6, 0, -6, -10, -11, -10, -6, 0]);
         // Linear between entries: halfway from 7 (25) to 8 (24).
-        assert_eq!(interpolate(moon_tab, 7 * 126 + 63, 126), 25 * 126 - 63);
+        assert_eq!(
+            interpolate(&MOON_EQUATION, 7 * 126 + 63, 126),
+            25 * 126 - 63
+        );
     }
 
     /// Every year 1950–2060 has one Losar, between late January and mid
